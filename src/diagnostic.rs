@@ -1,0 +1,235 @@
+//! Problems found in a handbook, collected rather than thrown so that one run
+//! reports every problem in every file, as a compiler does.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// A position in a source file: 1-based line and column.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Pos {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Pos {
+    pub fn new(line: usize, column: usize) -> Self {
+        Pos { line, column }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// The file, relative to the handbook root (`content/umum/rkt.yaml`).
+    pub file: PathBuf,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+    /// What to do about it: a did-you-mean or the expected form.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+    /// The text of the offending line, filled in by [`Diagnostics::attach_sources`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_line: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(file: impl AsRef<Path>, pos: Pos, message: impl Into<String>) -> Self {
+        Self::new(Severity::Error, file, pos, message)
+    }
+
+    pub fn warning(file: impl AsRef<Path>, pos: Pos, message: impl Into<String>) -> Self {
+        Self::new(Severity::Warning, file, pos, message)
+    }
+
+    fn new(
+        severity: Severity,
+        file: impl AsRef<Path>,
+        pos: Pos,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            severity,
+            file: file.as_ref().to_path_buf(),
+            line: pos.line,
+            column: pos.column,
+            message: message.into(),
+            hint: None,
+            source_line: None,
+        }
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// `file:line:column: error: message`, the source line with a caret, and the hint.
+    pub fn to_text(&self) -> String {
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut out = format!(
+            "{}:{}:{}: {}: {}\n",
+            self.file.display(),
+            self.line,
+            self.column,
+            severity,
+            self.message
+        );
+        if let Some(src) = &self.source_line {
+            let gutter = self.line.to_string();
+            let _ = writeln!(out, "{} | {}", gutter, src);
+            let pad: String = src
+                .chars()
+                .take(self.column.saturating_sub(1))
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
+            let _ = writeln!(out, "{} | {}^", " ".repeat(gutter.len()), pad);
+        }
+        if let Some(hint) = &self.hint {
+            let _ = writeln!(out, "  = hint: {}", hint);
+        }
+        out
+    }
+}
+
+/// Every problem of one run, in file and line order once [`Diagnostics::sort`] ran.
+#[derive(Debug, Default, Clone, Serialize)]
+#[serde(transparent)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    pub fn push(&mut self, d: Diagnostic) {
+        self.0.push(d);
+    }
+
+    pub fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
+        self.0.extend(other);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.0.iter().any(Diagnostic::is_error)
+    }
+
+    pub fn errors(&self) -> usize {
+        self.0.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.0.len() - self.errors()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn iter(&self) -> std::slice::Iter<'_, Diagnostic> {
+        self.0.iter()
+    }
+
+    pub fn sort(&mut self) {
+        self.0
+            .sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+        self.0.dedup();
+    }
+
+    /// Fills `source_line` of every diagnostic from the files under `root`.
+    pub fn attach_sources(&mut self, root: &Path) {
+        let mut cache: std::collections::HashMap<PathBuf, Option<String>> = Default::default();
+        for d in &mut self.0 {
+            if d.source_line.is_some() || d.line == 0 {
+                continue;
+            }
+            let text = cache.entry(d.file.clone()).or_insert_with(|| {
+                std::fs::read(root.join(&d.file))
+                    .ok()
+                    .map(|b| String::from_utf8_lossy(&b).into_owned())
+            });
+            if let Some(text) = text {
+                d.source_line = text
+                    .lines()
+                    .nth(d.line - 1)
+                    .map(|l| l.chars().take(200).collect());
+            }
+        }
+    }
+
+    /// The text report: every diagnostic, then a count.
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        for d in &self.0 {
+            out.push_str(&d.to_text());
+            out.push('\n');
+        }
+        let _ = writeln!(
+            out,
+            "{} error(s), {} warning(s)",
+            self.errors(),
+            self.warnings()
+        );
+        out
+    }
+}
+
+impl IntoIterator for Diagnostics {
+    type Item = Diagnostic;
+    type IntoIter = std::vec::IntoIter<Diagnostic>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+/// The closest of `candidates` to `word`, if it is close enough to be a useful "did you mean".
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let w = word.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(&w, &c.to_lowercase()), c))
+        .filter(|(score, _)| *score > 0.75)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_form_has_position_source_and_hint() {
+        let mut d = Diagnostic::error("content/a.yaml", Pos::new(2, 3), "unknown key `nomer`")
+            .with_hint("did you mean `nomor`?");
+        d.source_line = Some("  nomer: 1".into());
+        let t = d.to_text();
+        assert!(t.starts_with("content/a.yaml:2:3: error: unknown key `nomer`\n"));
+        assert!(t.contains("2 |   nomer: 1\n"));
+        assert!(t.contains("  |   ^\n"));
+        assert!(t.contains("hint: did you mean `nomor`?"));
+    }
+
+    #[test]
+    fn did_you_mean_finds_close_words_only() {
+        assert_eq!(
+            did_you_mean("nomer", ["nomor", "nama", "langkah"]),
+            Some("nomor")
+        );
+        assert_eq!(did_you_mean("zzzz", ["nomor", "nama"]), None);
+    }
+}

@@ -1,0 +1,181 @@
+//! The `lajur` command line: arguments, printing and exit codes.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use lajur::{BuildError, Diagnostics, Options};
+
+#[derive(Parser)]
+#[command(
+    name = "lajur",
+    version,
+    about = "Static site generator for SOP AP handbooks"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into the output folder (public/ by default).
+    Build {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Also publish SOPs marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+        #[arg(long)]
+        base_url: Option<String>,
+    },
+    /// Build, serve at http://ADDR:PORT/ and rebuild on every save.
+    Serve {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: String,
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Check the handbook and report every problem, writing nothing.
+    Check {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Write a new SOP with every field of the form, commented.
+    New {
+        path: PathBuf,
+        #[arg(long)]
+        nama: Option<String>,
+    },
+    /// Start a new handbook: handbook.yaml and content/ with one example.
+    Init { dir: Option<PathBuf> },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build {
+            root,
+            output,
+            drafts,
+            base_url,
+        } => {
+            let opts = Options {
+                root: root.clone(),
+                drafts,
+                base_url,
+            };
+            match lajur::build(&opts, output) {
+                Ok(report) => {
+                    print_diagnostics(&root, report.warnings, Format::Text);
+                    println!(
+                        "Built {} SOP(s), {} page(s) into {}",
+                        report.sops,
+                        report.pages,
+                        report.output_dir.display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => build_error(&root, e),
+            }
+        }
+        Command::Serve { .. } => {
+            eprintln!("lajur serve is not available yet (see issue 6); use `lajur build`.");
+            ExitCode::from(2)
+        }
+        Command::Check { root, format } => {
+            let opts = Options {
+                root: root.clone(),
+                ..Options::default()
+            };
+            let loaded = lajur::source::load(&opts);
+            let code = if !loaded.settings_ok {
+                2
+            } else if loaded.diagnostics.has_errors() {
+                1
+            } else {
+                0
+            };
+            print_diagnostics(&root, loaded.diagnostics, format);
+            ExitCode::from(code)
+        }
+        Command::New { path, nama } => match lajur::scaffold::new_sop(&path, nama.as_deref()) {
+            Ok(()) => {
+                println!("Created {}", path.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(2)
+            }
+        },
+        Command::Init { dir } => {
+            let dir = dir.unwrap_or_else(|| PathBuf::from("."));
+            match lajur::scaffold::init(&dir) {
+                Ok(()) => {
+                    println!("Created a new handbook in {}", dir.display());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
+    }
+}
+
+fn build_error(root: &std::path::Path, e: BuildError) -> ExitCode {
+    match e {
+        BuildError::Settings(d) => {
+            print_diagnostics(root, d, Format::Text);
+            ExitCode::from(2)
+        }
+        BuildError::Handbook(d) => {
+            print_diagnostics(root, d, Format::Text);
+            eprintln!("Nothing was written.");
+            ExitCode::from(1)
+        }
+        BuildError::Io(e) => {
+            eprintln!("error: could not write the site: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn print_diagnostics(root: &std::path::Path, mut d: Diagnostics, format: Format) {
+    d.sort();
+    d.attach_sources(root);
+    match format {
+        Format::Text => {
+            if !d.is_empty() {
+                eprint!("{}", d.to_text());
+            }
+        }
+        Format::Json => {
+            let json = serde_json::json!({
+                "errors": d.errors(),
+                "warnings": d.warnings(),
+                "diagnostics": d,
+            });
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&json).unwrap_or_default()
+            );
+        }
+    }
+}

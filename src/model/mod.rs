@@ -1,0 +1,298 @@
+//! The handbook as plain data: what `source` loads and `render` draws.
+//!
+//! Identifiers are English; the label of the SOP AP form each field stands
+//! for is in its doc comment and in its serde name.
+
+pub mod graph;
+pub mod hukum;
+pub mod links;
+pub mod slug;
+pub mod tanggal;
+pub mod waktu;
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::diagnostic::Pos;
+pub use hukum::{Citation, RegulationKind};
+pub use tanggal::Date;
+pub use waktu::{Duration, Waktu};
+
+/// The whole handbook, loaded and checked.
+#[derive(Debug, Clone, Serialize)]
+pub struct Handbook {
+    pub config: Config,
+    /// Every unit, the root (path "") first, then in depth-first order,
+    /// siblings sorted by urutan then nama.
+    pub units: Vec<Unit>,
+    /// Every published SOP (drafts only with `--drafts`), in the order of
+    /// their units, then by nomor.
+    pub sops: Vec<Sop>,
+    /// content/dasar-hukum.yaml: full titles and links of regulations.
+    pub register: Vec<RegisterEntry>,
+    /// Files to copy as they are: attachments in content/ and static files.
+    pub assets: Vec<Asset>,
+}
+
+/// An organisational unit: a folder of content/ (the root is the front page).
+#[derive(Debug, Clone, Serialize)]
+pub struct Unit {
+    /// Slugged path from content/ ("" for the root, "bagian-umum/perencanaan").
+    pub path: String,
+    /// Path of the parent unit; None for the root.
+    pub parent: Option<String>,
+    /// nama: from _index.md, else the folder name.
+    pub nama: String,
+    /// satuan_kerja: inherited by every SOP below unless they set their own.
+    pub satuan_kerja: Option<String>,
+    /// urutan: sort order among siblings.
+    pub urutan: Option<i64>,
+    /// The Markdown body of _index.md.
+    pub body: String,
+    /// The file it was read from (content/x/_index.md), if any.
+    pub file: Option<PathBuf>,
+}
+
+/// One SOP: the identity section of the form, the lanes and the steps.
+#[derive(Debug, Clone, Serialize)]
+pub struct Sop {
+    /// The source file relative to the handbook root (content/a/b/name.yaml).
+    pub file: PathBuf,
+    /// Slugged content path without extension ("a/b/name"): the page URL.
+    pub path: String,
+    /// Path of the unit (folder) the SOP is in.
+    pub unit: String,
+    /// Where `nomor` is written, for diagnostics that concern the whole SOP.
+    pub pos: Pos,
+    /// Nomor SOP.
+    pub nomor: String,
+    /// Nama SOP.
+    pub nama: String,
+    /// Satuan Kerja (own or inherited from the unit).
+    pub satuan_kerja: Option<String>,
+    /// The unit lines of the header (Bagian / Sub Bagian).
+    pub unit_lines: Vec<String>,
+    /// Tanggal Pembuatan.
+    pub tanggal_pembuatan: Option<Date>,
+    /// Tanggal Revisi, newest first.
+    pub tanggal_revisi: Vec<Date>,
+    /// Tanggal Efektif.
+    pub tanggal_efektif: Option<Date>,
+    /// Disahkan oleh.
+    pub disahkan_oleh: Option<Approver>,
+    /// Dasar Hukum, each line read as a citation.
+    pub dasar_hukum: Vec<Citation>,
+    /// Kualifikasi Pelaksana.
+    pub kualifikasi_pelaksana: Vec<String>,
+    /// Keterkaitan: related SOPs, resolved by `links::resolve`.
+    pub keterkaitan: Vec<Relation>,
+    /// Peralatan / Perlengkapan.
+    pub peralatan: Vec<String>,
+    /// Peringatan.
+    pub peringatan: Option<String>,
+    /// Pencatatan dan Pendataan.
+    pub pencatatan: Vec<String>,
+    /// Pelaksana: the lanes, left to right.
+    pub lanes: Vec<Lane>,
+    /// Langkah: the steps in order; `steps[i].number == i + 1`.
+    pub steps: Vec<Step>,
+    /// Sum of every step's waktu.
+    pub total_waktu: Option<waktu::DurationRange>,
+    pub draft: bool,
+    /// The Markdown body (of a .md SOP), empty for .yaml.
+    pub body: String,
+}
+
+/// Disahkan oleh: who signed the SOP.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Approver {
+    pub jabatan: Option<String>,
+    pub nama: Option<String>,
+    pub nip: Option<String>,
+}
+
+/// A lane of the flowchart: one role (pelaksana).
+#[derive(Debug, Clone, Serialize)]
+pub struct Lane {
+    pub nama: String,
+    pub singkatan: Option<String>,
+    /// Slug of `nama`: the role page and `data-lane` in the SVG.
+    pub slug: String,
+}
+
+/// One activity (a row of the form).
+#[derive(Debug, Clone, Serialize)]
+pub struct Step {
+    /// 1-based position.
+    pub number: usize,
+    pub id: Option<String>,
+    /// Kegiatan.
+    pub kegiatan: String,
+    /// Pelaksana: indices into `Sop::lanes`; more than one for a joint step.
+    pub lanes: Vec<usize>,
+    /// Jenis.
+    pub kind: StepKind,
+    /// Where the step leads.
+    pub flow: Flow,
+    /// Mutu Baku: Kelengkapan / Persyaratan.
+    pub kelengkapan: Vec<String>,
+    /// Mutu Baku: Waktu.
+    pub waktu: Option<Waktu>,
+    /// Mutu Baku: Output.
+    pub output: Option<String>,
+    /// Keterangan.
+    pub keterangan: Option<String>,
+    /// Where the step starts in the source.
+    pub pos: Pos,
+}
+
+/// Jenis: the symbol of a step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StepKind {
+    /// A capsule (terminator) at the start.
+    Mulai,
+    /// A rectangle.
+    Proses,
+    /// A diamond with Ya/Tidak branches.
+    Keputusan,
+    /// A capsule at the end.
+    Selesai,
+}
+
+impl StepKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StepKind::Mulai => "mulai",
+            StepKind::Proses => "proses",
+            StepKind::Keputusan => "keputusan",
+            StepKind::Selesai => "selesai",
+        }
+    }
+}
+
+/// Where a step leads. Targets are 0-based indices into `Sop::steps`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum Flow {
+    /// To the next step, or to `lanjut`; None after a selesai.
+    Next { to: Option<usize> },
+    /// A decision: "Ya" and "Tidak" with their labels.
+    Decision {
+        ya: usize,
+        tidak: usize,
+        label_ya: String,
+        label_tidak: String,
+    },
+}
+
+/// An arrow of the flowchart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edge<'a> {
+    pub from: usize,
+    pub to: usize,
+    /// The branch label of a decision ("Ya", "Tidak" or the custom labels).
+    pub label: Option<&'a str>,
+    /// True for the "Tidak" branch of a decision.
+    pub is_no: bool,
+}
+
+impl Sop {
+    /// Every arrow, in step order (a decision gives Ya then Tidak).
+    pub fn edges(&self) -> Vec<Edge<'_>> {
+        let mut out = Vec::new();
+        for (i, step) in self.steps.iter().enumerate() {
+            match &step.flow {
+                Flow::Next { to: Some(t) } => out.push(Edge {
+                    from: i,
+                    to: *t,
+                    label: None,
+                    is_no: false,
+                }),
+                Flow::Next { to: None } => {}
+                Flow::Decision {
+                    ya,
+                    tidak,
+                    label_ya,
+                    label_tidak,
+                } => {
+                    out.push(Edge {
+                        from: i,
+                        to: *ya,
+                        label: Some(label_ya),
+                        is_no: false,
+                    });
+                    out.push(Edge {
+                        from: i,
+                        to: *tidak,
+                        label: Some(label_tidak),
+                        is_no: true,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// The newest revision date, if any.
+    pub fn latest_revision(&self) -> Option<&Date> {
+        self.tanggal_revisi.first()
+    }
+}
+
+/// Hubungan: how a related SOP relates to this one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Hubungan {
+    Terkait,
+    Prasyarat,
+    Lanjutan,
+    BagianDari,
+}
+
+impl Hubungan {
+    pub const ALL: [(&'static str, Hubungan); 4] = [
+        ("terkait", Hubungan::Terkait),
+        ("prasyarat", Hubungan::Prasyarat),
+        ("lanjutan", Hubungan::Lanjutan),
+        ("bagian-dari", Hubungan::BagianDari),
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        Self::ALL
+            .iter()
+            .find(|(_, h)| *h == self)
+            .map(|(s, _)| *s)
+            .unwrap_or("terkait")
+    }
+}
+
+/// A Keterkaitan entry.
+#[derive(Debug, Clone, Serialize)]
+pub struct Relation {
+    /// The reference as written: a nomor, a nama or a content path.
+    pub reference: String,
+    pub hubungan: Hubungan,
+    /// Index into `Handbook::sops` once resolved; None shows "belum tersedia".
+    pub target: Option<usize>,
+    pub pos: Pos,
+}
+
+/// An entry of content/dasar-hukum.yaml.
+#[derive(Debug, Clone, Serialize)]
+pub struct RegisterEntry {
+    pub id: String,
+    pub judul: Option<String>,
+    pub url: Option<String>,
+}
+
+/// A file copied as it is into the output.
+#[derive(Debug, Clone, Serialize)]
+pub struct Asset {
+    /// Absolute or root-relative path on disk.
+    pub source: PathBuf,
+    /// Path under the output folder, '/'-separated.
+    pub dest: String,
+}
