@@ -15,6 +15,7 @@ pub mod model;
 pub mod output;
 pub mod render;
 pub mod scaffold;
+pub mod search;
 pub mod source;
 
 use std::path::PathBuf;
@@ -79,7 +80,12 @@ pub fn render_site(opts: &Options) -> Result<(Handbook, Vec<OutputFile>, Diagnos
 /// `lajur build`: load, check, render, then swap the new site in whole.
 /// On any error, the output folder is left exactly as it was.
 pub fn build(opts: &Options, output: Option<PathBuf>) -> Result<BuildReport, BuildError> {
-    let (handbook, files, warnings) = render_site(opts)?;
+    let (handbook, mut files, warnings) = render_site(opts)?;
+    // The search index reads the rendered pages, so it comes last (`serve`
+    // can do the same after a reload, off the critical path).
+    let index =
+        search::index(&files, &handbook).map_err(|e| BuildError::Io(std::io::Error::other(e)))?;
+    files.extend(index);
     let output_dir = output.unwrap_or_else(|| opts.root.join(&handbook.config.output_dir));
     let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
     output::write_site(&files, &handbook.assets, &output_dir).map_err(BuildError::Io)?;

@@ -113,9 +113,9 @@ fn main() -> ExitCode {
             print_diagnostics(&root, loaded.diagnostics, format);
             ExitCode::from(code)
         }
-        Command::New { path, nama } => match lajur::scaffold::new_sop(&path, nama.as_deref()) {
-            Ok(()) => {
-                println!("Created {}", path.display());
+        Command::New { path, nama } => match lajur::scaffold::new_sop_at(&path, nama.as_deref()) {
+            Ok(written) => {
+                println!("Created {}", written.display());
                 ExitCode::SUCCESS
             }
             Err(e) => {

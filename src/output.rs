@@ -1,10 +1,279 @@
 //! Writing the site: into a staging folder, swapped in only when whole.
+//!
+//! A reader of the published site (or a web server syncing the folder) must
+//! never see half a build, and a build that fails must leave the last good
+//! site exactly as it was. So everything is written into a staging folder
+//! beside the output, on the same file system, and then swapped in with two
+//! renames.
 
-use std::path::Path;
+use std::collections::BTreeSet;
+use std::fs;
+use std::io;
+use std::path::{Component, Path, PathBuf};
+
+use rayon::prelude::*;
 
 use crate::model::Asset;
 use crate::render::OutputFile;
 
-pub fn write_site(_files: &[OutputFile], _assets: &[Asset], _out: &Path) -> std::io::Result<()> {
-    todo!("output::write_site")
+/// Writes `files` and copies `assets` into `out`, replacing what was there.
+/// An asset wins over a rendered file with the same path (the handbook's own
+/// static/ over the theme's). On any error `out` is left as it was.
+pub fn write_site(files: &[OutputFile], assets: &[Asset], out: &Path) -> io::Result<()> {
+    let (parent, name) = split_output(out)?;
+    fs::create_dir_all(&parent)?;
+    let pid = std::process::id();
+    let staging = parent.join(format!("{name}.lajur-tmp-{pid}"));
+    if staging.exists() {
+        // Left by a killed build that had our pid; it was never the output.
+        fs::remove_dir_all(&staging)?;
+    }
+    if let Err(e) = fill(&staging, files, assets) {
+        let _ = fs::remove_dir_all(&staging);
+        return Err(e);
+    }
+    let old = parent.join(format!("{name}.lajur-old-{pid}"));
+    if let Err(e) = swap(&staging, out, &old) {
+        let _ = fs::remove_dir_all(&staging);
+        return Err(e);
+    }
+    Ok(())
+}
+
+/// The folder the output lives in and the output's own name.
+fn split_output(out: &Path) -> io::Result<(PathBuf, String)> {
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .ok_or_else(|| {
+            io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("the output folder `{}` has no name", out.display()),
+            )
+        })?;
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    Ok((parent, name))
+}
+
+/// Writes everything into `staging` (which must not exist yet).
+fn fill(staging: &Path, files: &[OutputFile], assets: &[Asset]) -> io::Result<()> {
+    fs::create_dir_all(staging)?;
+    let asset_paths: BTreeSet<&str> = assets.iter().map(|a| a.dest.as_str()).collect();
+    let files: Vec<&OutputFile> = files
+        .iter()
+        .filter(|f| !asset_paths.contains(f.path.as_str()))
+        .collect();
+
+    // Create every folder first, so the parallel writes below never race on one.
+    let mut dirs = BTreeSet::new();
+    for path in files
+        .iter()
+        .map(|f| f.path.as_str())
+        .chain(asset_paths.iter().copied())
+    {
+        let rel = safe_relative(path)?;
+        if let Some(dir) = rel.parent() {
+            dirs.insert(dir.to_path_buf());
+        }
+    }
+    for dir in &dirs {
+        fs::create_dir_all(staging.join(dir))?;
+    }
+
+    files.par_iter().try_for_each(|f| {
+        fs::write(staging.join(safe_relative(&f.path)?), &f.bytes)
+            .map_err(|e| with_path(e, &f.path))
+    })?;
+    assets.par_iter().try_for_each(|a| {
+        fs::copy(&a.source, staging.join(safe_relative(&a.dest)?))
+            .map(|_| ())
+            .map_err(|e| with_path(e, &a.source.display().to_string()))
+    })?;
+    Ok(())
+}
+
+/// Puts `staging` in the place of `out`; the previous output, if any, goes
+/// through `old` and is removed once the new one is in place.
+fn swap(staging: &Path, out: &Path, old: &Path) -> io::Result<()> {
+    if !out.exists() {
+        return fs::rename(staging, out);
+    }
+    if !out.is_dir() {
+        return Err(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            format!("the output `{}` is a file, not a folder", out.display()),
+        ));
+    }
+    if old.exists() {
+        fs::remove_dir_all(old)?;
+    }
+    fs::rename(out, old)?;
+    if let Err(e) = fs::rename(staging, out) {
+        // Put the previous site back before reporting.
+        let _ = fs::rename(old, out);
+        return Err(e);
+    }
+    // The new site is in place; a leftover old folder is untidy, not wrong.
+    let _ = fs::remove_dir_all(old);
+    Ok(())
+}
+
+/// An output path as a relative path that stays inside the output folder.
+fn safe_relative(path: &str) -> io::Result<PathBuf> {
+    let rel = Path::new(path);
+    let inside = !path.is_empty()
+        && rel
+            .components()
+            .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
+    if inside {
+        Ok(rel.to_path_buf())
+    } else {
+        Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("output path `{path}` would leave the output folder"),
+        ))
+    }
+}
+
+fn with_path(e: io::Error, path: &str) -> io::Error {
+    io::Error::new(e.kind(), format!("{path}: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    fn file(path: &str, text: &str) -> OutputFile {
+        OutputFile {
+            path: path.into(),
+            bytes: text.as_bytes().to_vec(),
+        }
+    }
+
+    /// Every file under `dir` with its bytes.
+    fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+        walkdir::WalkDir::new(dir)
+            .into_iter()
+            .flatten()
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let rel = e
+                    .path()
+                    .strip_prefix(dir)
+                    .map(|p| p.to_string_lossy().replace('\\', "/"))
+                    .unwrap_or_default();
+                (rel, fs::read(e.path()).unwrap_or_default())
+            })
+            .collect()
+    }
+
+    fn siblings(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .map(|it| {
+                it.flatten()
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn writes_files_and_assets_into_a_new_output() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let src = tmp.path().join("formulir.pdf");
+        fs::write(&src, b"%PDF").expect("write");
+        let out = tmp.path().join("public");
+        let files = [
+            file("index.html", "<h1>Beranda</h1>"),
+            file("umum/rkt/index.html", "RKT"),
+            file("style.css", "theme"),
+        ];
+        let assets = [
+            Asset {
+                source: src.clone(),
+                dest: "umum/formulir.pdf".into(),
+            },
+            Asset {
+                source: src,
+                dest: "style.css".into(),
+            },
+        ];
+        write_site(&files, &assets, &out).expect("written");
+        let got = snapshot(&out);
+        assert_eq!(got["index.html"], b"<h1>Beranda</h1>");
+        assert_eq!(got["umum/rkt/index.html"], b"RKT");
+        assert_eq!(got["umum/formulir.pdf"], b"%PDF");
+        // The handbook's own file wins over the theme's.
+        assert_eq!(got["style.css"], b"%PDF");
+        assert_eq!(siblings(tmp.path()), ["formulir.pdf", "public"]);
+    }
+
+    #[test]
+    fn a_new_build_replaces_the_old_output_whole() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let out = tmp.path().join("public");
+        write_site(
+            &[file("lama/index.html", "lama"), file("index.html", "1")],
+            &[],
+            &out,
+        )
+        .expect("first");
+        write_site(&[file("index.html", "2")], &[], &out).expect("second");
+        let got = snapshot(&out);
+        assert_eq!(
+            got.len(),
+            1,
+            "a page removed from the handbook is gone: {got:?}"
+        );
+        assert_eq!(got["index.html"], b"2");
+        assert_eq!(
+            siblings(tmp.path()),
+            ["public"],
+            "no staging or old folder left"
+        );
+    }
+
+    #[test]
+    fn a_failed_write_leaves_the_previous_output_untouched() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let out = tmp.path().join("public");
+        write_site(
+            &[file("index.html", "baik"), file("a/b.html", "b")],
+            &[],
+            &out,
+        )
+        .expect("first");
+        let before = snapshot(&out);
+
+        let missing = Asset {
+            source: tmp.path().join("tidak-ada.pdf"),
+            dest: "a/tidak-ada.pdf".into(),
+        };
+        let err = write_site(&[file("index.html", "rusak")], &[missing], &out);
+        assert!(err.is_err());
+        assert_eq!(snapshot(&out), before);
+        assert_eq!(siblings(tmp.path()), ["public"], "staging removed");
+
+        let escaping = write_site(&[file("../luar.html", "x")], &[], &out);
+        assert!(escaping.is_err());
+        assert!(!tmp.path().join("luar.html").exists());
+        assert_eq!(snapshot(&out), before);
+        assert_eq!(siblings(tmp.path()), ["public"]);
+    }
+
+    #[test]
+    fn an_output_that_is_a_file_is_refused_and_kept() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let out = tmp.path().join("public");
+        fs::write(&out, b"bukan folder").expect("write");
+        assert!(write_site(&[file("index.html", "x")], &[], &out).is_err());
+        assert_eq!(fs::read(&out).expect("still there"), b"bukan folder");
+        assert_eq!(siblings(tmp.path()), ["public"]);
+    }
 }

@@ -5,6 +5,7 @@
 
 pub mod graph;
 pub mod hukum;
+pub mod index;
 pub mod links;
 pub mod slug;
 pub mod tanggal;

@@ -1,9 +1,28 @@
 //! Rendering the handbook to the whole site in memory.
+//!
+//! Pure apart from reading the templates: the result is a list of (path, bytes)
+//! that `output` writes or `serve` serves, so tests never touch the disk.
 
+pub mod crosslinks;
+pub mod i18n;
+pub mod json;
+pub mod markdown;
+mod pages;
+pub mod swimlane;
+mod theme;
+
+use std::collections::BTreeSet;
 use std::path::Path;
 
-use crate::diagnostic::Diagnostics;
-use crate::model::Handbook;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::config::Language;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::model::{Handbook, Sop};
+
+use pages::{Builder, Link};
+use theme::Theme;
 
 /// One file of the site: a path under the output folder ('/'-separated) and its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,8 +31,205 @@ pub struct OutputFile {
     pub bytes: Vec<u8>,
 }
 
-/// Renders every page of the site. `root` is the handbook root, for the
-/// theme and the handbook's own templates/.
-pub fn render_site(_handbook: &Handbook, _root: &Path) -> Result<Vec<OutputFile>, Diagnostics> {
-    todo!("render::render_site")
+impl OutputFile {
+    fn text(path: impl Into<String>, text: String) -> Self {
+        OutputFile {
+            path: path.into(),
+            bytes: text.into_bytes(),
+        }
+    }
 }
+
+/// Renders every page of the site. `root` is the handbook root, for the
+/// theme and the handbook's own templates/ and static/.
+///
+/// The pages: index.html, one per unit and per SOP (with its alur.svg),
+/// 404.html and sitemap.xml, and the built-in CSS unless an asset replaces
+/// it. Attachments and static files on disk stay in `Handbook::assets`, for
+/// `output` (or `serve`) to copy beside these.
+pub fn render_site(handbook: &Handbook, root: &Path) -> Result<Vec<OutputFile>, Diagnostics> {
+    let mut theme = Theme::load(root, &handbook.config)?;
+    let backlinks = crate::model::links::backlinks(&handbook.sops);
+    let builder = Builder::new(handbook, root, backlinks);
+    let language = handbook.config.language;
+    let globals = theme.tera.global_context();
+    globals.insert("site", &builder.site());
+    globals.insert("t", &i18n::strings(language));
+    // Later pages (dasar hukum, pelaksana) add their links here; empty, the
+    // theme shows no navigation bar rather than a bar of dead links.
+    globals.insert("nav", &Vec::<Link>::new());
+
+    let jobs: Vec<Job> = std::iter::once(Job::Index)
+        .chain(
+            handbook
+                .units
+                .iter()
+                .enumerate()
+                .filter(|(_, u)| !u.path.is_empty())
+                .map(|(i, _)| Job::Unit(i)),
+        )
+        .chain((0..handbook.sops.len()).map(Job::Sop))
+        .chain([Job::Search, Job::NotFound, Job::Sitemap])
+        .collect();
+    let results: Vec<Result<Vec<OutputFile>, Diagnostic>> = jobs
+        .par_iter()
+        .map(|job| job.render(&builder, &theme))
+        .collect();
+
+    let mut files = Vec::new();
+    let mut errors = Diagnostics::default();
+    // One broken template breaks every page that uses it: report it once.
+    let mut seen = BTreeSet::new();
+    for result in results {
+        match result {
+            Ok(mut f) => files.append(&mut f),
+            Err(d) => {
+                if seen.insert((d.file.clone(), d.line, d.column, d.message.clone())) {
+                    errors.push(d);
+                }
+            }
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    // The built-in CSS gives way to a page or to a file of the theme's or
+    // the handbook's static/ (an asset) with the same path.
+    let taken: BTreeSet<&str> = files
+        .iter()
+        .map(|f| f.path.as_str())
+        .chain(handbook.assets.iter().map(|a| a.dest.as_str()))
+        .collect();
+    let statics: Vec<OutputFile> = std::mem::take(&mut theme.static_files)
+        .into_iter()
+        .filter(|(path, _)| !taken.contains(path.as_str()))
+        .map(|(path, bytes)| OutputFile { path, bytes })
+        .collect();
+    files.extend(statics);
+    Ok(files)
+}
+
+/// One unit of rendering work; all are independent, so they run in parallel.
+enum Job {
+    Index,
+    Unit(usize),
+    Sop(usize),
+    Search,
+    NotFound,
+    Sitemap,
+}
+
+impl Job {
+    fn render(&self, builder: &Builder<'_>, theme: &Theme) -> Result<Vec<OutputFile>, Diagnostic> {
+        let handbook = builder.handbook;
+        let mut ctx = tera::Context::new();
+        match self {
+            Job::Index => {
+                ctx.insert("page", &builder.index_page());
+                ctx.insert("breadcrumbs", &Vec::<Link>::new());
+                let html = theme.render("index.html", &ctx)?;
+                Ok(vec![OutputFile::text("index.html", html)])
+            }
+            Job::Unit(i) => {
+                let Some(unit) = handbook.units.get(*i) else {
+                    return Ok(Vec::new());
+                };
+                ctx.insert("page", &builder.unit_page(unit));
+                ctx.insert("breadcrumbs", &builder.breadcrumbs(&unit.path, false));
+                let html = theme.render("unit.html", &ctx)?;
+                Ok(vec![OutputFile::text(
+                    format!("{}/index.html", unit.path),
+                    html,
+                )])
+            }
+            Job::Sop(i) => {
+                let Some(sop) = handbook.sops.get(*i) else {
+                    return Ok(Vec::new());
+                };
+                let svg = flowchart_svg(sop, handbook.config.language);
+                let Some(page) = builder.sop_page(*i, svg.clone()) else {
+                    return Ok(Vec::new());
+                };
+                ctx.insert("page", &page);
+                ctx.insert("breadcrumbs", &builder.breadcrumbs(&sop.unit, true));
+                let html = theme.render("sop.html", &ctx)?;
+                let mut out = vec![OutputFile::text(format!("{}/index.html", sop.path), html)];
+                if let Some(svg) = svg {
+                    out.push(OutputFile::text(format!("{}/alur.svg", sop.path), svg));
+                }
+                Ok(out)
+            }
+            Job::Search => {
+                let ctx = crate::search::page::context(handbook.config.language);
+                let html = theme.render(crate::search::page::TEMPLATE_NAME, &ctx)?;
+                Ok(vec![OutputFile::text(
+                    crate::search::page::OUTPUT_PATH,
+                    html,
+                )])
+            }
+            Job::NotFound => {
+                ctx.insert("breadcrumbs", &Vec::<Link>::new());
+                let html = theme.render("404.html", &ctx)?;
+                Ok(vec![OutputFile::text("404.html", html)])
+            }
+            Job::Sitemap => {
+                ctx.insert("urls", &sitemap_urls(builder));
+                let xml = theme.render("sitemap.xml", &ctx)?;
+                Ok(vec![OutputFile::text("sitemap.xml", xml)])
+            }
+        }
+    }
+}
+
+/// The flowchart of an SOP as SVG, drawn by `swimlane`: the same string is
+/// inlined in the page and written as alur.svg. An SOP without steps has
+/// nothing to draw.
+fn flowchart_svg(sop: &Sop, language: Language) -> Option<String> {
+    if sop.steps.is_empty() {
+        return None;
+    }
+    Some(swimlane::render_svg(sop, language))
+}
+
+/// An entry of sitemap.xml.
+#[derive(Debug, Serialize)]
+struct SitemapUrl {
+    loc: String,
+    /// The newest date of an SOP (revision, else creation), ISO.
+    lastmod: Option<String>,
+}
+
+/// Every page of the sitemap. Sitemaps want absolute URLs: with an absolute
+/// base_url they are; with a path-only base_url they stay root-relative, the
+/// best that can be known without the host.
+fn sitemap_urls(builder: &Builder<'_>) -> Vec<SitemapUrl> {
+    let handbook = builder.handbook;
+    let mut urls = vec![SitemapUrl {
+        loc: builder.page_url(""),
+        lastmod: None,
+    }];
+    urls.extend(
+        handbook
+            .units
+            .iter()
+            .filter(|u| !u.path.is_empty())
+            .map(|u| SitemapUrl {
+                loc: builder.page_url(&u.path),
+                lastmod: None,
+            }),
+    );
+    // A draft is published only to preview it (`--drafts`), not for search engines.
+    urls.extend(handbook.sops.iter().filter(|s| !s.draft).map(|s| {
+        SitemapUrl {
+            loc: builder.page_url(&s.path),
+            lastmod: s
+                .latest_revision()
+                .or(s.tanggal_pembuatan.as_ref())
+                .map(|d| d.iso()),
+        }
+    }));
+    urls
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,106 @@
+//! Layout and SVG of a 15-step SOP: the flowchart is drawn on every build
+//! and every save in `lajur serve`, so it must stay far under a millisecond
+//! (target: 100 µs).
+
+use std::hint::black_box;
+use std::path::PathBuf;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use lajur::config::Language;
+use lajur::diagnostic::Pos;
+use lajur::model::{Flow, Lane, Sop, Step, StepKind, slug::slugify};
+use lajur::render::swimlane::{layout, render_svg};
+
+const ROLES: [&str; 5] = [
+    "Sekretaris",
+    "Kepala Bidang",
+    "Kasubbag Perencanaan dan Keuangan",
+    "Kepala Seksi",
+    "Staf Penyusun Evaluasi Kinerja",
+];
+
+/// Fifteen steps over five lanes, with two revision loops, a forward skip
+/// and a joint step: a large SOP of the kind the seeds are.
+fn fifteen_steps() -> Sop {
+    let n = 15;
+    let steps = (0..n)
+        .map(|i| {
+            let (kind, flow) = match i {
+                0 => (StepKind::Mulai, Flow::Next { to: Some(1) }),
+                6 | 11 => (
+                    StepKind::Keputusan,
+                    Flow::Decision {
+                        ya: i + 1,
+                        tidak: i - 2,
+                        label_ya: "Ya".into(),
+                        label_tidak: "Tidak".into(),
+                    },
+                ),
+                3 => (StepKind::Proses, Flow::Next { to: Some(5) }),
+                14 => (StepKind::Selesai, Flow::Next { to: None }),
+                _ => (StepKind::Proses, Flow::Next { to: Some(i + 1) }),
+            };
+            Step {
+                number: i + 1,
+                id: None,
+                kegiatan: format!(
+                    "Mengkompilasikan form RKT dari masing-masing bidang untuk pertanggungjawaban tahap {}",
+                    i + 1
+                ),
+                lanes: if i == 2 { vec![1, 2] } else { vec![(i * 3) % 5] },
+                kind,
+                flow,
+                kelengkapan: Vec::new(),
+                waktu: None,
+                output: None,
+                keterangan: None,
+                pos: Pos::default(),
+            }
+        })
+        .collect();
+    Sop {
+        file: PathBuf::from("content/rkt.yaml"),
+        path: "rkt".into(),
+        unit: String::new(),
+        pos: Pos::default(),
+        nomor: "SOP-04/BPKPAD".into(),
+        nama: "SOP Tehnis Perencanaan Kinerja".into(),
+        satuan_kerja: None,
+        unit_lines: Vec::new(),
+        tanggal_pembuatan: None,
+        tanggal_revisi: Vec::new(),
+        tanggal_efektif: None,
+        disahkan_oleh: None,
+        dasar_hukum: Vec::new(),
+        kualifikasi_pelaksana: Vec::new(),
+        keterkaitan: Vec::new(),
+        peralatan: Vec::new(),
+        peringatan: None,
+        pencatatan: Vec::new(),
+        lanes: ROLES
+            .iter()
+            .map(|r| Lane {
+                nama: r.to_string(),
+                singkatan: None,
+                slug: slugify(r),
+            })
+            .collect(),
+        steps,
+        total_waktu: None,
+        draft: false,
+        body: String::new(),
+    }
+}
+
+fn bench(c: &mut Criterion) {
+    let sop = fifteen_steps();
+    c.bench_function("swimlane layout, 15 steps", |b| {
+        b.iter(|| layout(black_box(&sop)))
+    });
+    c.bench_function("swimlane layout + svg, 15 steps", |b| {
+        b.iter(|| render_svg(black_box(&sop), Language::Id))
+    });
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

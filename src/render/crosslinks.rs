@@ -1,0 +1,595 @@
+//! The pages that tie SOPs together: the legal bases (/dasar-hukum/) and the
+//! roles (/pelaksana/), plus the open data (sop.json, handbook.json).
+//!
+//! The indexes are computed once by [`Indexes::build`]; this module only
+//! turns them into template values and files.
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::diagnostic::Diagnostic;
+use crate::model::index::{Indexes, Regulation, RegulationGroup, Role, kind_name};
+use crate::model::{Handbook, Sop};
+
+use super::OutputFile;
+use super::i18n;
+use super::json;
+use super::pages::{Builder, Link, SopSummary};
+use super::theme::Theme;
+
+/// The links of the navigation bar to the cross-link pages, for the `nav`
+/// global: only those with something to show.
+pub fn nav(builder: &Builder<'_>, indexes: &Indexes) -> Vec<Link> {
+    let lang = builder.language;
+    let mut links = Vec::new();
+    if !indexes.regulations.is_empty() {
+        links.push(Link {
+            title: i18n::get(lang, "regulations").to_string(),
+            url: builder.page_url("dasar-hukum"),
+        });
+    }
+    if !indexes.roles.is_empty() {
+        links.push(Link {
+            title: i18n::get(lang, "roles").to_string(),
+            url: builder.page_url("pelaksana"),
+        });
+    }
+    links
+}
+
+/// Every cross-link file: dasar-hukum/index.html, dasar-hukum/<id>/index.html,
+/// pelaksana/index.html, pelaksana/<slug>/index.html, <sop>/sop.json and
+/// handbook.json. Pages run in parallel; every template error is returned.
+pub fn render(
+    builder: &Builder<'_>,
+    theme: &Theme,
+    indexes: &Indexes,
+) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    let jobs: Vec<Job> = [Job::Regulations, Job::Roles, Job::HandbookJson]
+        .into_iter()
+        .chain((0..indexes.regulations.len()).map(Job::Regulation))
+        .chain((0..indexes.roles.len()).map(Job::Role))
+        .chain((0..builder.handbook.sops.len()).map(Job::SopJson))
+        .collect();
+    let results: Vec<Result<OutputFile, Diagnostic>> = jobs
+        .par_iter()
+        .map(|job| job.render(builder, theme, indexes))
+        .collect();
+    let mut files = Vec::with_capacity(results.len());
+    let mut errors = Vec::new();
+    for result in results {
+        match result {
+            Ok(file) => files.push(file),
+            Err(d) if !errors.contains(&d) => errors.push(d),
+            Err(_) => {}
+        }
+    }
+    if errors.is_empty() {
+        Ok(files)
+    } else {
+        Err(errors)
+    }
+}
+
+enum Job {
+    Regulations,
+    Regulation(usize),
+    Roles,
+    Role(usize),
+    SopJson(usize),
+    HandbookJson,
+}
+
+impl Job {
+    fn render(
+        &self,
+        builder: &Builder<'_>,
+        theme: &Theme,
+        indexes: &Indexes,
+    ) -> Result<OutputFile, Diagnostic> {
+        let handbook = builder.handbook;
+        let mut ctx = tera::Context::new();
+        let page = |ctx: &mut tera::Context, template: &str, path: String| {
+            let html = theme.render(template, ctx)?;
+            Ok(OutputFile {
+                path,
+                bytes: html.into_bytes(),
+            })
+        };
+        match self {
+            Job::Regulations => {
+                ctx.insert("page", &regulations_page(builder, indexes));
+                ctx.insert("breadcrumbs", &home(builder));
+                page(
+                    &mut ctx,
+                    "dasar-hukum.html",
+                    "dasar-hukum/index.html".into(),
+                )
+            }
+            Job::Regulation(i) => {
+                let regulation = &indexes.regulations[*i];
+                ctx.insert("page", &regulation_page(builder, indexes, regulation));
+                ctx.insert(
+                    "breadcrumbs",
+                    &section(builder, "regulations", "dasar-hukum"),
+                );
+                let path = format!("dasar-hukum/{}/index.html", regulation.id);
+                page(&mut ctx, "regulasi.html", path)
+            }
+            Job::Roles => {
+                ctx.insert("page", &roles_page(builder, indexes));
+                ctx.insert("breadcrumbs", &home(builder));
+                page(&mut ctx, "pelaksana.html", "pelaksana/index.html".into())
+            }
+            Job::Role(i) => {
+                let role = &indexes.roles[*i];
+                ctx.insert("page", &role_page(builder, role));
+                ctx.insert("breadcrumbs", &section(builder, "roles", "pelaksana"));
+                let path = format!("pelaksana/{}/index.html", role.slug);
+                page(&mut ctx, "peran.html", path)
+            }
+            Job::SopJson(i) => Ok(OutputFile {
+                path: format!("{}/sop.json", handbook.sops[*i].path),
+                bytes: json::sop_json_text(handbook, *i, indexes).into_bytes(),
+            }),
+            Job::HandbookJson => Ok(OutputFile {
+                path: "handbook.json".into(),
+                bytes: json::handbook_json_text(handbook, indexes).into_bytes(),
+            }),
+        }
+    }
+}
+
+fn home(builder: &Builder<'_>) -> Vec<Link> {
+    vec![Link {
+        title: i18n::get(builder.language, "home").to_string(),
+        url: builder.page_url(""),
+    }]
+}
+
+/// Home, then the section index (for a regulation or a role page).
+fn section(builder: &Builder<'_>, title_key: &str, path: &str) -> Vec<Link> {
+    let mut crumbs = home(builder);
+    crumbs.push(Link {
+        title: i18n::get(builder.language, title_key).to_string(),
+        url: builder.page_url(path),
+    });
+    crumbs
+}
+
+/// An SOP in a list, as the theme's sop_list partial expects it.
+fn sop_summary(builder: &Builder<'_>, sop: &Sop) -> SopSummary {
+    let lang = builder.language;
+    let (date, date_label) = match (sop.latest_revision(), &sop.tanggal_pembuatan) {
+        (Some(d), _) => (Some(d.long_in(lang)), Some(i18n::get(lang, "revised_on"))),
+        (None, Some(d)) => (Some(d.long_in(lang)), Some(i18n::get(lang, "created_on"))),
+        (None, None) => (None, None),
+    };
+    SopSummary {
+        nomor: sop.nomor.clone(),
+        nama: sop.nama.clone(),
+        url: builder.page_url(&sop.path),
+        unit: builder
+            .handbook
+            .units
+            .iter()
+            .find(|u| u.path == sop.unit && !u.path.is_empty())
+            .map(|u| u.nama.clone()),
+        date,
+        date_label,
+        draft: sop.draft,
+    }
+}
+
+/// A regulation in a list.
+#[derive(Debug, Serialize)]
+struct RegulationItem {
+    id: String,
+    name: String,
+    title: Option<String>,
+    url: String,
+    /// How many SOPs cite it.
+    sop_count: usize,
+}
+
+fn regulation_item(builder: &Builder<'_>, r: &Regulation) -> RegulationItem {
+    RegulationItem {
+        id: r.id.clone(),
+        name: r.name.clone(),
+        title: r.title.clone(),
+        url: json::regulation_url(builder.config, &r.id),
+        sop_count: r.cited_by.len(),
+    }
+}
+
+#[derive(Debug, Serialize)]
+struct RegulationGroupItem {
+    key: &'static str,
+    title: &'static str,
+    count: usize,
+    regulations: Vec<RegulationItem>,
+}
+
+#[derive(Debug, Serialize)]
+struct RegulationsPage {
+    title: &'static str,
+    url: String,
+    count: usize,
+    groups: Vec<RegulationGroupItem>,
+}
+
+fn regulations_page(builder: &Builder<'_>, indexes: &Indexes) -> RegulationsPage {
+    let lang = builder.language;
+    let groups = RegulationGroup::ALL
+        .iter()
+        .filter_map(|&group| {
+            let regulations: Vec<RegulationItem> = indexes
+                .regulations
+                .iter()
+                .filter(|r| r.group == group)
+                .map(|r| regulation_item(builder, r))
+                .collect();
+            (!regulations.is_empty()).then(|| RegulationGroupItem {
+                key: group.as_str(),
+                title: i18n::get(lang, &format!("group_{}", group.as_str().replace('-', "_"))),
+                count: regulations.len(),
+                regulations,
+            })
+        })
+        .collect();
+    RegulationsPage {
+        title: i18n::get(lang, "regulations"),
+        url: builder.page_url("dasar-hukum"),
+        count: indexes.regulations.len(),
+        groups,
+    }
+}
+
+/// One SOP citing a regulation, with the words it used.
+#[derive(Debug, Serialize)]
+struct Citing {
+    #[serde(flatten)]
+    sop: SopSummary,
+    /// The dasar_hukum line as the SOP writes it.
+    written: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct RegulationPage {
+    id: String,
+    name: String,
+    /// "Undang-Undang", for the kicker above the name.
+    kind: Option<&'static str>,
+    title: Option<String>,
+    number: Option<String>,
+    year: Option<u16>,
+    place: Option<String>,
+    url: String,
+    /// The register's link to the full text.
+    source_url: Option<String>,
+    amends: Vec<RegulationItem>,
+    amended_by: Vec<RegulationItem>,
+    sops: Vec<Citing>,
+}
+
+fn regulation_page(builder: &Builder<'_>, indexes: &Indexes, r: &Regulation) -> RegulationPage {
+    let handbook: &Handbook = builder.handbook;
+    let related = |ids: &[String]| {
+        ids.iter()
+            .filter_map(|id| indexes.regulation(id))
+            .map(|other| regulation_item(builder, other))
+            .collect()
+    };
+    let sops = r
+        .cited_by
+        .iter()
+        .filter_map(|&i| handbook.sops.get(i))
+        .map(|sop| Citing {
+            sop: sop_summary(builder, sop),
+            written: sop
+                .dasar_hukum
+                .iter()
+                .filter(|c| c.id.as_deref() == Some(r.id.as_str()))
+                .map(|c| c.text.clone())
+                .collect(),
+        })
+        .collect();
+    RegulationPage {
+        id: r.id.clone(),
+        name: r.name.clone(),
+        kind: r.kind.map(kind_name),
+        title: r.title.clone(),
+        number: r.number.clone(),
+        year: r.year,
+        place: r.place.clone(),
+        url: json::regulation_url(builder.config, &r.id),
+        source_url: r.url.clone(),
+        amends: related(&r.amends),
+        amended_by: related(&r.amended_by),
+        sops,
+    }
+}
+
+#[derive(Debug, Serialize)]
+struct RoleItem {
+    nama: String,
+    slug: String,
+    url: String,
+    singkatan: Vec<String>,
+    sop_count: usize,
+    step_count: usize,
+    total_waktu: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct RolesPage {
+    title: &'static str,
+    url: String,
+    count: usize,
+    roles: Vec<RoleItem>,
+}
+
+fn role_item(builder: &Builder<'_>, role: &Role) -> RoleItem {
+    RoleItem {
+        nama: role.nama.clone(),
+        slug: role.slug.clone(),
+        url: json::role_url(builder.config, &role.slug),
+        singkatan: role.singkatan.clone(),
+        sop_count: role.sops.len(),
+        step_count: role.step_count,
+        total_waktu: role.total_waktu.map(|t| t.display(builder.language)),
+    }
+}
+
+fn roles_page(builder: &Builder<'_>, indexes: &Indexes) -> RolesPage {
+    RolesPage {
+        title: i18n::get(builder.language, "roles"),
+        url: builder.page_url("pelaksana"),
+        count: indexes.roles.len(),
+        roles: indexes
+            .roles
+            .iter()
+            .map(|r| role_item(builder, r))
+            .collect(),
+    }
+}
+
+/// A step of an SOP the role performs.
+#[derive(Debug, Serialize)]
+struct RoleStep {
+    number: usize,
+    kind: &'static str,
+    kegiatan: String,
+    waktu: Option<String>,
+    output: Option<String>,
+    /// The step in the SOP page's table.
+    url: String,
+    /// The other lanes of a joint step.
+    together_with: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct RoleInSopItem {
+    #[serde(flatten)]
+    sop: SopSummary,
+    /// The lane header(s) this SOP writes for the role, when not its nama.
+    lane_names: Vec<String>,
+    steps: Vec<RoleStep>,
+    total_waktu: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct RolePage {
+    #[serde(flatten)]
+    item: RoleItem,
+    aliases: Vec<String>,
+    sops: Vec<RoleInSopItem>,
+}
+
+fn role_page(builder: &Builder<'_>, role: &Role) -> RolePage {
+    let lang = builder.language;
+    let sops = role
+        .sops
+        .iter()
+        .filter_map(|in_sop| {
+            let sop = builder.handbook.sops.get(in_sop.sop)?;
+            // Only worth saying when the SOP writes the role another way.
+            let lane_names = in_sop
+                .lanes
+                .iter()
+                .filter_map(|&l| sop.lanes.get(l).map(|lane| lane.nama.clone()))
+                .filter(|n| n.trim() != role.nama)
+                .collect();
+            let page_url = builder.page_url(&sop.path);
+            let steps = in_sop
+                .steps
+                .iter()
+                .filter_map(|&s| sop.steps.get(s))
+                .map(|step| RoleStep {
+                    number: step.number,
+                    kind: step.kind.as_str(),
+                    kegiatan: step.kegiatan.clone(),
+                    waktu: step.waktu.as_ref().map(|w| w.text.clone()),
+                    output: step.output.clone(),
+                    url: format!("{page_url}#{}", step_anchor(step.number)),
+                    together_with: step
+                        .lanes
+                        .iter()
+                        .filter(|l| !in_sop.lanes.contains(l))
+                        .filter_map(|&l| sop.lanes.get(l).map(|lane| lane.nama.clone()))
+                        .collect(),
+                })
+                .collect();
+            Some(RoleInSopItem {
+                sop: sop_summary(builder, sop),
+                lane_names,
+                steps,
+                total_waktu: in_sop.total_waktu.map(|t| t.display(lang)),
+            })
+        })
+        .collect();
+    RolePage {
+        item: role_item(builder, role),
+        aliases: role.aliases.clone(),
+        sops,
+    }
+}
+
+/// The id of a step's row on the SOP page.
+pub fn step_anchor(number: usize) -> String {
+    format!("langkah-{number}")
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::model::index::tests::{citation, handbook, lane, minutes, sop, step};
+    use crate::model::{Hubungan, RegulationKind};
+
+    /// Renders the cross-link files of `hb` with the theme of this crate.
+    fn render_files(hb: &Handbook) -> Vec<OutputFile> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut theme = Theme::load(root, &hb.config).unwrap_or_else(|d| panic!("{d:?}"));
+        let backlinks: Vec<Vec<(usize, Hubungan)>> = vec![Vec::new(); hb.sops.len()];
+        let builder = Builder::new(hb, root, backlinks.clone());
+        let indexes = {
+            let roles = crate::model::index::roles(hb);
+            Indexes {
+                regulations: crate::model::index::regulations(hb),
+                unread_citations: Vec::new(),
+                lane_roles: crate::model::index::lane_roles(hb, &roles),
+                roles,
+                backlinks,
+            }
+        };
+        let globals = theme.tera.global_context();
+        globals.insert("site", &builder.site());
+        globals.insert("t", &i18n::strings(hb.config.language));
+        globals.insert("nav", &nav(&builder, &indexes));
+        render(&builder, &theme, &indexes).unwrap_or_else(|e| panic!("{e:?}"))
+    }
+
+    fn text<'a>(files: &'a [OutputFile], path: &str) -> &'a str {
+        let file = files
+            .iter()
+            .find(|f| f.path == path)
+            .unwrap_or_else(|| panic!("{path} is not rendered"));
+        std::str::from_utf8(&file.bytes).unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+
+    fn fixture() -> Handbook {
+        let uu = |text: &str| {
+            citation(
+                text,
+                RegulationKind::Uu,
+                "17",
+                2003,
+                Some("Keuangan Negara"),
+            )
+        };
+        let mut pp = citation("PP 58/2005", RegulationKind::Pp, "58", 2005, None);
+        pp.amends = Some(Box::new(citation(
+            "PP 105/2000",
+            RegulationKind::Pp,
+            "105",
+            2000,
+            None,
+        )));
+        let mut a = sop(
+            "SOP-1",
+            vec![
+                lane("Kepala Sub Bagian Umum", Some("Kasubag Umum")),
+                lane("Staf", None),
+            ],
+            vec![
+                step(1, &[0], Some(minutes(15.0))),
+                step(2, &[0, 1], Some(minutes(45.0))),
+            ],
+            vec![uu("UU 17/2003"), pp],
+        );
+        a.path = "umum/satu".into();
+        let mut b = sop(
+            "SOP-2",
+            vec![lane("Kasubag Umum", None)],
+            vec![step(1, &[0], Some(minutes(10.0)))],
+            vec![uu("Undang-Undang Nomor 17 Tahun 2003")],
+        );
+        b.path = "umum/dua".into();
+        handbook(vec![a, b])
+    }
+
+    #[test]
+    fn every_crosslink_file_is_rendered() {
+        let files = render_files(&fixture());
+        let mut paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+        paths.sort_unstable();
+        assert_eq!(
+            paths,
+            [
+                "dasar-hukum/index.html",
+                "dasar-hukum/pp-no-105-tahun-2000/index.html",
+                "dasar-hukum/pp-no-58-tahun-2005/index.html",
+                "dasar-hukum/uu-no-17-tahun-2003/index.html",
+                "handbook.json",
+                "pelaksana/index.html",
+                "pelaksana/kepala-sub-bagian-umum/index.html",
+                "pelaksana/staf/index.html",
+                "umum/dua/sop.json",
+                "umum/satu/sop.json",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_empty_handbook_says_so_instead_of_failing() {
+        let files = render_files(&handbook(Vec::new()));
+        assert!(text(&files, "dasar-hukum/index.html").contains("Belum ada SOP yang mencantumkan"));
+        assert!(text(&files, "pelaksana/index.html").contains("Belum ada pelaksana"));
+        assert!(text(&files, "handbook.json").contains("\"sop_count\": 0"));
+    }
+
+    #[test]
+    fn regulation_pages_list_citing_sops_and_amendments() {
+        let files = render_files(&fixture());
+        let index = text(&files, "dasar-hukum/index.html");
+        let uu_at = index
+            .find("Undang-Undang Nomor 17 Tahun 2003")
+            .expect("UU listed");
+        let pp_at = index
+            .find("Peraturan Pemerintah Nomor 58")
+            .expect("PP listed");
+        assert!(uu_at < pp_at, "UU comes before PP");
+
+        let uu = text(&files, "dasar-hukum/uu-no-17-tahun-2003/index.html");
+        assert!(uu.contains("href=\"/umum/satu/\"") && uu.contains("href=\"/umum/dua/\""));
+        assert!(uu.contains("Keuangan Negara"));
+
+        let old = text(&files, "dasar-hukum/pp-no-105-tahun-2000/index.html");
+        assert!(old.contains("href=\"/dasar-hukum/pp-no-58-tahun-2005/\""));
+        let new = text(&files, "dasar-hukum/pp-no-58-tahun-2005/index.html");
+        assert!(new.contains("href=\"/dasar-hukum/pp-no-105-tahun-2000/\""));
+    }
+
+    #[test]
+    fn role_pages_show_each_step_across_sops() {
+        let files = render_files(&fixture());
+        let index = text(&files, "pelaksana/index.html");
+        assert!(index.contains("href=\"/pelaksana/kepala-sub-bagian-umum/\""));
+        assert!(
+            index.contains("2 SOP"),
+            "the merged role works in both SOPs"
+        );
+
+        let kasubag = text(&files, "pelaksana/kepala-sub-bagian-umum/index.html");
+        assert!(kasubag.contains("href=\"/umum/satu/#langkah-2\""));
+        assert!(kasubag.contains("href=\"/umum/dua/#langkah-1\""));
+        assert!(kasubag.contains("45 menit"));
+        // SOP-2 writes the role by its singkatan: the page says so.
+        assert!(kasubag.contains("Kasubag Umum"));
+
+        let staf = text(&files, "pelaksana/staf/index.html");
+        assert!(staf.contains("Kegiatan 2") && !staf.contains("Kegiatan 1<"));
+    }
+}

@@ -1,0 +1,806 @@
+//! Open data: every SOP as `<sop>/sop.json` and the whole handbook in short
+//! as `handbook.json`, for other tools (a portal, a dashboard, a checker).
+//!
+//! The shapes are described by docs/sop.schema.json and
+//! docs/handbook.schema.json; a test keeps the two in step. Keys of the form
+//! stay as the source format writes them (nomor, langkah, waktu); keys that
+//! only exist here (url, path, min, max) are English, as in handbook.yaml.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::config::{Config, Language};
+use crate::model::index::{Indexes, Regulation, RegulationGroup, Role};
+use crate::model::waktu::{Duration, DurationRange, Waktu};
+use crate::model::{Citation, Flow, Handbook, Hubungan, RegulationKind, Sop};
+
+/// The URL of an SOP's page.
+pub fn sop_url(config: &Config, sop: &Sop) -> String {
+    config.url(&format!("{}/", sop.path))
+}
+
+/// The URL of a regulation's page (/dasar-hukum/<id>/).
+pub fn regulation_url(config: &Config, id: &str) -> String {
+    config.url(&format!("dasar-hukum/{id}/"))
+}
+
+/// The URL of a role's page (/pelaksana/<slug>/).
+pub fn role_url(config: &Config, slug: &str) -> String {
+    config.url(&format!("pelaksana/{slug}/"))
+}
+
+/// A length of time as numbers a program can add up.
+#[derive(Debug, Serialize)]
+struct Amount {
+    minutes: f64,
+    days: f64,
+    months: f64,
+}
+
+impl From<&Duration> for Amount {
+    fn from(d: &Duration) -> Self {
+        Amount {
+            minutes: d.minutes,
+            days: d.days,
+            months: d.months,
+        }
+    }
+}
+
+/// A waktu: the text (as written, or displayed for a total) and, when it
+/// could be read, both ends of its range.
+#[derive(Debug, Serialize)]
+struct WaktuJson {
+    text: String,
+    min: Option<Amount>,
+    max: Option<Amount>,
+}
+
+impl WaktuJson {
+    fn of_step(w: &Waktu) -> Self {
+        WaktuJson {
+            text: w.text.clone(),
+            min: w.duration.as_ref().map(|d| Amount::from(&d.min)),
+            max: w.duration.as_ref().map(|d| Amount::from(&d.max)),
+        }
+    }
+
+    fn of_total(d: &DurationRange, language: Language) -> Self {
+        WaktuJson {
+            text: d.display(language),
+            min: Some(Amount::from(&d.min)),
+            max: Some(Amount::from(&d.max)),
+        }
+    }
+}
+
+/// A link to another SOP of the handbook.
+#[derive(Debug, Serialize)]
+struct SopRef {
+    nomor: String,
+    nama: String,
+    path: String,
+    url: String,
+}
+
+impl SopRef {
+    fn new(config: &Config, sop: &Sop) -> Self {
+        SopRef {
+            nomor: sop.nomor.clone(),
+            nama: sop.nama.clone(),
+            path: sop.path.clone(),
+            url: sop_url(config, sop),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+struct UnitRef {
+    path: String,
+    nama: String,
+    url: String,
+}
+
+#[derive(Debug, Serialize)]
+struct CitationJson {
+    /// The line as written.
+    text: String,
+    /// None: the line could not be read ("tidak terbaca").
+    id: Option<String>,
+    kind: Option<RegulationKind>,
+    /// "Undang-Undang Nomor 17 Tahun 2003".
+    name: Option<String>,
+    number: Option<String>,
+    year: Option<u16>,
+    place: Option<String>,
+    title: Option<String>,
+    /// The regulation's page on this site.
+    url: Option<String>,
+    /// The register's link (JDIH), if any.
+    source_url: Option<String>,
+    /// The id of the regulation this one amends.
+    amends: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct RelationJson {
+    #[serde(rename = "ref")]
+    reference: String,
+    hubungan: Hubungan,
+    /// False: not (yet) in the handbook ("belum tersedia").
+    resolved: bool,
+    target: Option<SopRef>,
+}
+
+#[derive(Debug, Serialize)]
+struct BacklinkJson {
+    hubungan: Hubungan,
+    #[serde(flatten)]
+    sop: SopRef,
+}
+
+#[derive(Debug, Serialize)]
+struct LaneJson {
+    nama: String,
+    singkatan: Option<String>,
+    /// `data-lane` in the flowchart.
+    slug: String,
+    /// The role this lane is, across the handbook.
+    role: Option<RoleRef>,
+}
+
+#[derive(Debug, Serialize)]
+struct RoleRef {
+    nama: String,
+    slug: String,
+    url: String,
+}
+
+impl RoleRef {
+    fn new(config: &Config, role: &Role) -> Self {
+        RoleRef {
+            nama: role.nama.clone(),
+            slug: role.slug.clone(),
+            url: role_url(config, &role.slug),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+struct StepJson {
+    /// 1-based position.
+    nomor: usize,
+    id: Option<String>,
+    kegiatan: String,
+    jenis: &'static str,
+    /// The lanes' nama.
+    pelaksana: Vec<String>,
+    /// 0-based indices into `pelaksana` of the SOP.
+    lanes: Vec<usize>,
+    /// Step number after a non-decision step; None after selesai.
+    lanjut: Option<usize>,
+    /// A decision's branches as step numbers, with their labels.
+    ya: Option<usize>,
+    tidak: Option<usize>,
+    label_ya: Option<String>,
+    label_tidak: Option<String>,
+    kelengkapan: Vec<String>,
+    waktu: Option<WaktuJson>,
+    output: Option<String>,
+    keterangan: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct Approver {
+    jabatan: Option<String>,
+    nama: Option<String>,
+    nip: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct SopJson {
+    nomor: String,
+    nama: String,
+    path: String,
+    url: String,
+    json_url: String,
+    flowchart_url: String,
+    /// The source file, relative to the handbook root.
+    source: String,
+    unit_kerja: Option<UnitRef>,
+    satuan_kerja: Option<String>,
+    unit: Vec<String>,
+    tanggal_pembuatan: Option<String>,
+    tanggal_revisi: Vec<String>,
+    tanggal_efektif: Option<String>,
+    disahkan_oleh: Option<Approver>,
+    dasar_hukum: Vec<CitationJson>,
+    kualifikasi_pelaksana: Vec<String>,
+    keterkaitan: Vec<RelationJson>,
+    /// The SOPs whose keterkaitan points here.
+    dirujuk_oleh: Vec<BacklinkJson>,
+    peralatan: Vec<String>,
+    peringatan: Option<String>,
+    pencatatan: Vec<String>,
+    pelaksana: Vec<LaneJson>,
+    langkah: Vec<StepJson>,
+    total_waktu: Option<WaktuJson>,
+    draft: bool,
+    /// The Markdown body, as written.
+    body: String,
+}
+
+/// `<sop>/sop.json`: every field of the SOP, with links resolved to URLs.
+/// Null when `index` is out of range.
+pub fn sop_json(handbook: &Handbook, index: usize, indexes: &Indexes) -> Value {
+    let Some(sop) = handbook.sops.get(index) else {
+        return Value::Null;
+    };
+    to_value(build_sop(handbook, index, sop, indexes))
+}
+
+/// The text of `<sop>/sop.json`: the same as [`sop_json`], with the keys in
+/// the order of the form (a `Value` would sort them) for people reading it.
+pub fn sop_json_text(handbook: &Handbook, index: usize, indexes: &Indexes) -> String {
+    match handbook.sops.get(index) {
+        Some(sop) => to_text(&build_sop(handbook, index, sop, indexes)),
+        None => "null\n".into(),
+    }
+}
+
+/// The text of `handbook.json`, keys in a readable order.
+pub fn handbook_json_text(handbook: &Handbook, indexes: &Indexes) -> String {
+    to_text(&build_handbook(handbook, indexes))
+}
+
+fn to_text(value: &impl Serialize) -> String {
+    // Serialising plain structs cannot fail; an empty object rather than a panic.
+    let mut text = serde_json::to_string_pretty(value).unwrap_or_else(|_| "{}".into());
+    text.push('\n');
+    text
+}
+
+fn build_sop(handbook: &Handbook, index: usize, sop: &Sop, indexes: &Indexes) -> SopJson {
+    let config = &handbook.config;
+    let unit_kerja = handbook
+        .units
+        .iter()
+        .find(|u| u.path == sop.unit)
+        .map(|u| UnitRef {
+            path: u.path.clone(),
+            nama: u.nama.clone(),
+            url: if u.path.is_empty() {
+                config.base_url.clone()
+            } else {
+                config.url(&format!("{}/", u.path))
+            },
+        });
+    let keterkaitan = sop
+        .keterkaitan
+        .iter()
+        .map(|r| {
+            let target = r.target.and_then(|t| handbook.sops.get(t));
+            RelationJson {
+                reference: r.reference.clone(),
+                hubungan: r.hubungan,
+                resolved: target.is_some(),
+                target: target.map(|t| SopRef::new(config, t)),
+            }
+        })
+        .collect();
+    let dirujuk_oleh = indexes
+        .backlinks
+        .get(index)
+        .map(|list| {
+            list.iter()
+                .filter_map(|(from, hubungan)| {
+                    let from = handbook.sops.get(*from)?;
+                    Some(BacklinkJson {
+                        hubungan: *hubungan,
+                        sop: SopRef::new(config, from),
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let pelaksana = sop
+        .lanes
+        .iter()
+        .enumerate()
+        .map(|(l, lane)| LaneJson {
+            nama: lane.nama.clone(),
+            singkatan: lane.singkatan.clone(),
+            slug: lane.slug.clone(),
+            role: indexes.lane_role(index, l).map(|r| RoleRef::new(config, r)),
+        })
+        .collect();
+    let langkah = sop
+        .steps
+        .iter()
+        .map(|step| {
+            let (lanjut, ya, tidak, label_ya, label_tidak) = match &step.flow {
+                Flow::Next { to } => (to.map(|t| t + 1), None, None, None, None),
+                Flow::Decision {
+                    ya,
+                    tidak,
+                    label_ya,
+                    label_tidak,
+                } => (
+                    None,
+                    Some(ya + 1),
+                    Some(tidak + 1),
+                    Some(label_ya.clone()),
+                    Some(label_tidak.clone()),
+                ),
+            };
+            StepJson {
+                nomor: step.number,
+                id: step.id.clone(),
+                kegiatan: step.kegiatan.clone(),
+                jenis: step.kind.as_str(),
+                pelaksana: step
+                    .lanes
+                    .iter()
+                    .filter_map(|l| sop.lanes.get(*l).map(|lane| lane.nama.clone()))
+                    .collect(),
+                lanes: step.lanes.clone(),
+                lanjut,
+                ya,
+                tidak,
+                label_ya,
+                label_tidak,
+                kelengkapan: step.kelengkapan.clone(),
+                waktu: step.waktu.as_ref().map(WaktuJson::of_step),
+                output: step.output.clone(),
+                keterangan: step.keterangan.clone(),
+            }
+        })
+        .collect();
+    SopJson {
+        nomor: sop.nomor.clone(),
+        nama: sop.nama.clone(),
+        path: sop.path.clone(),
+        url: sop_url(config, sop),
+        json_url: config.url(&format!("{}/sop.json", sop.path)),
+        flowchart_url: config.url(&format!("{}/alur.svg", sop.path)),
+        source: sop.file.to_string_lossy().replace('\\', "/"),
+        unit_kerja,
+        satuan_kerja: sop.satuan_kerja.clone(),
+        unit: sop.unit_lines.clone(),
+        tanggal_pembuatan: sop.tanggal_pembuatan.map(|d| d.iso()),
+        tanggal_revisi: sop.tanggal_revisi.iter().map(|d| d.iso()).collect(),
+        tanggal_efektif: sop.tanggal_efektif.map(|d| d.iso()),
+        disahkan_oleh: sop.disahkan_oleh.as_ref().map(|a| Approver {
+            jabatan: a.jabatan.clone(),
+            nama: a.nama.clone(),
+            nip: a.nip.clone(),
+        }),
+        dasar_hukum: sop
+            .dasar_hukum
+            .iter()
+            .map(|c| citation_json(config, c, indexes))
+            .collect(),
+        kualifikasi_pelaksana: sop.kualifikasi_pelaksana.clone(),
+        keterkaitan,
+        dirujuk_oleh,
+        peralatan: sop.peralatan.clone(),
+        peringatan: sop.peringatan.clone(),
+        pencatatan: sop.pencatatan.clone(),
+        pelaksana,
+        langkah,
+        total_waktu: sop
+            .total_waktu
+            .as_ref()
+            .map(|t| WaktuJson::of_total(t, config.language)),
+        draft: sop.draft,
+        body: sop.body.clone(),
+    }
+}
+
+fn citation_json(config: &Config, c: &Citation, indexes: &Indexes) -> CitationJson {
+    let regulation = c.id.as_deref().and_then(|id| indexes.regulation(id));
+    CitationJson {
+        text: c.text.clone(),
+        id: c.id.clone(),
+        kind: c.kind,
+        name: regulation.map(|r| r.name.clone()),
+        number: c.number.clone(),
+        year: c.year,
+        place: c.place.clone(),
+        title: regulation
+            .and_then(|r| r.title.clone())
+            .or_else(|| c.title.clone()),
+        url: c.id.as_deref().map(|id| regulation_url(config, id)),
+        source_url: regulation.and_then(|r| r.url.clone()),
+        amends: c.amends.as_ref().and_then(|a| a.id.clone()),
+    }
+}
+
+#[derive(Debug, Serialize)]
+struct HandbookJson {
+    title: String,
+    base_url: String,
+    language: Language,
+    organisation: Option<String>,
+    sop_count: usize,
+    units: Vec<UnitJson>,
+    sops: Vec<SopShort>,
+    dasar_hukum: Vec<RegulationJson>,
+    pelaksana: Vec<RoleJson>,
+}
+
+#[derive(Debug, Serialize)]
+struct UnitJson {
+    path: String,
+    nama: String,
+    parent: Option<String>,
+    satuan_kerja: Option<String>,
+    url: String,
+    /// SOPs directly in the unit and in every unit below.
+    sop_count: usize,
+}
+
+#[derive(Debug, Serialize)]
+struct SopShort {
+    nomor: String,
+    nama: String,
+    path: String,
+    url: String,
+    json_url: String,
+    unit_kerja: String,
+    satuan_kerja: Option<String>,
+    tanggal_pembuatan: Option<String>,
+    /// The newest revision.
+    tanggal_revisi: Option<String>,
+    tanggal_efektif: Option<String>,
+    /// Role slugs, one per lane.
+    pelaksana: Vec<String>,
+    step_count: usize,
+    total_waktu: Option<WaktuJson>,
+    /// Regulation ids.
+    dasar_hukum: Vec<String>,
+    /// Nomor of the resolved keterkaitan.
+    keterkaitan: Vec<String>,
+    draft: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct RegulationJson {
+    id: String,
+    kind: Option<RegulationKind>,
+    group: RegulationGroup,
+    name: String,
+    number: Option<String>,
+    year: Option<u16>,
+    place: Option<String>,
+    title: Option<String>,
+    url: String,
+    source_url: Option<String>,
+    amends: Vec<String>,
+    amended_by: Vec<String>,
+    /// Nomor of the citing SOPs.
+    cited_by: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct RoleJson {
+    nama: String,
+    slug: String,
+    url: String,
+    singkatan: Vec<String>,
+    sop_count: usize,
+    step_count: usize,
+    total_waktu: Option<WaktuJson>,
+    /// Nomor of the SOPs the role works in.
+    sops: Vec<String>,
+}
+
+/// `handbook.json`: every unit, every SOP in short, every regulation and role.
+pub fn handbook_json(handbook: &Handbook, indexes: &Indexes) -> Value {
+    to_value(build_handbook(handbook, indexes))
+}
+
+fn build_handbook(handbook: &Handbook, indexes: &Indexes) -> HandbookJson {
+    let config = &handbook.config;
+    let nomor = |i: &usize| handbook.sops.get(*i).map(|s| s.nomor.clone());
+    let units = handbook
+        .units
+        .iter()
+        .map(|u| UnitJson {
+            path: u.path.clone(),
+            nama: u.nama.clone(),
+            parent: u.parent.clone(),
+            satuan_kerja: u.satuan_kerja.clone(),
+            url: if u.path.is_empty() {
+                config.base_url.clone()
+            } else {
+                config.url(&format!("{}/", u.path))
+            },
+            sop_count: handbook
+                .sops
+                .iter()
+                .filter(|s| is_within(&s.unit, &u.path))
+                .count(),
+        })
+        .collect();
+    let sops = handbook
+        .sops
+        .iter()
+        .enumerate()
+        .map(|(i, s)| SopShort {
+            nomor: s.nomor.clone(),
+            nama: s.nama.clone(),
+            path: s.path.clone(),
+            url: sop_url(config, s),
+            json_url: config.url(&format!("{}/sop.json", s.path)),
+            unit_kerja: s.unit.clone(),
+            satuan_kerja: s.satuan_kerja.clone(),
+            tanggal_pembuatan: s.tanggal_pembuatan.map(|d| d.iso()),
+            tanggal_revisi: s.latest_revision().map(|d| d.iso()),
+            tanggal_efektif: s.tanggal_efektif.map(|d| d.iso()),
+            pelaksana: (0..s.lanes.len())
+                .filter_map(|l| indexes.lane_role(i, l).map(|r| r.slug.clone()))
+                .collect(),
+            step_count: s.steps.len(),
+            total_waktu: s
+                .total_waktu
+                .as_ref()
+                .map(|t| WaktuJson::of_total(t, config.language)),
+            dasar_hukum: s.dasar_hukum.iter().filter_map(|c| c.id.clone()).collect(),
+            keterkaitan: s
+                .keterkaitan
+                .iter()
+                .filter_map(|r| r.target.and_then(|t| handbook.sops.get(t)))
+                .map(|t| t.nomor.clone())
+                .collect(),
+            draft: s.draft,
+        })
+        .collect();
+    let dasar_hukum = indexes
+        .regulations
+        .iter()
+        .map(|r: &Regulation| RegulationJson {
+            id: r.id.clone(),
+            kind: r.kind,
+            group: r.group,
+            name: r.name.clone(),
+            number: r.number.clone(),
+            year: r.year,
+            place: r.place.clone(),
+            title: r.title.clone(),
+            url: regulation_url(config, &r.id),
+            source_url: r.url.clone(),
+            amends: r.amends.clone(),
+            amended_by: r.amended_by.clone(),
+            cited_by: r.cited_by.iter().filter_map(nomor).collect(),
+        })
+        .collect();
+    let pelaksana = indexes
+        .roles
+        .iter()
+        .map(|r| RoleJson {
+            nama: r.nama.clone(),
+            slug: r.slug.clone(),
+            url: role_url(config, &r.slug),
+            singkatan: r.singkatan.clone(),
+            sop_count: r.sops.len(),
+            step_count: r.step_count,
+            total_waktu: r
+                .total_waktu
+                .as_ref()
+                .map(|t| WaktuJson::of_total(t, config.language)),
+            sops: r.sops.iter().filter_map(|s| nomor(&s.sop)).collect(),
+        })
+        .collect();
+    HandbookJson {
+        title: config.title.clone(),
+        base_url: config.base_url.clone(),
+        language: config.language,
+        organisation: config.organisation.clone(),
+        sop_count: handbook.sops.len(),
+        units,
+        sops,
+        dasar_hukum,
+        pelaksana,
+    }
+}
+
+/// Whether unit `path` is `ancestor` or below it ("" holds everything).
+fn is_within(path: &str, ancestor: &str) -> bool {
+    ancestor.is_empty()
+        || path == ancestor
+        || path
+            .strip_prefix(ancestor)
+            .is_some_and(|rest| rest.starts_with('/'))
+}
+
+/// Serialising these plain structs cannot fail (no maps with non-string
+/// keys, no custom serialisers); Null rather than a panic if it ever did.
+fn to_value(value: impl Serialize) -> Value {
+    serde_json::to_value(value).unwrap_or(Value::Null)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Pos;
+    use crate::model::index::tests::{citation, handbook, lane, minutes, sop, step, unread};
+    use crate::model::index::{lane_roles, regulations, roles, unread_citations};
+    use crate::model::{Relation, StepKind};
+
+    fn schema(name: &str) -> jsonschema::Validator {
+        let path = format!("{}/docs/{name}", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let schema: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
+        jsonschema::validator_for(&schema).unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+
+    fn assert_valid(validator: &jsonschema::Validator, value: &Value) {
+        let errors: Vec<String> = validator
+            .iter_errors(value)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{}\n{value:#}", errors.join("\n"));
+    }
+
+    /// Two SOPs: A (a decision, a joint step, citations, a link to B and
+    /// one to nothing) and B. The indexes are built by hand because the
+    /// keterkaitan backlinks come from another module.
+    fn fixture() -> (Handbook, Indexes) {
+        let mut decision = step(2, &[1], Some(minutes(30.0)));
+        decision.kind = StepKind::Keputusan;
+        decision.flow = Flow::Decision {
+            ya: 2,
+            tidak: 0,
+            label_ya: "Lengkap".into(),
+            label_tidak: "Tidak lengkap".into(),
+        };
+        let mut first = step(1, &[0], Some(minutes(15.0)));
+        first.kind = StepKind::Mulai;
+        first.flow = Flow::Next { to: Some(1) };
+        let mut last = step(3, &[0, 1], None);
+        last.kind = StepKind::Selesai;
+        let mut a = sop(
+            "SOP-070/Setda",
+            vec![
+                lane("Kepala Sub Bagian Perencanaan", Some("Kasubag Perencanaan")),
+                lane("Pelaksana", None),
+            ],
+            vec![first, decision, last],
+            vec![
+                citation(
+                    "UU No 17 Thn 2003 tentang Keuangan Negara",
+                    crate::model::RegulationKind::Uu,
+                    "17",
+                    2003,
+                    Some("Keuangan Negara"),
+                ),
+                unread("Peraturan internal kantor"),
+            ],
+        );
+        a.path = "umum/rkt".into();
+        a.keterkaitan = vec![
+            Relation {
+                reference: "SOP-071".into(),
+                hubungan: Hubungan::Lanjutan,
+                target: Some(1),
+                pos: Pos::default(),
+            },
+            Relation {
+                reference: "SOP Arsip".into(),
+                hubungan: Hubungan::Terkait,
+                target: None,
+                pos: Pos::default(),
+            },
+        ];
+        a.total_waktu = Some(DurationRange::sum([
+            minutes(15.0).duration.as_ref().expect("readable"),
+            minutes(30.0).duration.as_ref().expect("readable"),
+        ]));
+        let mut b = sop(
+            "SOP-071",
+            vec![lane("Kasubag Perencanaan", None)],
+            vec![step(1, &[0], None)],
+            vec![],
+        );
+        b.path = "umum/lkj".into();
+        let mut hb = handbook(vec![a, b]);
+        hb.config.base_url = "/sop/".into();
+        let roles = roles(&hb);
+        let indexes = Indexes {
+            regulations: regulations(&hb),
+            unread_citations: unread_citations(&hb),
+            lane_roles: lane_roles(&hb, &roles),
+            roles,
+            backlinks: vec![vec![], vec![(0, Hubungan::Lanjutan)]],
+        };
+        (hb, indexes)
+    }
+
+    #[test]
+    fn sop_json_resolves_links_roles_and_regulations() {
+        let (hb, indexes) = fixture();
+        let a = sop_json(&hb, 0, &indexes);
+        assert_valid(&schema("sop.schema.json"), &a);
+
+        assert_eq!(a["url"], "/sop/umum/rkt/");
+        assert_eq!(a["dasar_hukum"][0]["id"], "uu-no-17-tahun-2003");
+        assert_eq!(
+            a["dasar_hukum"][0]["url"],
+            "/sop/dasar-hukum/uu-no-17-tahun-2003/"
+        );
+        assert_eq!(a["dasar_hukum"][1]["id"], Value::Null);
+        assert_eq!(a["keterkaitan"][0]["target"]["url"], "/sop/umum/lkj/");
+        assert_eq!(a["keterkaitan"][0]["hubungan"], "lanjutan");
+        assert_eq!(a["keterkaitan"][1]["resolved"], false);
+        // The singkatan of A is the nama in B: one role, one page.
+        assert_eq!(
+            a["pelaksana"][0]["role"]["url"],
+            "/sop/pelaksana/kepala-sub-bagian-perencanaan/"
+        );
+        let steps = &a["langkah"];
+        assert_eq!(steps[0]["lanjut"], 2);
+        assert_eq!(steps[1]["ya"], 3);
+        assert_eq!(steps[1]["tidak"], 1);
+        assert_eq!(steps[1]["label_tidak"], "Tidak lengkap");
+        assert_eq!(steps[2]["pelaksana"].as_array().map(Vec::len), Some(2));
+        assert_eq!(a["total_waktu"]["min"]["minutes"], 45.0);
+
+        let b = sop_json(&hb, 1, &indexes);
+        assert_valid(&schema("sop.schema.json"), &b);
+        assert_eq!(b["dirujuk_oleh"][0]["nomor"], "SOP-070/Setda");
+        assert_eq!(b["dirujuk_oleh"][0]["hubungan"], "lanjutan");
+        assert_eq!(b["total_waktu"], Value::Null);
+        assert_eq!(sop_json(&hb, 9, &indexes), Value::Null);
+    }
+
+    #[test]
+    fn handbook_json_lists_everything_in_short() {
+        let (hb, indexes) = fixture();
+        let h = handbook_json(&hb, &indexes);
+        assert_valid(&schema("handbook.schema.json"), &h);
+        assert_eq!(h["sop_count"], 2);
+        assert_eq!(h["sops"][1]["json_url"], "/sop/umum/lkj/sop.json");
+        assert_eq!(h["sops"][0]["keterkaitan"], serde_json::json!(["SOP-071"]));
+        assert_eq!(
+            h["dasar_hukum"][0]["cited_by"],
+            serde_json::json!(["SOP-070/Setda"])
+        );
+        let kasubag = h["pelaksana"]
+            .as_array()
+            .and_then(|roles| {
+                roles
+                    .iter()
+                    .find(|r| r["slug"] == "kepala-sub-bagian-perencanaan")
+            })
+            .expect("the merged role is listed");
+        assert_eq!(kasubag["sop_count"], 2);
+        assert_eq!(kasubag["step_count"], 3);
+    }
+
+    #[test]
+    fn the_written_files_are_the_values_in_form_order() {
+        let (hb, indexes) = fixture();
+        let text = sop_json_text(&hb, 0, &indexes);
+        let parsed: Value = serde_json::from_str(&text).expect("sop.json is JSON");
+        assert_eq!(parsed, sop_json(&hb, 0, &indexes));
+        assert!(text.trim_start().starts_with("{\n  \"nomor\""), "{text}");
+        let text = handbook_json_text(&hb, &indexes);
+        let parsed: Value = serde_json::from_str(&text).expect("handbook.json is JSON");
+        assert_eq!(parsed, handbook_json(&hb, &indexes));
+    }
+
+    #[test]
+    fn the_schemas_reject_what_they_do_not_describe() {
+        let (hb, indexes) = fixture();
+        let validator = schema("sop.schema.json");
+        let mut missing = sop_json(&hb, 0, &indexes);
+        if let Value::Object(map) = &mut missing {
+            map.remove("langkah");
+        }
+        assert!(!validator.is_valid(&missing));
+        let mut renamed = sop_json(&hb, 0, &indexes);
+        renamed["langkah"][0]["jenis"] = "awal".into();
+        assert!(!validator.is_valid(&renamed));
+    }
+}

@@ -1,0 +1,563 @@
+//! What each template sees: the handbook turned into ready-to-print values.
+//!
+//! Everything a template shows is computed here (URLs under base_url, dates
+//! in long form, step targets as numbers), so templates stay plain markup
+//! and a theme author cannot get a link or a date wrong.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::config::{Config, Language};
+use crate::model::{Approver, Date, Flow, Handbook, Hubungan, Sop, Unit};
+
+use super::i18n;
+use super::markdown::Markdown;
+
+/// Site-wide values every page gets as `site`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Site {
+    pub title: String,
+    pub organisation: Option<String>,
+    /// base_url: every link starts with it.
+    pub base: String,
+    pub home_url: String,
+    pub search_url: String,
+    pub logo_url: Option<String>,
+    /// `id` or `en`, for `<html lang>`.
+    pub lang: &'static str,
+    pub total_sops: usize,
+    pub generator: String,
+}
+
+/// A titled link.
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    pub title: String,
+    pub url: String,
+}
+
+/// A unit in a list: its link, its SOP count (with sub-units) and its sub-units.
+#[derive(Debug, Clone, Serialize)]
+pub struct UnitSummary {
+    pub nama: String,
+    pub url: String,
+    pub sop_count: usize,
+    pub children: Vec<UnitSummary>,
+}
+
+/// An SOP in a list.
+#[derive(Debug, Clone, Serialize)]
+pub struct SopSummary {
+    pub nomor: String,
+    pub nama: String,
+    pub url: String,
+    pub unit: Option<String>,
+    /// The newest date (revision, else creation) in long form, and what it is.
+    pub date: Option<String>,
+    pub date_label: Option<&'static str>,
+    pub draft: bool,
+}
+
+/// A file of a unit's folder, linked from its page.
+#[derive(Debug, Clone, Serialize)]
+pub struct Attachment {
+    pub name: String,
+    pub url: String,
+    /// The file type in capitals (PDF, DOCX), for the reader to know what opens.
+    pub kind: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct IndexPage {
+    pub body_html: String,
+    pub units: Vec<UnitSummary>,
+    /// SOPs directly in content/, outside any unit folder.
+    pub sops: Vec<SopSummary>,
+    pub recent: Vec<SopSummary>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct UnitPage {
+    pub nama: String,
+    pub url: String,
+    pub satuan_kerja: Option<String>,
+    pub body_html: String,
+    pub children: Vec<UnitSummary>,
+    pub sops: Vec<SopSummary>,
+    pub attachments: Vec<Attachment>,
+    pub sop_count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SopPage {
+    pub nomor: String,
+    pub nama: String,
+    pub url: String,
+    pub organisation: Option<String>,
+    pub satuan_kerja: Option<String>,
+    pub unit_lines: Vec<String>,
+    pub tanggal_pembuatan: Option<String>,
+    /// The newest revision, then the earlier ones.
+    pub tanggal_revisi: Option<String>,
+    pub tanggal_revisi_earlier: Vec<String>,
+    pub tanggal_efektif: Option<String>,
+    pub disahkan_oleh: Option<Approver>,
+    pub dasar_hukum: Vec<String>,
+    pub kualifikasi_pelaksana: Vec<String>,
+    pub keterkaitan: Vec<RelationItem>,
+    pub peralatan: Vec<String>,
+    pub peringatan: Option<String>,
+    pub pencatatan: Vec<String>,
+    pub lanes: Vec<String>,
+    pub steps: Vec<StepRow>,
+    pub total_waktu: Option<String>,
+    pub body_html: String,
+    pub backlinks: Vec<RelationItem>,
+    /// The flowchart, inline; None until it can be drawn.
+    pub flowchart_svg: Option<String>,
+    pub flowchart_url: String,
+    pub draft: bool,
+}
+
+/// A Keterkaitan entry, or a backlink: the SOP and how it relates.
+#[derive(Debug, Clone, Serialize)]
+pub struct RelationItem {
+    /// As written in the SOP (for an unresolved entry), else "nomor — nama".
+    pub reference: String,
+    pub nomor: Option<String>,
+    pub nama: Option<String>,
+    /// None: not (yet) in the handbook.
+    pub url: Option<String>,
+    /// The hubungan in words. For a backlink it is said from the other SOP's
+    /// side ("lists this SOP as a prerequisite"), which cannot be misread
+    /// whichever way round the author meant it.
+    pub hubungan: String,
+    pub hubungan_key: &'static str,
+}
+
+/// A row of the steps table.
+#[derive(Debug, Clone, Serialize)]
+pub struct StepRow {
+    pub number: usize,
+    pub kind: &'static str,
+    pub kegiatan: String,
+    pub pelaksana: Vec<String>,
+    pub kelengkapan: Vec<String>,
+    pub waktu: Option<String>,
+    pub output: Option<String>,
+    pub keterangan: Option<String>,
+    /// A decision's branches.
+    pub branches: Vec<Branch>,
+    /// Where a non-decision step continues, when not at the next step.
+    pub jump_to: Option<usize>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Branch {
+    pub label: String,
+    pub to: usize,
+    pub is_no: bool,
+}
+
+/// Shared state for building every page of one site.
+pub struct Builder<'a> {
+    pub handbook: &'a Handbook,
+    /// The handbook root, to tell attachments (content/) from static files.
+    root: &'a Path,
+    pub config: &'a Config,
+    pub language: Language,
+    pub markdown: Markdown<'a>,
+    /// For each SOP, who points to it.
+    backlinks: Vec<Vec<(usize, Hubungan)>>,
+    /// Unit path → index in `handbook.units`.
+    unit_index: BTreeMap<&'a str, usize>,
+    /// Unit path → number of SOPs in it and every unit below.
+    sop_counts: BTreeMap<&'a str, usize>,
+}
+
+impl<'a> Builder<'a> {
+    pub fn new(
+        handbook: &'a Handbook,
+        root: &'a Path,
+        backlinks: Vec<Vec<(usize, Hubungan)>>,
+    ) -> Self {
+        let config = &handbook.config;
+        let unit_index = handbook
+            .units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (u.path.as_str(), i))
+            .collect();
+        let mut sop_counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for sop in &handbook.sops {
+            // Every ancestor of the SOP's folder counts it, the root included.
+            let mut path = sop.unit.as_str();
+            loop {
+                *sop_counts.entry(path).or_default() += 1;
+                match path.rfind('/') {
+                    Some(i) => path = &path[..i],
+                    None if !path.is_empty() => path = "",
+                    None => break,
+                }
+            }
+        }
+        Builder {
+            handbook,
+            root,
+            config,
+            language: config.language,
+            markdown: Markdown {
+                base_url: &config.base_url,
+                allow_html: config.allow_html,
+                heading_offset: 1,
+            },
+            backlinks,
+            unit_index,
+            sop_counts,
+        }
+    }
+
+    pub fn site(&self) -> Site {
+        let c = self.config;
+        Site {
+            title: c.title.clone(),
+            organisation: c.organisation.clone(),
+            base: c.base_url.clone(),
+            home_url: c.base_url.clone(),
+            search_url: c.url("cari/"),
+            logo_url: c.logo.as_deref().map(|l| c.url(l)),
+            lang: self.language.code(),
+            total_sops: self.handbook.sops.len(),
+            generator: format!("lajur {}", env!("CARGO_PKG_VERSION")),
+        }
+    }
+
+    /// The URL of a page directory ("" is the front page).
+    pub fn page_url(&self, path: &str) -> String {
+        if path.is_empty() {
+            self.config.base_url.clone()
+        } else {
+            self.config.url(&format!("{}/", path.trim_matches('/')))
+        }
+    }
+
+    /// Home, then every ancestor unit of `unit_path` (itself included when
+    /// `include_self`), as links.
+    pub fn breadcrumbs(&self, unit_path: &str, include_self: bool) -> Vec<Link> {
+        let mut crumbs = vec![Link {
+            title: i18n::get(self.language, "home").to_string(),
+            url: self.page_url(""),
+        }];
+        let parts: Vec<&str> = unit_path.split('/').filter(|p| !p.is_empty()).collect();
+        let upto = if include_self {
+            parts.len()
+        } else {
+            parts.len().saturating_sub(1)
+        };
+        for end in 1..=upto {
+            let path = parts[..end].join("/");
+            let title = self
+                .unit(&path)
+                .map(|u| u.nama.clone())
+                .unwrap_or_else(|| parts[end - 1].to_string());
+            let url = self.page_url(&path);
+            crumbs.push(Link { title, url });
+        }
+        crumbs
+    }
+
+    fn unit(&self, path: &str) -> Option<&'a Unit> {
+        self.unit_index
+            .get(path)
+            .and_then(|&i| self.handbook.units.get(i))
+    }
+
+    fn date(&self, date: &Date) -> String {
+        date.long_in(self.language)
+    }
+
+    fn children_of(&self, path: &str) -> Vec<&'a Unit> {
+        self.handbook
+            .units
+            .iter()
+            .filter(|u| u.parent.as_deref() == Some(path))
+            .collect()
+    }
+
+    fn unit_summary(&self, unit: &Unit, depth: usize) -> UnitSummary {
+        let children = if depth == 0 {
+            Vec::new()
+        } else {
+            self.children_of(&unit.path)
+                .into_iter()
+                .map(|c| self.unit_summary(c, depth - 1))
+                .collect()
+        };
+        UnitSummary {
+            nama: unit.nama.clone(),
+            url: self.page_url(&unit.path),
+            sop_count: self
+                .sop_counts
+                .get(unit.path.as_str())
+                .copied()
+                .unwrap_or(0),
+            children,
+        }
+    }
+
+    fn sop_summary(&self, sop: &Sop) -> SopSummary {
+        let (date, date_label) = match (sop.latest_revision(), &sop.tanggal_pembuatan) {
+            (Some(d), _) => (
+                Some(self.date(d)),
+                Some(i18n::get(self.language, "revised_on")),
+            ),
+            (None, Some(d)) => (
+                Some(self.date(d)),
+                Some(i18n::get(self.language, "created_on")),
+            ),
+            (None, None) => (None, None),
+        };
+        SopSummary {
+            nomor: sop.nomor.clone(),
+            nama: sop.nama.clone(),
+            url: self.page_url(&sop.path),
+            unit: self
+                .unit(&sop.unit)
+                .filter(|u| !u.path.is_empty())
+                .map(|u| u.nama.clone()),
+            date,
+            date_label,
+            draft: sop.draft,
+        }
+    }
+
+    fn sops_in(&self, unit_path: &str) -> Vec<SopSummary> {
+        self.handbook
+            .sops
+            .iter()
+            .filter(|s| s.unit == unit_path)
+            .map(|s| self.sop_summary(s))
+            .collect()
+    }
+
+    pub fn index_page(&self) -> IndexPage {
+        let root_body = self.unit("").map(|u| u.body.as_str()).unwrap_or("");
+        let mut dated: Vec<(&Date, &Sop)> = self
+            .handbook
+            .sops
+            .iter()
+            .filter_map(|s| {
+                s.latest_revision()
+                    .or(s.tanggal_pembuatan.as_ref())
+                    .map(|d| (d, s))
+            })
+            .collect();
+        // Newest first; equal dates by nomor so the list is stable between builds.
+        dated.sort_by(|a, b| b.0.cmp(a.0).then_with(|| a.1.nomor.cmp(&b.1.nomor)));
+        IndexPage {
+            body_html: self.markdown.render(root_body),
+            units: self
+                .children_of("")
+                .into_iter()
+                .map(|u| self.unit_summary(u, 1))
+                .collect(),
+            sops: self.sops_in(""),
+            recent: dated
+                .into_iter()
+                .take(RECENT_COUNT)
+                .map(|(_, s)| self.sop_summary(s))
+                .collect(),
+        }
+    }
+
+    pub fn unit_page(&self, unit: &Unit) -> UnitPage {
+        let attachments = self
+            .handbook
+            .assets
+            .iter()
+            .filter(|a| is_attachment(self.root, &a.source) && parent_dir(&a.dest) == unit.path)
+            .map(|a| {
+                let name = a.dest.rsplit('/').next().unwrap_or(&a.dest).to_string();
+                let kind = name
+                    .rsplit_once('.')
+                    .map(|(_, ext)| ext.to_uppercase())
+                    .unwrap_or_default();
+                Attachment {
+                    url: self.config.url(&a.dest),
+                    name,
+                    kind,
+                }
+            })
+            .collect();
+        UnitPage {
+            nama: unit.nama.clone(),
+            url: self.page_url(&unit.path),
+            satuan_kerja: unit.satuan_kerja.clone(),
+            body_html: self.markdown.render(&unit.body),
+            children: self
+                .children_of(&unit.path)
+                .into_iter()
+                .map(|u| self.unit_summary(u, 1))
+                .collect(),
+            sops: self.sops_in(&unit.path),
+            attachments,
+            sop_count: self
+                .sop_counts
+                .get(unit.path.as_str())
+                .copied()
+                .unwrap_or(0),
+        }
+    }
+
+    pub fn sop_page(&self, index: usize, flowchart_svg: Option<String>) -> Option<SopPage> {
+        let sop = self.handbook.sops.get(index)?;
+        let lang = self.language;
+        let lane_name = |i: &usize| sop.lanes.get(*i).map(|l| l.nama.clone());
+        let steps = sop
+            .steps
+            .iter()
+            .enumerate()
+            .map(|(i, step)| {
+                let (branches, jump_to) = match &step.flow {
+                    Flow::Decision {
+                        ya,
+                        tidak,
+                        label_ya,
+                        label_tidak,
+                    } => (
+                        vec![
+                            Branch {
+                                label: label_ya.clone(),
+                                to: ya + 1,
+                                is_no: false,
+                            },
+                            Branch {
+                                label: label_tidak.clone(),
+                                to: tidak + 1,
+                                is_no: true,
+                            },
+                        ],
+                        None,
+                    ),
+                    Flow::Next { to: Some(t) } if *t != i + 1 => (Vec::new(), Some(t + 1)),
+                    Flow::Next { .. } => (Vec::new(), None),
+                };
+                StepRow {
+                    number: step.number,
+                    kind: step.kind.as_str(),
+                    kegiatan: step.kegiatan.clone(),
+                    pelaksana: step.lanes.iter().filter_map(lane_name).collect(),
+                    kelengkapan: step.kelengkapan.clone(),
+                    waktu: step.waktu.as_ref().map(|w| w.text.clone()),
+                    output: step.output.clone(),
+                    keterangan: step.keterangan.clone(),
+                    branches,
+                    jump_to,
+                }
+            })
+            .collect();
+        let keterkaitan = sop
+            .keterkaitan
+            .iter()
+            .map(|r| {
+                let words = i18n::hubungan(lang, r.hubungan).to_string();
+                self.relation_item(r.target, &r.reference, r.hubungan, words)
+            })
+            .collect();
+        let backlinks = self
+            .backlinks
+            .get(index)
+            .map(|list| {
+                list.iter()
+                    .map(|(from, h)| {
+                        let words = match h {
+                            Hubungan::Terkait => i18n::hubungan(lang, *h).to_string(),
+                            _ => format!(
+                                "{} {}",
+                                i18n::get(lang, "backlink_as"),
+                                i18n::hubungan(lang, *h)
+                            ),
+                        };
+                        self.relation_item(Some(*from), "", *h, words)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        Some(SopPage {
+            nomor: sop.nomor.clone(),
+            nama: sop.nama.clone(),
+            url: self.page_url(&sop.path),
+            organisation: self.config.organisation.clone(),
+            satuan_kerja: sop.satuan_kerja.clone(),
+            unit_lines: sop.unit_lines.clone(),
+            tanggal_pembuatan: sop.tanggal_pembuatan.as_ref().map(|d| self.date(d)),
+            tanggal_revisi: sop.tanggal_revisi.first().map(|d| self.date(d)),
+            tanggal_revisi_earlier: sop
+                .tanggal_revisi
+                .iter()
+                .skip(1)
+                .map(|d| self.date(d))
+                .collect(),
+            tanggal_efektif: sop.tanggal_efektif.as_ref().map(|d| self.date(d)),
+            disahkan_oleh: sop
+                .disahkan_oleh
+                .clone()
+                .filter(|a| a.jabatan.is_some() || a.nama.is_some() || a.nip.is_some()),
+            dasar_hukum: sop.dasar_hukum.iter().map(|c| c.text.clone()).collect(),
+            kualifikasi_pelaksana: sop.kualifikasi_pelaksana.clone(),
+            keterkaitan,
+            peralatan: sop.peralatan.clone(),
+            peringatan: sop.peringatan.clone(),
+            pencatatan: sop.pencatatan.clone(),
+            lanes: sop.lanes.iter().map(|l| l.nama.clone()).collect(),
+            steps,
+            total_waktu: sop.total_waktu.as_ref().map(|t| t.display(lang)),
+            body_html: self.markdown.render(&sop.body),
+            backlinks,
+            flowchart_svg,
+            flowchart_url: self.config.url(&format!("{}/alur.svg", sop.path)),
+            draft: sop.draft,
+        })
+    }
+
+    fn relation_item(
+        &self,
+        target: Option<usize>,
+        reference: &str,
+        h: Hubungan,
+        hubungan: String,
+    ) -> RelationItem {
+        let target = target.and_then(|t| self.handbook.sops.get(t));
+        RelationItem {
+            reference: match target {
+                Some(s) => format!("{} — {}", s.nomor, s.nama),
+                None => reference.to_string(),
+            },
+            nomor: target.map(|s| s.nomor.clone()),
+            nama: target.map(|s| s.nama.clone()),
+            url: target.map(|s| self.page_url(&s.path)),
+            hubungan,
+            hubungan_key: h.as_str(),
+        }
+    }
+}
+
+/// How many SOPs the front page lists as recently updated.
+const RECENT_COUNT: usize = 8;
+
+/// An asset from content/ (an attachment), not from static/.
+fn is_attachment(root: &Path, source: &Path) -> bool {
+    match source.strip_prefix(root) {
+        Ok(rel) => rel.starts_with("content"),
+        // A root given another way ("." against an absolute path): look for
+        // the content/ folder anywhere in the path.
+        Err(_) => source.components().any(|c| c.as_os_str() == "content"),
+    }
+}
+
+/// "a/b/form.pdf" → "a/b"; "form.pdf" → "".
+fn parent_dir(dest: &str) -> &str {
+    dest.rsplit_once('/').map(|(dir, _)| dir).unwrap_or("")
+}

@@ -1,0 +1,594 @@
+//! Layout: the plain geometry of a flowchart, computed from an SOP with no
+//! drawing in it, so tests can assert on it.
+//!
+//! The drawing is the table of the SOP AP form: a "No" column, a "Kegiatan"
+//! column with the wrapped activity text, then one column per pelaksana with
+//! the wrapped role name as its header. Row i is step i; the step's symbol
+//! sits in its lane(s), centred in the row. Every lane has the same width,
+//! as on the form: wide enough for the symbols and for the deepest side
+//! channel the routes need.
+
+use super::metrics::wrap;
+use super::route::{self, End, Half, Route, Side};
+use crate::model::{Sop, StepKind};
+
+/// A point in SVG user units (px).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Point {
+    pub x: f64,
+    pub y: f64,
+}
+
+/// An axis-aligned box.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rect {
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+}
+
+impl Rect {
+    pub fn right(&self) -> f64 {
+        self.x + self.w
+    }
+    pub fn bottom(&self) -> f64 {
+        self.y + self.h
+    }
+    pub fn cx(&self) -> f64 {
+        self.x + self.w / 2.0
+    }
+    pub fn cy(&self) -> f64 {
+        self.y + self.h / 2.0
+    }
+}
+
+/// The five symbols of the form (arrows are [`Arrow`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// Capsule: mulai and selesai.
+    Terminator,
+    /// Rectangle: proses.
+    Process,
+    /// Diamond: keputusan.
+    Decision,
+    /// Pentagon: the off-page connector where a printed page breaks the flow.
+    OffPage,
+}
+
+/// A step's symbol in one lane.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Symbol {
+    /// 0-based index into `Sop::steps`.
+    pub step: usize,
+    pub lane: usize,
+    pub kind: StepKind,
+    pub shape: Shape,
+    pub rect: Rect,
+}
+
+/// An arrow as an orthogonal polyline from a point on its source symbol to a
+/// point on its target symbol.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Arrow {
+    /// 0-based step indices.
+    pub from: usize,
+    pub to: usize,
+    pub points: Vec<Point>,
+    pub is_no: bool,
+}
+
+/// Which way a text runs from its anchor point.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    Start,
+    Middle,
+    End,
+}
+
+/// A branch label ("Ya", "Tidak" or the SOP's own) where a branch leaves its diamond.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Label {
+    pub text: String,
+    /// The arrow (index into `Layout::arrows`) it names.
+    pub arrow: usize,
+    /// Baseline position.
+    pub at: Point,
+    pub anchor: Anchor,
+}
+
+/// A line joining the symbols of a step done in several lanes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Join {
+    pub step: usize,
+    pub from: Point,
+    pub to: Point,
+}
+
+/// Wrapped text of a table cell.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    /// The cell's box.
+    pub rect: Rect,
+    pub lines: Vec<String>,
+}
+
+/// A column of the table.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Column {
+    pub x: f64,
+    pub w: f64,
+}
+
+/// A row of the table: one step.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub y: f64,
+    pub h: f64,
+    /// Kegiatan, wrapped to the column.
+    pub kegiatan: Cell,
+}
+
+/// The whole drawing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layout {
+    pub width: f64,
+    pub height: f64,
+    pub number_column: Column,
+    pub kegiatan_column: Column,
+    pub lanes: Vec<Column>,
+    /// The lane headers (role names, wrapped), one per lane.
+    pub lane_headers: Vec<Cell>,
+    /// Top of the table and the heights of the two header rows (the
+    /// "Pelaksana" band over the lanes, then the role names).
+    pub top: f64,
+    pub header_heights: (f64, f64),
+    pub rows: Vec<Row>,
+    pub symbols: Vec<Symbol>,
+    pub arrows: Vec<Arrow>,
+    pub labels: Vec<Label>,
+    pub joins: Vec<Join>,
+}
+
+// Sizes in px. The text sizes match the stylesheet in svg.rs.
+pub(crate) const FONT: f64 = 12.0;
+pub(crate) const LINE: f64 = 15.0;
+pub(crate) const HEADER_FONT: f64 = 11.0;
+pub(crate) const HEADER_LINE: f64 = 13.0;
+const MARGIN: f64 = 1.0;
+const NUMBER_W: f64 = 34.0;
+const KEGIATAN_W: f64 = 220.0;
+const CELL_PAD: f64 = 7.0;
+const MIN_LANE_W: f64 = 112.0;
+const HEADER1_H: f64 = 22.0;
+/// Room above and below a symbol in its row: for the "Ya" label under a
+/// diamond and the dog-leg of a down arrow.
+const ROW_PAD: f64 = 20.0;
+/// Where a dog-leg (or an arrow coming in at the top) runs below the line
+/// between two rows, and where an arrow leaving at the bottom for a side
+/// channel runs above it.
+const DOGLEG: f64 = 7.0;
+const EXIT: f64 = 7.0;
+/// Distance between the ends spread over one side of a symbol.
+const PORT_GAP: f64 = 10.0;
+/// From a symbol's zone to its first track, between tracks, and from the
+/// last track to the lane line.
+const TRACK_PAD: f64 = 10.0;
+const TRACK_GAP: f64 = 8.0;
+const LINE_PAD: f64 = 6.0;
+const RECT_W: f64 = 60.0;
+const RECT_H: f64 = 30.0;
+const DIAMOND_W: f64 = 64.0;
+const DIAMOND_H: f64 = 44.0;
+
+/// Rounds to one decimal, the precision of the SVG, so the geometry tested
+/// is exactly the geometry drawn.
+pub(crate) fn round1(v: f64) -> f64 {
+    (v * 10.0).round() / 10.0
+}
+
+fn shape_of(kind: StepKind) -> Shape {
+    match kind {
+        StepKind::Mulai | StepKind::Selesai => Shape::Terminator,
+        StepKind::Proses => Shape::Process,
+        StepKind::Keputusan => Shape::Decision,
+    }
+}
+
+/// Size of a symbol that must hold `ports` ends on one side.
+fn symbol_size(shape: Shape, ports: usize) -> (f64, f64) {
+    let spread = ports.saturating_sub(1) as f64 * PORT_GAP;
+    match shape {
+        Shape::Process | Shape::OffPage => (RECT_W, RECT_H.max(spread + 14.0)),
+        Shape::Terminator => {
+            let h = RECT_H.max(spread + 14.0);
+            // Keep a straight middle so the ends stay round.
+            (RECT_W.max(h + 24.0), h)
+        }
+        // The outermost end must meet the diamond well away from its top
+        // and bottom corners.
+        Shape::Decision => (DIAMOND_W, DIAMOND_H.max(spread * 1.6 + 8.0)),
+    }
+}
+
+/// Where a horizontal line at `y` meets the `side` of a symbol.
+fn side_x(shape: Shape, rect: &Rect, side: Side, y: f64) -> f64 {
+    let half_w = rect.w / 2.0;
+    let dy = (y - rect.cy()).abs();
+    let reach = match shape {
+        Shape::Process | Shape::OffPage => half_w,
+        Shape::Terminator => {
+            let r = rect.h / 2.0;
+            half_w - r + (r * r - dy * dy).max(0.0).sqrt()
+        }
+        Shape::Decision => half_w * (1.0 - dy / (rect.h / 2.0)).max(0.0),
+    };
+    match side {
+        Side::Left => rect.cx() - reach,
+        Side::Right => rect.cx() + reach,
+    }
+}
+
+/// Lays out the flowchart of `sop`: a pure function of its lanes and steps.
+pub fn layout(sop: &Sop) -> Layout {
+    let plan = route::plan(sop);
+    let lane_count = plan.lane_count;
+    let n = sop.steps.len();
+
+    // Symbol sizes, from how many ends share a side.
+    let ports_of = |step: usize, lane: usize| {
+        let left = plan.ends.get(&(step, lane, Side::Left)).map_or(0, Vec::len);
+        let right = plan
+            .ends
+            .get(&(step, lane, Side::Right))
+            .map_or(0, Vec::len);
+        left.max(right)
+    };
+    let mut zone: f64 = RECT_W.max(DIAMOND_W);
+    let mut sizes: Vec<Vec<(f64, f64)>> = Vec::with_capacity(n);
+    for (i, step) in sop.steps.iter().enumerate() {
+        let shape = shape_of(step.kind);
+        let row_sizes: Vec<(f64, f64)> = plan.step_lanes[i]
+            .iter()
+            .map(|&lane| symbol_size(shape, ports_of(i, lane)))
+            .collect();
+        for &(w, _) in &row_sizes {
+            zone = zone.max(w);
+        }
+        sizes.push(row_sizes);
+    }
+
+    // Columns: every lane as wide as the widest need.
+    let half_channel = TRACK_PAD + plan.tracks.saturating_sub(1) as f64 * TRACK_GAP + LINE_PAD;
+    let lane_w = MIN_LANE_W.max(zone + 2.0 * half_channel).ceil();
+    let number_column = Column {
+        x: MARGIN,
+        w: NUMBER_W,
+    };
+    let kegiatan_column = Column {
+        x: MARGIN + NUMBER_W,
+        w: KEGIATAN_W,
+    };
+    let lanes_x = kegiatan_column.x + KEGIATAN_W;
+    let lanes: Vec<Column> = (0..lane_count)
+        .map(|k| Column {
+            x: lanes_x + k as f64 * lane_w,
+            w: lane_w,
+        })
+        .collect();
+    let width = lanes_x + lane_count as f64 * lane_w + MARGIN;
+    let lane_cx = |k: usize| lanes_x + k as f64 * lane_w + lane_w / 2.0;
+
+    // Header: the "Pelaksana" band, then the role names wrapped in their lanes.
+    let top = MARGIN;
+    let names: Vec<Vec<String>> = (0..lane_count)
+        .map(|k| {
+            let name = sop.lanes.get(k).map_or("", |l| l.nama.as_str());
+            wrap(name, lane_w - 2.0 * CELL_PAD, HEADER_FONT, true)
+        })
+        .collect();
+    let max_lines = names.iter().map(Vec::len).max().unwrap_or(1).max(1);
+    let header2 = (max_lines as f64 * HEADER_LINE + 2.0 * CELL_PAD).ceil();
+    let lane_headers: Vec<Cell> = names
+        .into_iter()
+        .enumerate()
+        .map(|(k, lines)| Cell {
+            rect: Rect {
+                x: lanes[k].x,
+                y: top + HEADER1_H,
+                w: lane_w,
+                h: header2,
+            },
+            lines,
+        })
+        .collect();
+
+    // Rows: tall enough for the wrapped Kegiatan and the tallest symbol.
+    let mut rows = Vec::with_capacity(n);
+    let mut y = top + HEADER1_H + header2;
+    for (i, step) in sop.steps.iter().enumerate() {
+        let lines = wrap(&step.kegiatan, KEGIATAN_W - 2.0 * CELL_PAD, FONT, false);
+        let text_h = lines.len().max(1) as f64 * LINE + 2.0 * CELL_PAD;
+        let symbol_h = sizes[i].iter().map(|s| s.1).fold(0.0, f64::max);
+        let h = text_h.max(symbol_h + 2.0 * ROW_PAD).ceil();
+        rows.push(Row {
+            y,
+            h,
+            kegiatan: Cell {
+                rect: Rect {
+                    x: kegiatan_column.x,
+                    y,
+                    w: KEGIATAN_W,
+                    h,
+                },
+                lines,
+            },
+        });
+        y += h;
+    }
+    let height = y + MARGIN;
+
+    // Symbols, centred in their cells.
+    let mut symbols = Vec::new();
+    let mut symbol_index = std::collections::HashMap::new();
+    for (i, step) in sop.steps.iter().enumerate() {
+        let shape = shape_of(step.kind);
+        let cy = rows[i].y + rows[i].h / 2.0;
+        for (&lane, &(w, h)) in plan.step_lanes[i].iter().zip(&sizes[i]) {
+            symbol_index.insert((i, lane), symbols.len());
+            symbols.push(Symbol {
+                step: i,
+                lane,
+                kind: step.kind,
+                shape,
+                rect: Rect {
+                    x: round1(lane_cx(lane) - w / 2.0),
+                    y: round1(cy - h / 2.0),
+                    w,
+                    h,
+                },
+            });
+        }
+    }
+
+    // Joint steps: a line between neighbouring symbols of the step.
+    let mut joins = Vec::new();
+    for (i, lanes_of) in plan.step_lanes.iter().enumerate() {
+        for pair in lanes_of.windows(2) {
+            let (Some(&a), Some(&b)) = (
+                symbol_index.get(&(i, pair[0])),
+                symbol_index.get(&(i, pair[1])),
+            ) else {
+                continue;
+            };
+            let (a, b) = (&symbols[a], &symbols[b]);
+            let y = round1(a.rect.cy());
+            joins.push(Join {
+                step: i,
+                from: Point {
+                    x: round1(side_x(a.shape, &a.rect, Side::Right, y)),
+                    y,
+                },
+                to: Point {
+                    x: round1(side_x(b.shape, &b.rect, Side::Left, y)),
+                    y,
+                },
+            });
+        }
+    }
+
+    // Port heights of the side ends: spread evenly around the middle.
+    let mut port_y: std::collections::HashMap<(usize, bool), f64> =
+        std::collections::HashMap::new();
+    for (&(step, lane, _), list) in &plan.ends {
+        let Some(&s) = symbol_index.get(&(step, lane)) else {
+            continue;
+        };
+        let cy = symbols[s].rect.cy();
+        let count = list.len() as f64;
+        for (
+            j,
+            End {
+                edge, is_source, ..
+            },
+        ) in list.iter().enumerate()
+        {
+            let dy = (j as f64 - (count - 1.0) / 2.0) * PORT_GAP;
+            port_y.insert((*edge, *is_source), round1(cy + dy));
+        }
+    }
+
+    let track_x = |half: Half, slot: usize| {
+        let offset = zone / 2.0 + TRACK_PAD + slot as f64 * TRACK_GAP;
+        round1(match half.side {
+            Side::Left => lane_cx(half.lane) - offset,
+            Side::Right => lane_cx(half.lane) + offset,
+        })
+    };
+
+    let mut arrows = Vec::with_capacity(plan.edges.len());
+    let mut labels: Vec<Label> = Vec::new();
+    let mut side_labels: std::collections::HashMap<(usize, usize, Side), Vec<(f64, usize)>> =
+        std::collections::HashMap::new();
+    for (index, e) in plan.edges.iter().enumerate() {
+        let (points, label_at) = match e.route {
+            Route::Down { from_lane, to_lane } => {
+                let (Some(&s), Some(&t)) = (
+                    symbol_index.get(&(e.from, from_lane)),
+                    symbol_index.get(&(e.to, to_lane)),
+                ) else {
+                    continue;
+                };
+                let (s, t) = (&symbols[s].rect, &symbols[t].rect);
+                let (sx, tx) = (round1(s.cx()), round1(t.cx()));
+                let start = Point {
+                    x: sx,
+                    y: round1(s.bottom()),
+                };
+                let end = Point {
+                    x: tx,
+                    y: round1(t.y),
+                };
+                let points = if sx == tx {
+                    vec![start, end]
+                } else {
+                    let gy = round1(rows[e.to].y + DOGLEG);
+                    vec![start, Point { x: sx, y: gy }, Point { x: tx, y: gy }, end]
+                };
+                let at = Point {
+                    x: round1(sx + 5.0),
+                    y: round1(start.y + 12.0),
+                };
+                (points, (at, Anchor::Start))
+            }
+            Route::Channel {
+                from_lane,
+                from_port,
+                to_lane,
+                to_port,
+                half,
+                slot,
+            } => {
+                let (Some(&s), Some(&t)) = (
+                    symbol_index.get(&(e.from, from_lane)),
+                    symbol_index.get(&(e.to, to_lane)),
+                ) else {
+                    continue;
+                };
+                let (s, t) = (&symbols[s], &symbols[t]);
+                let x = track_x(half, slot);
+                let mut points = Vec::with_capacity(6);
+                let label_at;
+                match from_port.side() {
+                    Some(side) => {
+                        let sy = port_y
+                            .get(&(index, true))
+                            .copied()
+                            .unwrap_or(round1(s.rect.cy()));
+                        let sx = round1(side_x(s.shape, &s.rect, side, sy));
+                        points.push(Point { x: sx, y: sy });
+                        points.push(Point { x, y: sy });
+                        // The label sits on the side of the stub away from
+                        // the track's run, where this arrow has no line.
+                        let goes_up = e.to < e.from;
+                        let y = round1(if goes_up { sy + 13.0 } else { sy - 4.0 });
+                        label_at = match side {
+                            Side::Right => (
+                                Point {
+                                    x: round1(sx + 4.0),
+                                    y,
+                                },
+                                Anchor::Start,
+                            ),
+                            Side::Left => (
+                                Point {
+                                    x: round1(sx - 4.0),
+                                    y,
+                                },
+                                Anchor::End,
+                            ),
+                        };
+                        if e.label.is_some() {
+                            side_labels
+                                .entry((e.from, from_lane, side))
+                                .or_insert_with(Vec::new)
+                                .push((sy, labels.len()));
+                        }
+                    }
+                    None => {
+                        // Bottom: down into the row's lower margin, across to the track.
+                        let cx = round1(s.rect.cx());
+                        let bottom = round1(s.rect.bottom());
+                        let exit = round1(rows[e.from].y + rows[e.from].h - EXIT);
+                        points.push(Point { x: cx, y: bottom });
+                        points.push(Point { x: cx, y: exit });
+                        points.push(Point { x, y: exit });
+                        // The label goes on the side the arrow does not turn to.
+                        label_at = if x > cx {
+                            (
+                                Point {
+                                    x: round1(cx - 5.0),
+                                    y: round1(bottom + 12.0),
+                                },
+                                Anchor::End,
+                            )
+                        } else {
+                            (
+                                Point {
+                                    x: round1(cx + 5.0),
+                                    y: round1(bottom + 12.0),
+                                },
+                                Anchor::Start,
+                            )
+                        };
+                    }
+                }
+                match to_port.side() {
+                    Some(side) => {
+                        let ty = port_y
+                            .get(&(index, false))
+                            .copied()
+                            .unwrap_or(round1(t.rect.cy()));
+                        let tx = round1(side_x(t.shape, &t.rect, side, ty));
+                        points.push(Point { x, y: ty });
+                        points.push(Point { x: tx, y: ty });
+                    }
+                    None => {
+                        // Top: across the row's upper margin, down into the symbol.
+                        let cx = round1(t.rect.cx());
+                        let entry = round1(rows[e.to].y + DOGLEG);
+                        points.push(Point { x, y: entry });
+                        points.push(Point { x: cx, y: entry });
+                        points.push(Point {
+                            x: cx,
+                            y: round1(t.rect.y),
+                        });
+                    }
+                }
+                (points, label_at)
+            }
+        };
+        if let Some(text) = &e.label {
+            labels.push(Label {
+                text: text.clone(),
+                arrow: arrows.len(),
+                at: label_at.0,
+                anchor: label_at.1,
+            });
+        }
+        arrows.push(Arrow {
+            from: e.from,
+            to: e.to,
+            points,
+            is_no: e.is_no,
+        });
+    }
+    // Both branches of a decision on one side: one label over the upper
+    // stub, one under the lower, never both between them.
+    for list in side_labels.values_mut() {
+        if list.len() < 2 {
+            continue;
+        }
+        list.sort_by(|a, b| a.0.total_cmp(&b.0));
+        if let (Some(&(top_y, first)), Some(&(bottom_y, last))) = (list.first(), list.last()) {
+            labels[first].at.y = round1(top_y - 4.0);
+            labels[last].at.y = round1(bottom_y + 13.0);
+        }
+    }
+
+    Layout {
+        width: round1(width),
+        height: round1(height),
+        number_column,
+        kegiatan_column,
+        lanes,
+        lane_headers,
+        top,
+        header_heights: (HEADER1_H, header2),
+        rows,
+        symbols,
+        arrows,
+        labels,
+        joins,
+    }
+}

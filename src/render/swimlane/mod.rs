@@ -1,0 +1,29 @@
+//! The SOP AP flowchart ("diagram alir") as SVG, drawn by lajur itself.
+//!
+//! Rows are the steps in order and columns are the lanes (pelaksana), as on
+//! the official form, so no general graph layout is needed: [`layout`] is a
+//! pure function from an SOP to plain geometry (symbols, orthogonal arrows,
+//! labels), and [`render_svg`] draws that geometry as the `<svg>` element
+//! that goes inline in the SOP page and into alur.svg. See DESIGN.md,
+//! "Flowchart layout: grid plus channel routing", and FORMAT.md, "The
+//! flowchart SVG", for the markup contract.
+
+mod layout;
+pub mod metrics;
+mod route;
+mod svg;
+
+pub use layout::{
+    Anchor, Arrow, Cell, Column, Join, Label, Layout, Point, Rect, Row, Shape, Symbol, layout,
+};
+pub use svg::FONT_STACK;
+
+use crate::config::Language;
+use crate::model::Sop;
+
+/// The whole `<svg>` element of the flowchart of `sop`, identical inline in
+/// the page and in alur.svg. Each symbol links to `#langkah-N` (the row of
+/// the steps table) and carries the id `alur-langkah-N` for the way back.
+pub fn render_svg(sop: &Sop, language: Language) -> String {
+    svg::draw(sop, &layout(sop), language)
+}

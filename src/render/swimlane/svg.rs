@@ -1,0 +1,515 @@
+//! Drawing a [`Layout`] as an SVG string, written by hand: the markup is a
+//! contract (FORMAT.md, "The flowchart SVG") and must not drift.
+//!
+//! Colours come from classes and a small stylesheet inside the SVG (light
+//! by default, dark under `prefers-color-scheme: dark`), so the standalone
+//! alur.svg looks right on its own and the page's CSS can override it.
+//! Numbers carry one decimal so snapshots are stable.
+
+use std::fmt::Write as _;
+
+use super::layout::{
+    Anchor, Cell, FONT, HEADER_FONT, HEADER_LINE, LINE, Layout, Point, Rect, Shape, Symbol,
+};
+use crate::config::Language;
+use crate::model::{Flow, Sop, StepKind};
+
+/// The font stack whose metrics metrics.rs embeds (Arial and its metric twins).
+pub const FONT_STACK: &str = "Arial, 'Liberation Sans', Arimo, Helvetica, sans-serif";
+
+const STYLE: &str = "
+.alur{font-family:Arial,'Liberation Sans',Arimo,Helvetica,sans-serif;font-size:12px;background:#fff}
+.alur text{fill:#1b1f24}
+.alur .alur-kepala{font-weight:bold;font-size:11px}
+.alur .alur-garis{stroke:#8c959f;stroke-width:1}
+.alur .alur-bentuk{fill:#fff;stroke:#1b1f24;stroke-width:1.5}
+.alur .alur-mulai .alur-bentuk,.alur .alur-selesai .alur-bentuk{fill:#e6f0fb}
+.alur .alur-keputusan .alur-bentuk{fill:#fdf5e2}
+.alur .alur-nomor{font-weight:bold;font-size:12px}
+.alur .alur-panah,.alur .alur-gabung{fill:none;stroke:#1b1f24;stroke-width:1.3}
+.alur .alur-ujung{fill:#1b1f24}
+.alur .alur-label{font-size:11px;font-style:italic;paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}
+.alur a:hover .alur-bentuk,.alur a:focus .alur-bentuk{stroke-width:2.5}
+.alur g:target .alur-bentuk{stroke:#b45309;stroke-width:3}
+@media (prefers-color-scheme: dark){
+.alur{background:#16191d}
+.alur text{fill:#e3e6ea}
+.alur .alur-garis{stroke:#59616b}
+.alur .alur-bentuk{fill:#22262b;stroke:#d5d9de}
+.alur .alur-mulai .alur-bentuk,.alur .alur-selesai .alur-bentuk{fill:#1d2b3c}
+.alur .alur-keputusan .alur-bentuk{fill:#352c18}
+.alur .alur-panah,.alur .alur-gabung{stroke:#d5d9de}
+.alur .alur-ujung{fill:#d5d9de}
+.alur .alur-label{stroke:#16191d}
+.alur g:target .alur-bentuk{stroke:#f59e0b}
+}
+";
+
+/// Words of the drawing in the UI language.
+struct Words {
+    number: &'static str,
+    activity: &'static str,
+    roles: &'static str,
+    title: &'static str,
+    step: &'static str,
+    then: &'static str,
+    end: &'static str,
+    and: &'static str,
+    decision: &'static str,
+    to_step: &'static str,
+    steps_roles: fn(usize, usize) -> String,
+}
+
+fn words(language: Language) -> Words {
+    match language {
+        Language::Id => Words {
+            number: "No",
+            activity: "Kegiatan",
+            roles: "Pelaksana",
+            title: "Diagram alir",
+            step: "Langkah",
+            then: "lalu ke langkah",
+            end: "selesai",
+            and: "dan",
+            decision: "keputusan",
+            to_step: "ke langkah",
+            steps_roles: |s, r| format!("{s} langkah, {r} pelaksana"),
+        },
+        Language::En => Words {
+            number: "No",
+            activity: "Activity",
+            roles: "Performed by",
+            title: "Flowchart",
+            step: "Step",
+            then: "then step",
+            end: "end",
+            and: "and",
+            decision: "decision",
+            to_step: "to step",
+            steps_roles: |s, r| format!("{s} steps, {r} roles"),
+        },
+    }
+}
+
+/// One decimal, always: stable snapshots, and 0.1 px is finer than a screen.
+struct N(f64);
+
+impl std::fmt::Display for N {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let v = if self.0 == 0.0 { 0.0 } else { self.0 };
+        write!(f, "{v:.1}")
+    }
+}
+
+/// Escapes text for XML content and attribute values.
+fn esc(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains(['&', '<', '>', '"', '\'']) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            _ => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Draws `layout` (made from `sop`) as the `<svg>` element.
+pub fn draw(sop: &Sop, layout: &Layout, language: Language) -> String {
+    let w = words(language);
+    let mut out = String::with_capacity(4096 + sop.steps.len() * 900);
+    let _ = write!(
+        out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" class="alur" viewBox="0 0 {W} {H}" width="{W}" height="{H}" role="img" aria-labelledby="alur-judul alur-ringkasan">"#,
+        W = N(layout.width),
+        H = N(layout.height),
+    );
+    let _ = write!(
+        out,
+        r#"<title id="alur-judul">{}: {}</title><desc id="alur-ringkasan">{}</desc>"#,
+        w.title,
+        esc(&sop.nama),
+        esc(&describe(sop, &w)),
+    );
+    out.push('\n');
+    out.push_str("<style>");
+    out.push_str(STYLE);
+    out.push_str("</style>\n");
+    out.push_str(concat!(
+        r#"<defs><marker id="alur-panah" viewBox="0 0 10 10" refX="10" refY="5" "#,
+        r#"markerWidth="8" markerHeight="8" markerUnits="userSpaceOnUse" orient="auto">"#,
+        r#"<polygon class="alur-ujung" points="0,1 10,5 0,9"/></marker></defs>"#,
+        "\n",
+    ));
+
+    table(&mut out, layout, &w);
+    texts(&mut out, layout, &w);
+
+    out.push_str(r#"<g class="alur-sambungan">"#);
+    out.push('\n');
+    for join in &layout.joins {
+        let _ = write!(
+            out,
+            r#"<line class="alur-gabung" x1="{}" y1="{}" x2="{}" y2="{}"/>"#,
+            N(join.from.x),
+            N(join.from.y),
+            N(join.to.x),
+            N(join.to.y),
+        );
+        out.push('\n');
+    }
+    for arrow in &layout.arrows {
+        let _ = write!(
+            out,
+            r#"<path class="alur-panah{}" data-from="{}" data-to="{}" d="{}" marker-end="url(#alur-panah)"/>"#,
+            if arrow.is_no { " alur-tidak" } else { "" },
+            arrow.from + 1,
+            arrow.to + 1,
+            path_d(&arrow.points),
+        );
+        out.push('\n');
+    }
+    out.push_str("</g>");
+
+    out.push_str(r#"<g class="alur-simbol">"#);
+    out.push('\n');
+    let mut first_seen = vec![false; sop.steps.len()];
+    for symbol in &layout.symbols {
+        let first = !std::mem::replace(&mut first_seen[symbol.step], true);
+        draw_symbol(&mut out, sop, symbol, first);
+    }
+    out.push_str("</g>");
+
+    out.push_str(r#"<g class="alur-cabang">"#);
+    out.push('\n');
+    for label in &layout.labels {
+        let anchor = match label.anchor {
+            Anchor::Start => "start",
+            Anchor::Middle => "middle",
+            Anchor::End => "end",
+        };
+        let _ = write!(
+            out,
+            r#"<text class="alur-label" x="{}" y="{}" text-anchor="{anchor}">{}</text>"#,
+            N(label.at.x),
+            N(label.at.y),
+            esc(&label.text),
+        );
+        out.push('\n');
+    }
+    out.push_str("</g></svg>");
+    out
+}
+
+/// The `d` of an orthogonal polyline: M, then H or V per segment (L only if
+/// a segment were ever diagonal, which the layout never makes).
+fn path_d(points: &[Point]) -> String {
+    let mut d = String::with_capacity(points.len() * 12);
+    for (i, p) in points.iter().enumerate() {
+        if i == 0 {
+            let _ = write!(d, "M{} {}", N(p.x), N(p.y));
+            continue;
+        }
+        let prev = points[i - 1];
+        if p.y == prev.y {
+            let _ = write!(d, " H{}", N(p.x));
+        } else if p.x == prev.x {
+            let _ = write!(d, " V{}", N(p.y));
+        } else {
+            let _ = write!(d, " L{} {}", N(p.x), N(p.y));
+        }
+    }
+    d
+}
+
+fn line(out: &mut String, x1: f64, y1: f64, x2: f64, y2: f64) {
+    let _ = write!(
+        out,
+        r#"<line x1="{}" y1="{}" x2="{}" y2="{}"/>"#,
+        N(x1),
+        N(y1),
+        N(x2),
+        N(y2)
+    );
+    out.push('\n');
+}
+
+/// The table rules: outer frame, header rows, column and row lines.
+fn table(out: &mut String, layout: &Layout, _w: &Words) {
+    let left = layout.number_column.x;
+    let right = layout
+        .lanes
+        .last()
+        .map_or(layout.kegiatan_column.x + layout.kegiatan_column.w, |c| {
+            c.x + c.w
+        });
+    let top = layout.top;
+    let bottom = layout.rows.last().map_or(
+        top + layout.header_heights.0 + layout.header_heights.1,
+        |r| r.y + r.h,
+    );
+    let band = top + layout.header_heights.0;
+    let body = band + layout.header_heights.1;
+    let lanes_x = layout.kegiatan_column.x + layout.kegiatan_column.w;
+    out.push_str(r#"<g class="alur-garis">"#);
+    out.push('\n');
+    line(out, left, top, right, top);
+    line(out, lanes_x, band, right, band);
+    line(out, left, body, right, body);
+    for row in &layout.rows {
+        line(out, left, row.y + row.h, right, row.y + row.h);
+    }
+    line(out, left, top, left, bottom);
+    line(
+        out,
+        layout.kegiatan_column.x,
+        top,
+        layout.kegiatan_column.x,
+        bottom,
+    );
+    line(out, lanes_x, top, lanes_x, bottom);
+    for lane in layout.lanes.iter().skip(1) {
+        line(out, lane.x, band, lane.x, bottom);
+    }
+    line(out, right, top, right, bottom);
+    out.push_str("</g>");
+}
+
+/// Writes the lines of a cell, centred vertically; `x` per `anchor`.
+fn cell_text(out: &mut String, cell: &Cell, size: f64, line_h: f64, anchor: Anchor, class: &str) {
+    if cell.lines.is_empty() {
+        return;
+    }
+    let (x, anchor_attr) = match anchor {
+        Anchor::Start => (cell.rect.x + 7.0, ""),
+        Anchor::Middle => (cell.rect.cx(), r#" text-anchor="middle""#),
+        Anchor::End => (cell.rect.right() - 7.0, r#" text-anchor="end""#),
+    };
+    let block = cell.lines.len() as f64 * line_h;
+    // Baseline of the first line: the block centred, baseline at ~0.8 em.
+    let first = cell.rect.cy() - block / 2.0 + (line_h - size) / 2.0 + size * 0.82;
+    let _ = write!(out, r#"<text class="{class}"{anchor_attr}>"#);
+    for (i, text) in cell.lines.iter().enumerate() {
+        let _ = write!(
+            out,
+            r#"<tspan x="{}" y="{}">{}</tspan>"#,
+            N(x),
+            N(first + i as f64 * line_h),
+            esc(text)
+        );
+    }
+    out.push_str("</text>\n");
+}
+
+/// Header labels, role names, step numbers and the Kegiatan texts.
+fn texts(out: &mut String, layout: &Layout, w: &Words) {
+    let (h1, h2) = layout.header_heights;
+    let whole_header = |column: &super::layout::Column| Rect {
+        x: column.x,
+        y: layout.top,
+        w: column.w,
+        h: h1 + h2,
+    };
+    out.push_str(r#"<g class="alur-teks">"#);
+    out.push('\n');
+    for (column, label) in [
+        (&layout.number_column, w.number),
+        (&layout.kegiatan_column, w.activity),
+    ] {
+        let cell = Cell {
+            rect: whole_header(column),
+            lines: vec![label.to_string()],
+        };
+        cell_text(
+            out,
+            &cell,
+            HEADER_FONT,
+            HEADER_LINE,
+            Anchor::Middle,
+            "alur-kepala",
+        );
+    }
+    if let (Some(first), Some(last)) = (layout.lanes.first(), layout.lanes.last()) {
+        let band = Cell {
+            rect: Rect {
+                x: first.x,
+                y: layout.top,
+                w: last.x + last.w - first.x,
+                h: h1,
+            },
+            lines: vec![w.roles.to_string()],
+        };
+        cell_text(
+            out,
+            &band,
+            HEADER_FONT,
+            HEADER_LINE,
+            Anchor::Middle,
+            "alur-kepala",
+        );
+    }
+    for header in &layout.lane_headers {
+        cell_text(
+            out,
+            header,
+            HEADER_FONT,
+            HEADER_LINE,
+            Anchor::Middle,
+            "alur-kepala",
+        );
+    }
+    for (i, row) in layout.rows.iter().enumerate() {
+        let number = Cell {
+            rect: Rect {
+                x: layout.number_column.x,
+                y: row.y,
+                w: layout.number_column.w,
+                h: row.h,
+            },
+            lines: vec![(i + 1).to_string()],
+        };
+        cell_text(out, &number, FONT, LINE, Anchor::Middle, "alur-no");
+        cell_text(
+            out,
+            &row.kegiatan,
+            FONT,
+            LINE,
+            Anchor::Start,
+            "alur-kegiatan",
+        );
+    }
+    out.push_str("</g>");
+}
+
+fn draw_symbol(out: &mut String, sop: &Sop, symbol: &Symbol, first: bool) {
+    let number = symbol.step + 1;
+    let jenis = symbol.kind.as_str();
+    let slug = sop.lanes.get(symbol.lane).map_or("", |l| l.slug.as_str());
+    let r = symbol.rect;
+    let id = if first {
+        format!(r#" id="alur-langkah-{number}""#)
+    } else {
+        String::new()
+    };
+    let _ = write!(
+        out,
+        r##"<a href="#langkah-{number}"><g{id} class="alur-{jenis}" data-step="{number}" data-jenis="{jenis}" data-lane="{}">"##,
+        esc(slug),
+    );
+    match symbol.shape {
+        Shape::Process => {
+            let _ = write!(
+                out,
+                r#"<rect class="alur-bentuk" x="{}" y="{}" width="{}" height="{}"/>"#,
+                N(r.x),
+                N(r.y),
+                N(r.w),
+                N(r.h)
+            );
+        }
+        Shape::Terminator => {
+            let _ = write!(
+                out,
+                r#"<rect class="alur-bentuk" x="{}" y="{}" width="{}" height="{}" rx="{R}" ry="{R}"/>"#,
+                N(r.x),
+                N(r.y),
+                N(r.w),
+                N(r.h),
+                R = N(r.h / 2.0),
+            );
+        }
+        Shape::Decision => {
+            let _ = write!(
+                out,
+                r#"<polygon class="alur-bentuk" points="{cx},{y} {right},{cy} {cx},{bottom} {x},{cy}"/>"#,
+                cx = N(r.cx()),
+                cy = N(r.cy()),
+                x = N(r.x),
+                y = N(r.y),
+                right = N(r.right()),
+                bottom = N(r.bottom()),
+            );
+        }
+        Shape::OffPage => {
+            let _ = write!(
+                out,
+                r#"<polygon class="alur-bentuk" points="{x},{y} {right},{y} {right},{shoulder} {cx},{bottom} {x},{shoulder}"/>"#,
+                cx = N(r.cx()),
+                x = N(r.x),
+                y = N(r.y),
+                right = N(r.right()),
+                shoulder = N(r.y + r.h * 0.6),
+                bottom = N(r.bottom()),
+            );
+        }
+    }
+    let baseline = match symbol.shape {
+        Shape::OffPage => r.y + r.h * 0.45 + 4.3,
+        _ => r.cy() + 4.3,
+    };
+    let _ = write!(
+        out,
+        r#"<text class="alur-nomor" x="{}" y="{}" text-anchor="middle">{number}</text></g></a>"#,
+        N(r.cx()),
+        N(baseline),
+    );
+    out.push('\n');
+}
+
+/// The flow in words, for a screen reader: every step, who does it and where it leads.
+fn describe(sop: &Sop, w: &Words) -> String {
+    let mut out = (w.steps_roles)(sop.steps.len(), sop.lanes.len());
+    if !sop.lanes.is_empty() {
+        out.push_str(": ");
+        let names: Vec<&str> = sop.lanes.iter().map(|l| l.nama.as_str()).collect();
+        out.push_str(&names.join(", "));
+    }
+    out.push('.');
+    for step in &sop.steps {
+        let roles: Vec<&str> = step
+            .lanes
+            .iter()
+            .filter_map(|&l| sop.lanes.get(l).map(|l| l.nama.as_str()))
+            .collect();
+        let _ = write!(out, " {} {}", w.step, step.number);
+        if !roles.is_empty() {
+            let _ = write!(out, " ({})", roles.join(&format!(" {} ", w.and)));
+        }
+        let _ = write!(out, ": {}", step.kegiatan.trim());
+        match &step.flow {
+            Flow::Next { to: Some(t) } => {
+                let _ = write!(out, "; {} {}.", w.then, t + 1);
+            }
+            Flow::Next { to: None } => {
+                if step.kind == StepKind::Selesai {
+                    let _ = write!(out, "; {}.", w.end);
+                } else {
+                    out.push('.');
+                }
+            }
+            Flow::Decision {
+                ya,
+                tidak,
+                label_ya,
+                label_tidak,
+            } => {
+                let _ = write!(
+                    out,
+                    " ({}): {label_ya} {} {}, {label_tidak} {} {}.",
+                    w.decision,
+                    w.to_step,
+                    ya + 1,
+                    w.to_step,
+                    tidak + 1
+                );
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,407 @@
+//! Rendering a handbook built by hand: pages at their URLs, the form's
+//! fields, links under base_url.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use super::*;
+use crate::config::{Config, Language};
+use crate::diagnostic::Pos;
+use crate::model::*;
+
+fn date(year: i32, month: u8, day: u8) -> Date {
+    Date { year, month, day }
+}
+
+fn step(number: usize, kegiatan: &str, lanes: Vec<usize>, kind: StepKind, flow: Flow) -> Step {
+    Step {
+        number,
+        id: None,
+        kegiatan: kegiatan.into(),
+        lanes,
+        kind,
+        flow,
+        kelengkapan: vec!["Nota dinas".into()],
+        waktu: None,
+        output: Some(format!("Output {number}")),
+        keterangan: None,
+        pos: Pos::new(number, 1),
+    }
+}
+
+fn sop(path: &str, unit: &str, nomor: &str, nama: &str) -> Sop {
+    Sop {
+        file: PathBuf::from(format!("content/{path}.yaml")),
+        path: path.into(),
+        unit: unit.into(),
+        pos: Pos::new(1, 1),
+        nomor: nomor.into(),
+        nama: nama.into(),
+        satuan_kerja: Some("Sekretariat Daerah Kota Banjarbaru".into()),
+        unit_lines: vec!["Bagian Umum".into(), "Sub Bagian Perencanaan".into()],
+        tanggal_pembuatan: Some(date(2018, 11, 7)),
+        tanggal_revisi: vec![],
+        tanggal_efektif: Some(date(2018, 12, 31)),
+        disahkan_oleh: Some(Approver {
+            jabatan: Some("Sekretaris Daerah".into()),
+            nama: Some("Drs. H. SAID ABDULLAH, M.Si".into()),
+            nip: Some("19650928 199203 1 008".into()),
+        }),
+        dasar_hukum: vec![Citation {
+            text: "Undang-Undang No. 17 Tahun 2003 tentang Keuangan Negara".into(),
+            kind: None,
+            number: None,
+            year: None,
+            place: None,
+            title: None,
+            id: None,
+            amends: None,
+        }],
+        kualifikasi_pelaksana: vec!["Memiliki kemampuan pengolahan data sederhana".into()],
+        keterkaitan: vec![],
+        peralatan: vec!["Printer".into()],
+        peringatan: Some("Jika tidak dilaksanakan sesuai SOP, proses tidak lancar".into()),
+        pencatatan: vec!["Disimpan sebagai data elektronik".into()],
+        lanes: vec![
+            Lane {
+                nama: "Kepala Sub Bagian Perencanaan".into(),
+                singkatan: Some("Kasubbag".into()),
+                slug: "kepala-sub-bagian-perencanaan".into(),
+            },
+            Lane {
+                nama: "Sekretaris Daerah".into(),
+                singkatan: None,
+                slug: "sekretaris-daerah".into(),
+            },
+        ],
+        steps: vec![
+            step(
+                1,
+                "Menerima data usulan",
+                vec![0],
+                StepKind::Mulai,
+                Flow::Next { to: Some(1) },
+            ),
+            step(
+                2,
+                "Memeriksa kelengkapan draft",
+                vec![1],
+                StepKind::Keputusan,
+                Flow::Decision {
+                    ya: 2,
+                    tidak: 0,
+                    label_ya: "Lengkap".into(),
+                    label_tidak: "Tidak lengkap".into(),
+                },
+            ),
+            step(
+                3,
+                "Menandatangani dokumen",
+                vec![0, 1],
+                StepKind::Selesai,
+                Flow::Next { to: None },
+            ),
+        ],
+        total_waktu: None,
+        draft: false,
+        body: "Catatan <b>penting</b> untuk pelaksana.\n".into(),
+    }
+}
+
+fn unit(path: &str, parent: Option<&str>, nama: &str, body: &str) -> Unit {
+    Unit {
+        path: path.into(),
+        parent: parent.map(Into::into),
+        nama: nama.into(),
+        satuan_kerja: None,
+        urutan: None,
+        body: body.into(),
+        file: None,
+    }
+}
+
+fn handbook(config: Config) -> Handbook {
+    let mut lkj = sop(
+        "bagian-umum/perencanaan/lkj",
+        "bagian-umum/perencanaan",
+        "SOP-071/Setda",
+        "Penyusunan Laporan Kinerja",
+    );
+    lkj.tanggal_revisi = vec![date(2023, 7, 1), date(2020, 5, 15)];
+    let mut rkt = sop(
+        "bagian-umum/perencanaan/rkt",
+        "bagian-umum/perencanaan",
+        "SOP-070/Setda",
+        "Penyusunan Rencana Kinerja Tahunan",
+    );
+    rkt.keterkaitan = vec![
+        Relation {
+            reference: "SOP Penyusunan Laporan Kinerja".into(),
+            hubungan: Hubungan::Lanjutan,
+            target: Some(0),
+            pos: Pos::default(),
+        },
+        Relation {
+            reference: "SOP Pengadaan ATK".into(),
+            hubungan: Hubungan::Terkait,
+            target: None,
+            pos: Pos::default(),
+        },
+    ];
+    Handbook {
+        config,
+        units: vec![
+            unit("", None, "Beranda", "Selamat datang di **buku pedoman**."),
+            unit(
+                "bagian-umum",
+                Some(""),
+                "Bagian Umum",
+                "Bagian yang mengurus rumah tangga.",
+            ),
+            unit(
+                "bagian-umum/perencanaan",
+                Some("bagian-umum"),
+                "Sub Bagian Perencanaan",
+                "",
+            ),
+        ],
+        sops: vec![lkj, rkt],
+        register: vec![],
+        assets: vec![Asset {
+            source: PathBuf::from("content/bagian-umum/formulir-usulan.pdf"),
+            dest: "bagian-umum/formulir-usulan.pdf".into(),
+        }],
+    }
+}
+
+fn render(config: Config) -> BTreeMap<String, String> {
+    let dir = tempfile::tempdir().expect("temp dir");
+    render_in(dir.path(), config)
+}
+
+fn render_in(root: &Path, config: Config) -> BTreeMap<String, String> {
+    let files = render_site(&handbook(config), root).unwrap_or_else(|d| panic!("{}", d.to_text()));
+    files
+        .into_iter()
+        .map(|f| (f.path, String::from_utf8_lossy(&f.bytes).into_owned()))
+        .collect()
+}
+
+/// Every href and src value in `html`.
+fn links(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for attr in ["href=\"", "src=\"", "action=\""] {
+        let mut rest = html;
+        while let Some(i) = rest.find(attr) {
+            rest = &rest[i + attr.len()..];
+            let end = rest.find('"').unwrap_or(rest.len());
+            out.push(rest[..end].to_string());
+        }
+    }
+    out
+}
+
+#[test]
+fn every_page_is_at_its_url() {
+    let site = render(Config::default());
+    for path in [
+        "index.html",
+        "bagian-umum/index.html",
+        "bagian-umum/perencanaan/index.html",
+        "bagian-umum/perencanaan/rkt/index.html",
+        "bagian-umum/perencanaan/lkj/index.html",
+        "404.html",
+        "sitemap.xml",
+        "style.css",
+    ] {
+        assert!(site.contains_key(path), "{path} missing: {:?}", site.keys());
+    }
+}
+
+#[test]
+fn sop_page_shows_the_form() {
+    let site = render(Config {
+        organisation: Some("Pemerintah Kota Banjarbaru".into()),
+        ..Config::default()
+    });
+    let page = &site["bagian-umum/perencanaan/rkt/index.html"];
+    for want in [
+        "<html lang=\"id\">",
+        "SOP-070/Setda",
+        "Penyusunan Rencana Kinerja Tahunan",
+        "Pemerintah Kota Banjarbaru",
+        "Sekretariat Daerah Kota Banjarbaru",
+        "Sub Bagian Perencanaan",
+        "Tanggal Pembuatan",
+        "7 November 2018",
+        "31 Desember 2018",
+        "Drs. H. SAID ABDULLAH, M.Si",
+        "19650928 199203 1 008",
+        "Undang-Undang No. 17 Tahun 2003 tentang Keuangan Negara",
+        "Kualifikasi Pelaksana",
+        "Peralatan/Perlengkapan",
+        "Pencatatan dan Pendataan",
+        "id=\"langkah-1\"",
+        "id=\"langkah-3\"",
+        "Memeriksa kelengkapan draft",
+        "Kepala Sub Bagian Perencanaan, Sekretaris Daerah",
+        "Output 2",
+    ] {
+        assert!(page.contains(want), "`{want}` not on the SOP page");
+    }
+    assert_eq!(page.matches("<h1").count(), 1, "one h1");
+}
+
+#[test]
+fn decisions_show_where_each_branch_leads() {
+    let site = render(Config::default());
+    let page = &site["bagian-umum/perencanaan/rkt/index.html"];
+    let row = page
+        .split("id=\"langkah-2\"")
+        .nth(1)
+        .and_then(|r| r.split("</tr>").next())
+        .expect("row of step 2");
+    assert!(row.contains("Lengkap"), "{row}");
+    assert!(row.contains("href=\"#langkah-3\""), "{row}");
+    assert!(row.contains("Tidak lengkap"), "{row}");
+    assert!(row.contains("href=\"#langkah-1\""), "{row}");
+}
+
+#[test]
+fn keterkaitan_links_resolved_sops_and_marks_missing_ones() {
+    let site = render(Config::default());
+    let page = &site["bagian-umum/perencanaan/rkt/index.html"];
+    assert!(page.contains("href=\"/bagian-umum/perencanaan/lkj/\""));
+    assert!(page.contains("lanjutan"));
+    assert!(page.contains("SOP Pengadaan ATK"));
+    assert!(page.contains("belum tersedia"));
+    // The SOP pointed to lists the one pointing, saying how from its side.
+    let lkj = &site["bagian-umum/perencanaan/lkj/index.html"];
+    let back = lkj
+        .split("SOP yang merujuk ke SOP ini")
+        .nth(1)
+        .expect("backlinks section");
+    assert!(
+        back.contains("href=\"/bagian-umum/perencanaan/rkt/\""),
+        "{back}"
+    );
+    assert!(back.contains("menyebut SOP ini sebagai lanjutan"), "{back}");
+}
+
+#[test]
+fn revision_dates_show_the_newest_in_long_form() {
+    let site = render(Config::default());
+    let page = &site["bagian-umum/perencanaan/lkj/index.html"];
+    let revisi = page.split("Tanggal Revisi").nth(1).expect("revision row");
+    let newest = revisi.find("1 Juli 2023").expect("newest revision");
+    let older = revisi.find("15 Mei 2020").expect("older revision");
+    assert!(newest < older);
+    // The front page lists it as recently revised.
+    assert!(site["index.html"].contains("1 Juli 2023"));
+}
+
+#[test]
+fn front_and_unit_pages_list_units_sops_and_attachments() {
+    let site = render(Config::default());
+    let index = &site["index.html"];
+    assert!(index.contains("Bagian Umum"));
+    assert!(index.contains("<strong>buku pedoman</strong>"));
+    assert!(index.contains("href=\"/bagian-umum/\""));
+    let umum = &site["bagian-umum/index.html"];
+    assert!(umum.contains("Sub Bagian Perencanaan"));
+    assert!(umum.contains("href=\"/bagian-umum/formulir-usulan.pdf\""));
+    assert!(umum.contains("Bagian yang mengurus rumah tangga."));
+    let sub = &site["bagian-umum/perencanaan/index.html"];
+    assert!(sub.contains("SOP-070/Setda") && sub.contains("SOP-071/Setda"));
+    // Breadcrumbs go back to the parent unit.
+    assert!(sub.contains("aria-label=\"Jejak halaman\""));
+    assert!(sub.contains("href=\"/bagian-umum/\""));
+}
+
+#[test]
+fn every_link_goes_under_base_url() {
+    let site = render(Config {
+        base_url: "/sop/".into(),
+        logo: Some("logo.png".into()),
+        ..Config::default()
+    });
+    for (path, text) in site.iter().filter(|(p, _)| p.ends_with(".html")) {
+        for link in links(text) {
+            let ok = link.starts_with("/sop/") || link.starts_with('#');
+            assert!(ok, "{path}: `{link}` is not under /sop/");
+        }
+    }
+    assert!(site["sitemap.xml"].contains("<loc>/sop/bagian-umum/perencanaan/rkt/</loc>"));
+}
+
+#[test]
+fn sitemap_is_absolute_when_base_url_is() {
+    let site = render(Config {
+        base_url: "https://setda.banjarbarukota.go.id/sop/".into(),
+        ..Config::default()
+    });
+    let sitemap = &site["sitemap.xml"];
+    assert!(sitemap.contains(
+        "<loc>https://setda.banjarbarukota.go.id/sop/bagian-umum/perencanaan/lkj/</loc>"
+    ));
+    assert!(sitemap.contains("<lastmod>2023-07-01</lastmod>"));
+}
+
+#[test]
+fn raw_html_in_bodies_is_escaped_unless_allowed() {
+    let escaped = render(Config::default());
+    let page = &escaped["bagian-umum/perencanaan/rkt/index.html"];
+    assert!(page.contains("&lt;b&gt;penting&lt;/b&gt;"));
+    let allowed = render(Config {
+        allow_html: true,
+        ..Config::default()
+    });
+    assert!(allowed["bagian-umum/perencanaan/rkt/index.html"].contains("<b>penting</b>"));
+}
+
+#[test]
+fn english_switches_ui_strings_and_lang() {
+    let site = render(Config {
+        language: Language::En,
+        ..Config::default()
+    });
+    let page = &site["bagian-umum/perencanaan/lkj/index.html"];
+    assert!(page.contains("<html lang=\"en\">"));
+    assert!(page.contains("Skip to content"));
+    assert!(page.contains("1 July 2023"));
+    assert!(!page.contains("Langsung ke isi"));
+}
+
+#[test]
+fn handbook_templates_override_the_theme() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir_all(dir.path().join("templates")).expect("mkdir");
+    std::fs::write(
+        dir.path().join("templates/404.html"),
+        "{% extends \"base.html\" %}{% block content %}<h1>Tersesat</h1>{% endblock content %}",
+    )
+    .expect("write");
+    let site = render_in(dir.path(), Config::default());
+    assert!(site["404.html"].contains("<h1>Tersesat</h1>"));
+    assert!(
+        site["404.html"].contains("class=\"skip-link\""),
+        "still the theme's base"
+    );
+}
+
+#[test]
+fn a_broken_template_is_an_error_naming_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir_all(dir.path().join("templates")).expect("mkdir");
+    std::fs::write(
+        dir.path().join("templates/sop.html"),
+        "{{ page.tidak_ada.sama_sekali }}",
+    )
+    .expect("write");
+    let Err(errors) = render_site(&handbook(Config::default()), dir.path()) else {
+        panic!("a broken template must fail the build");
+    };
+    let first = errors.iter().next().expect("an error");
+    assert_eq!(first.file, Path::new("templates/sop.html"));
+    assert_eq!(errors.errors(), 1, "reported once, not once per SOP");
+}

@@ -1,0 +1,96 @@
+//! The search page, /cari/: its template, its script and its words.
+//!
+//! The render module owns the theme; this module hands it what the search page
+//! needs: the default template and script (embedded, so a handbook without a
+//! themes/ folder has search too) and the context of the page.
+
+use std::collections::BTreeMap;
+
+use crate::config::Language;
+
+/// The template of the page (extends base.html).
+pub const TEMPLATE_NAME: &str = "cari.html";
+/// The default theme's template text.
+pub const TEMPLATE: &str = include_str!("../../themes/default/templates/cari.html");
+/// The script of the page, under the output root.
+pub const SCRIPT_PATH: &str = "search.js";
+/// The default theme's script.
+pub const SCRIPT: &[u8] = include_bytes!("../../themes/default/static/search.js");
+/// Where the page lands under the output folder.
+pub const OUTPUT_PATH: &str = "cari/index.html";
+
+/// `(key, Indonesian, English)`: the words of the search page, read by the
+/// template as `s.key`. `{n}` and `{q}` are filled in by the script.
+const STRINGS: &[(&str, &str, &str)] = &[
+    ("title", "Cari SOP", "Search SOPs"),
+    (
+        "hint",
+        "Ketik nama SOP, singkatan (Kasubag, SP2D), pelaksana atau dasar hukum (UU 17/2003).",
+        "Type an SOP name, an abbreviation (Kasubag, SP2D), a role or a legal basis (UU 17/2003).",
+    ),
+    (
+        "loading",
+        "Memuat indeks pencarian…",
+        "Loading the search index…",
+    ),
+    (
+        "count",
+        "{n} SOP ditemukan untuk “{q}”",
+        "{n} SOPs found for “{q}”",
+    ),
+    (
+        "none",
+        "Tidak ada SOP yang cocok dengan “{q}”. Coba kata lain atau singkatannya.",
+        "No SOP matches “{q}”. Try other words or an abbreviation.",
+    ),
+    ("more", "Tampilkan lebih banyak", "Show more"),
+    (
+        "error",
+        "Pencarian tidak dapat dimuat. Muat ulang halaman ini.",
+        "Search could not be loaded. Reload this page.",
+    ),
+    ("all", "Semua", "All"),
+    ("filter_unit", "Unit kerja", "Unit"),
+    ("filter_pelaksana", "Pelaksana", "Role"),
+    (
+        "needs_js",
+        "Pencarian memerlukan JavaScript. Telusuri SOP melalui daftar unit kerja di beranda.",
+        "Search needs JavaScript. Browse the SOPs by unit from the home page.",
+    ),
+];
+
+/// The words of the search page in `language`, for `s` in the template.
+pub fn strings(language: Language) -> BTreeMap<&'static str, &'static str> {
+    STRINGS
+        .iter()
+        .map(|(key, id, en)| {
+            let text = match language {
+                Language::Id => id,
+                Language::En => en,
+            };
+            (*key, *text)
+        })
+        .collect()
+}
+
+/// The context of the search page, beside the site globals (site, t, nav).
+pub fn context(language: Language) -> tera::Context {
+    let mut ctx = tera::Context::new();
+    ctx.insert("s", &strings(language));
+    ctx.insert("breadcrumbs", &Vec::<()>::new());
+    ctx
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_languages_have_every_string() {
+        for (key, id, en) in STRINGS {
+            assert!(!id.is_empty() && !en.is_empty(), "{key}");
+        }
+        assert_eq!(strings(Language::En)["all"], "All");
+        assert_eq!(strings(Language::Id)["all"], "Semua");
+    }
+}

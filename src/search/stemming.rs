@@ -1,0 +1,143 @@
+//! Repairs for Snowball's Indonesian stemmer, which Pagefind applies to the
+//! index and to every query.
+//!
+//! The stemmer strips peN-/meN- without restoring the consonant that the
+//! prefix swallowed, so a derived word and its root can end up with different
+//! stems and a reader typing the root misses the page:
+//!
+//! | page word    | its stem | root typed | its stem |
+//! |--------------|----------|------------|----------|
+//! | penerbitan   | erbit    | terbit     | terbit   |
+//! | penetapan    | etap     | tetap      | tetap    |
+//! | pengelolaan  | elola    | kelola     | lola     |
+//! | pemeriksaan  | periksa  | periksa    | iksa     |
+//! | perencanaan  | encana   | rencana    | rencana  |
+//! | kepegawaian  | gawai    | pegawai    | gawa     |
+//!
+//! For each such word of a page, the root is indexed too (only when its stem
+//! differs, so nothing already found is added twice). The opposite failure,
+//! words reduced so far that they collide (pengadaan, keadaan and ada all
+//! become "ada"), cannot be repaired in the index: the search page ranks
+//! results whose text has the typed word itself first (see search.js).
+
+use std::collections::BTreeSet;
+
+use pagefind_stem::{Algorithm, Stemmer};
+
+use crate::config::Language;
+
+/// Root forms to index beside the words of `texts`, for `language`.
+pub fn root_forms(texts: &[&str], language: Language) -> Vec<String> {
+    if language != Language::Id {
+        return Vec::new();
+    }
+    let stemmer = Stemmer::create(Algorithm::Indonesian);
+    let words: BTreeSet<String> = texts
+        .iter()
+        .flat_map(|t| t.split(|c: char| !c.is_alphabetic()))
+        .filter(|w| w.chars().count() >= 6)
+        .map(str::to_lowercase)
+        .collect();
+    let mut out = BTreeSet::new();
+    for word in &words {
+        let stem = stemmer.stem(word);
+        for candidate in candidates(word) {
+            if candidate.chars().count() >= 4 && stemmer.stem(&candidate) != stem {
+                out.insert(candidate);
+            }
+        }
+    }
+    out.into_iter().collect()
+}
+
+/// What `word` may be derived from, by the rules of the peN-, meN-, per- and
+/// ke-...-an affixes. Some candidates are not words; they cost a little index
+/// and match nothing a reader types.
+fn candidates(word: &str) -> Vec<String> {
+    // One suffix at most, the longest that fits: "-kan" before "-an", so
+    // "siapkan" gives "siap", not "siapk".
+    let base = ["kan", "an", "i"]
+        .iter()
+        .find_map(|suffix| word.strip_suffix(suffix))
+        .unwrap_or(word);
+    let bases = [base];
+    let mut out = Vec::new();
+    for base in &bases {
+        for prefix in ["pe", "me"] {
+            let Some(rest) = base.strip_prefix(prefix) else {
+                continue;
+            };
+            let swallowed = [("ny", "s"), ("ng", "k"), ("n", "t"), ("m", "p")];
+            for (nasal, consonant) in swallowed {
+                if let Some(tail) = rest.strip_prefix(nasal)
+                    && tail.starts_with(is_vowel)
+                {
+                    out.push(format!("{consonant}{tail}"));
+                    break;
+                }
+            }
+            // pe- + a root in r-e (perencanaan, perekaman); per- + a vowel
+            // root (peraturan, perubahan) is stemmed right already.
+            if prefix == "pe" && rest.starts_with("re") {
+                out.push(rest.to_string());
+            }
+        }
+    }
+    if let Some(inner) = word.strip_prefix("ke").and_then(|w| w.strip_suffix("an")) {
+        out.push(inner.to_string());
+    }
+    out
+}
+
+fn is_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stem(w: &str) -> String {
+        Stemmer::create(Algorithm::Indonesian).stem(w).into_owned()
+    }
+
+    #[test]
+    fn the_pitfalls_are_real() {
+        // If the stemmer ever changes, this module may no longer be needed.
+        assert_eq!(stem("pengadaan"), stem("ada"));
+        assert_ne!(stem("penerbitan"), stem("terbit"));
+        assert_ne!(stem("perencanaan"), stem("rencana"));
+        assert_ne!(stem("pemeriksaan"), stem("periksa"));
+    }
+
+    #[test]
+    fn a_derived_word_brings_the_root_a_reader_types() {
+        let roots = root_forms(
+            &[
+                "Penerbitan SP2D, penetapan kinerja, pengelolaan dan pemeriksaan; perencanaan kepegawaian",
+            ],
+            Language::Id,
+        );
+        for root in ["terbit", "tetap", "kelola", "periksa", "rencana", "pegawai"] {
+            assert!(
+                roots.contains(&root.to_string()),
+                "{root} missing: {roots:?}"
+            );
+            // And with it the page is found by the root's stem.
+            assert!(roots.iter().any(|r| stem(r) == stem(root)));
+        }
+    }
+
+    #[test]
+    fn words_the_stemmer_already_handles_bring_nothing() {
+        // penyusunan → susun and peminjaman → pinjam are stemmed right.
+        let roots = root_forms(&["penyusunan peminjaman"], Language::Id);
+        assert!(!roots.contains(&"susun".to_string()), "{roots:?}");
+        assert!(!roots.contains(&"pinjam".to_string()), "{roots:?}");
+    }
+
+    #[test]
+    fn english_handbooks_are_left_alone() {
+        assert!(root_forms(&["penerbitan"], Language::En).is_empty());
+    }
+}

@@ -1,0 +1,150 @@
+//! Checks across files: one nomor per SOP, one source per URL.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::{Diagnostic, Pos};
+use crate::model::links::nomor_key;
+use crate::model::{Sop, Unit};
+
+/// Top-level paths the site itself uses (FORMAT.md "Output").
+const RESERVED: &[&str] = &["dasar-hukum", "pelaksana", "cari"];
+
+/// Errors for a nomor used twice, at the later file (in path order).
+pub fn duplicate_nomor(sops: &[Sop]) -> Vec<Diagnostic> {
+    let mut order: Vec<&Sop> = sops.iter().filter(|s| !s.nomor.is_empty()).collect();
+    order.sort_by(|a, b| a.file.cmp(&b.file));
+    let mut seen: HashMap<String, &Sop> = HashMap::new();
+    let mut out = Vec::new();
+    for sop in order {
+        match seen.get(&nomor_key(&sop.nomor)) {
+            Some(first) => out.push(
+                Diagnostic::error(
+                    &sop.file,
+                    sop.pos,
+                    format!(
+                        "duplicate nomor `{}`: already used by {}",
+                        sop.nomor,
+                        slashed(&first.file)
+                    ),
+                )
+                .with_hint("every SOP of the handbook has its own nomor"),
+            ),
+            None => {
+                seen.insert(nomor_key(&sop.nomor), sop);
+            }
+        }
+    }
+    out
+}
+
+/// Errors for two sources published at the same URL (`Rkt.yaml` and
+/// `rkt.md`, a folder and a file, "Bagian Umum/" and "bagian-umum/"), a
+/// name that slugs to nothing, and the site's own reserved paths.
+pub fn duplicate_paths(units: &[Unit], sops: &[Sop]) -> Vec<Diagnostic> {
+    // (url path, file for diagnostics, position)
+    let mut sources: Vec<(&str, PathBuf, Pos)> = Vec::new();
+    for unit in units.iter().filter(|u| !u.path.is_empty()) {
+        let file = unit
+            .file
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(format!("content/{}", unit.path)));
+        sources.push((&unit.path, file, Pos::default()));
+    }
+    for sop in sops {
+        sources.push((&sop.path, sop.file.clone(), Pos::new(1, 1)));
+    }
+    sources.sort_by(|a, b| a.1.cmp(&b.1));
+    let mut out = Vec::new();
+    let mut seen: HashMap<&str, &Path> = HashMap::new();
+    for (path, file, pos) in &sources {
+        let last = path.rsplit('/').next().unwrap_or(path);
+        if last.is_empty() {
+            out.push(
+                Diagnostic::error(file, *pos, "this name gives an empty URL")
+                    .with_hint("use letters or digits in the file or folder name"),
+            );
+        } else if RESERVED.contains(path) {
+            out.push(
+                Diagnostic::error(
+                    file,
+                    *pos,
+                    format!("`{path}/` is a page of the site itself"),
+                )
+                .with_hint(format!(
+                    "rename it: {} are taken at the top of content/",
+                    RESERVED.join(", ")
+                )),
+            );
+        } else if let Some(first) = seen.get(path) {
+            out.push(
+                Diagnostic::error(
+                    file,
+                    *pos,
+                    format!(
+                        "duplicate URL `{path}/`: {} is published there too",
+                        slashed(first)
+                    ),
+                )
+                .with_hint("names that differ only in case, spaces or punctuation give the same URL; rename one"),
+            );
+        } else {
+            seen.insert(path, file);
+        }
+    }
+    out
+}
+
+fn slashed(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+/// Compares nomor the way people read them: "SOP-2" before "SOP-10".
+pub fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    let (mut a, mut b) = (a.as_bytes(), b.as_bytes());
+    loop {
+        match (a.first(), b.first()) {
+            (None, None) => return std::cmp::Ordering::Equal,
+            (None, Some(_)) => return std::cmp::Ordering::Less,
+            (Some(_), None) => return std::cmp::Ordering::Greater,
+            (Some(x), Some(y)) if x.is_ascii_digit() && y.is_ascii_digit() => {
+                let da = a.iter().take_while(|c| c.is_ascii_digit()).count();
+                let db = b.iter().take_while(|c| c.is_ascii_digit()).count();
+                let (na, nb) = (trim_zeros(&a[..da]), trim_zeros(&b[..db]));
+                let ord = na.len().cmp(&nb.len()).then_with(|| na.cmp(nb));
+                if ord.is_ne() {
+                    return ord;
+                }
+                a = &a[da..];
+                b = &b[db..];
+            }
+            (Some(x), Some(y)) => {
+                let ord = x.to_ascii_lowercase().cmp(&y.to_ascii_lowercase());
+                if ord.is_ne() {
+                    return ord;
+                }
+                a = &a[1..];
+                b = &b[1..];
+            }
+        }
+    }
+}
+
+fn trim_zeros(digits: &[u8]) -> &[u8] {
+    let zeros = digits.iter().take_while(|&&c| c == b'0').count();
+    &digits[zeros..]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cmp::Ordering;
+
+    #[test]
+    fn nomor_sorts_naturally() {
+        assert_eq!(natural_cmp("SOP-2", "SOP-10"), Ordering::Less);
+        assert_eq!(natural_cmp("SOP-070", "SOP-70"), Ordering::Equal);
+        assert_eq!(natural_cmp("a", "B"), Ordering::Less);
+        assert_eq!(natural_cmp("SOP-1", "SOP-1a"), Ordering::Less);
+    }
+}

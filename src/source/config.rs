@@ -1,0 +1,174 @@
+//! handbook.yaml read into [`Config`], every key checked.
+
+use std::path::Path;
+
+use crate::config::{Config, Language, Paper};
+use crate::diagnostic::{Diagnostic, did_you_mean};
+
+use super::fields::{self, Fields, Report};
+use super::{files, yaml};
+
+const PRINT_KEYS: &[&str] = &["paper", "steps_per_page"];
+
+/// Reads handbook.yaml under `root`. A missing file is the default settings.
+/// The diagnostics are all errors of the settings (exit status 2).
+pub fn read(root: &Path) -> (Config, Vec<Diagnostic>) {
+    let rel = Path::new("handbook.yaml");
+    let path = root.join(rel);
+    if !path.exists() {
+        return (Config::default(), Vec::new());
+    }
+    match files::read_text(&path, rel) {
+        Ok(text) => parse(&text, rel),
+        Err(d) => (Config::default(), vec![*d]),
+    }
+}
+
+/// Reads the text of handbook.yaml (`file` names it in diagnostics).
+pub fn parse(text: &str, file: &Path) -> (Config, Vec<Diagnostic>) {
+    let mut report = Report::new(file);
+    let mut config = Config::default();
+    let node = match yaml::parse(text, 0) {
+        Ok(node) => node,
+        Err(e) => {
+            report.yaml(e);
+            return (config, report.diagnostics);
+        }
+    };
+    if node.is_null() {
+        return (config, Vec::new());
+    }
+    if let Some(f) = Fields::read(&node, Config::KEYS, "handbook.yaml", &mut report) {
+        apply(&f, &mut config, &mut report);
+    }
+    config.base_url = Config::normalise_base_url(&config.base_url);
+    (config, report.diagnostics)
+}
+
+fn apply(f: &Fields<'_>, config: &mut Config, report: &mut Report) {
+    let text =
+        |key: &str, report: &mut Report| f.get(key).and_then(|n| fields::text(n, key, report));
+    if let Some(v) = text("title", report) {
+        config.title = v;
+    }
+    if let Some(v) = text("base_url", report) {
+        config.base_url = v;
+    }
+    if let Some(node) = f.get("language") {
+        match fields::text(node, "language", report)
+            .as_deref()
+            .map(str::to_lowercase)
+        {
+            Some(l) if l == "id" => config.language = Language::Id,
+            Some(l) if l == "en" => config.language = Language::En,
+            Some(other) => report.error_hint(
+                node.pos,
+                format!("unknown language `{other}`"),
+                "language is `id` (Indonesian) or `en` (English)",
+            ),
+            None => {}
+        }
+    }
+    config.organisation = text("organisation", report).filter(|s| !s.is_empty());
+    config.logo = text("logo", report).filter(|s| !s.is_empty());
+    if let Some(v) = text("theme", report).filter(|s| !s.is_empty()) {
+        config.theme = v;
+    }
+    if let Some(v) = text("output_dir", report).filter(|s| !s.is_empty()) {
+        config.output_dir = v;
+    }
+    if let Some(node) = f.get("abbreviations") {
+        config.abbreviations = fields::text_map(node, "abbreviations", report)
+            .into_iter()
+            .map(|(k, v, _)| (k, v))
+            .collect();
+    }
+    if let Some(node) = f.get("allow_html")
+        && let Some(b) = fields::boolean(node, "allow_html", report)
+    {
+        config.allow_html = b;
+    }
+    if let Some(node) = f.get("roles") {
+        config.roles = fields::text_map(node, "roles", report)
+            .into_iter()
+            .map(|(k, v, _)| (k, v))
+            .collect();
+    }
+    if let Some(node) = f.get("print")
+        && let Some(p) = Fields::read(node, PRINT_KEYS, "print", report)
+    {
+        if let Some(node) = p.get("paper") {
+            match fields::text(node, "paper", report).map(|s| s.to_uppercase()) {
+                Some(s) if s == "A4" => config.print.paper = Paper::A4,
+                Some(s) if s == "F4" => config.print.paper = Paper::F4,
+                Some(other) => {
+                    let hint = match did_you_mean(&other, ["A4", "F4"]) {
+                        Some(c) => format!("did you mean `{c}`? paper is A4 or F4"),
+                        None => "paper is A4 or F4 (printed landscape)".into(),
+                    };
+                    report.error_hint(node.pos, format!("unknown paper `{other}`"), hint);
+                }
+                None => {}
+            }
+        }
+        if let Some(node) = p.get("steps_per_page")
+            && let Some(n) = fields::integer(node, "steps_per_page", report)
+        {
+            if (1..=100).contains(&n) {
+                config.print.steps_per_page = n as usize;
+            } else {
+                report.error(
+                    node.pos,
+                    format!("steps_per_page should be between 1 and 100, not {n}"),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cfg(text: &str) -> (Config, Vec<Diagnostic>) {
+        parse(text, Path::new("handbook.yaml"))
+    }
+
+    #[test]
+    fn every_key_is_read() {
+        let (c, d) = cfg(
+            "title: Pedoman\nbase_url: /sop\nlanguage: EN\norganisation: Pemkot\n\
+             logo: logo.png\ntheme: dark\noutput_dir: out\nabbreviations: {RKT: Rencana Kinerja Tahunan}\n\
+             allow_html: true\nroles: {Kasubbag: Kepala Sub Bagian}\nprint: {paper: f4, steps_per_page: 10}\n",
+        );
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(c.title, "Pedoman");
+        assert_eq!(c.base_url, "/sop/");
+        assert_eq!(c.language, Language::En);
+        assert_eq!(c.organisation.as_deref(), Some("Pemkot"));
+        assert_eq!(c.theme, "dark");
+        assert_eq!(c.output_dir, "out");
+        assert_eq!(c.abbreviations["RKT"], "Rencana Kinerja Tahunan");
+        assert!(c.allow_html);
+        assert_eq!(c.roles["Kasubbag"], "Kepala Sub Bagian");
+        assert_eq!(c.print.paper, Paper::F4);
+        assert_eq!(c.print.steps_per_page, 10);
+    }
+
+    #[test]
+    fn empty_file_is_the_default() {
+        let (c, d) = cfg("# nothing yet\n");
+        assert!(d.is_empty());
+        assert_eq!(c, Config::default());
+    }
+
+    #[test]
+    fn wrong_values_are_errors_with_positions() {
+        let (_, d) = cfg("titel: X\nlanguage: fr\nprint:\n  paper: A5\n");
+        assert_eq!(d.len(), 3, "{d:?}");
+        assert_eq!((d[0].line, d[0].column), (1, 1));
+        assert_eq!(d[0].hint.as_deref(), Some("did you mean `title`?"));
+        assert_eq!(d[1].line, 2);
+        assert_eq!(d[2].line, 4);
+    }
+}

@@ -1,0 +1,825 @@
+//! One SOP file (its YAML tree) read into [`Sop`], every field of FORMAT.md
+//! checked, with the step graph checked at the end.
+
+use std::path::PathBuf;
+
+use crate::config::Config;
+use crate::diagnostic::{Pos, did_you_mean};
+use crate::model::tanggal::DateError;
+use crate::model::waktu::DurationRange;
+use crate::model::{
+    Approver, Date, Flow, Hubungan, Lane, Relation, Sop, Step, StepKind, Waktu, graph, hukum, slug,
+};
+
+use super::fields::{self, Fields, Report};
+use super::yaml::{Node, Value};
+
+pub const SOP_KEYS: &[&str] = &[
+    "nomor",
+    "nama",
+    "satuan_kerja",
+    "unit",
+    "tanggal_pembuatan",
+    "tanggal_revisi",
+    "tanggal_efektif",
+    "disahkan_oleh",
+    "dasar_hukum",
+    "kualifikasi_pelaksana",
+    "keterkaitan",
+    "peralatan",
+    "peringatan",
+    "pencatatan",
+    "pelaksana",
+    "langkah",
+    "draft",
+];
+
+pub const STEP_KEYS: &[&str] = &[
+    "kegiatan",
+    "pelaksana",
+    "id",
+    "jenis",
+    "ya",
+    "tidak",
+    "label_ya",
+    "label_tidak",
+    "lanjut",
+    "kelengkapan",
+    "waktu",
+    "output",
+    "keterangan",
+];
+
+const APPROVER_KEYS: &[&str] = &["jabatan", "nama", "nip"];
+const LANE_KEYS: &[&str] = &["nama", "singkatan"];
+const RELATION_KEYS: &[&str] = &["ref", "hubungan"];
+const KINDS: [(&str, StepKind); 4] = [
+    ("mulai", StepKind::Mulai),
+    ("proses", StepKind::Proses),
+    ("keputusan", StepKind::Keputusan),
+    ("selesai", StepKind::Selesai),
+];
+
+const DATE_FORMS: &str =
+    "write a date as 2018-11-07, 7-11-2018, 07/11/2018, 7-Nov-2018 or 7 November 2018";
+
+/// Where an SOP file sits in the handbook: what it inherits from its units.
+pub struct Place<'a> {
+    /// The file relative to the root (content/a/b/name.yaml).
+    pub file: PathBuf,
+    /// Slugged content path without extension ("a/b/name").
+    pub path: String,
+    /// The unit path ("a/b").
+    pub unit: String,
+    /// satuan_kerja of the nearest unit that sets it.
+    pub satuan_kerja: Option<String>,
+    /// The units' nama from the top down, without the root.
+    pub unit_lines: Vec<String>,
+    pub config: &'a Config,
+}
+
+/// Reads an SOP. None when `node` is not a map at all; otherwise an SOP is
+/// always returned (with whatever could be read) and the problems are in `report`.
+pub fn read(node: &Node, body: &str, place: &Place<'_>, report: &mut Report) -> Option<Sop> {
+    if node.is_null() {
+        report.error_hint(
+            node.pos,
+            "the SOP has no fields",
+            "an SOP needs at least nomor, nama and langkah",
+        );
+        return None;
+    }
+    let f = Fields::read(node, SOP_KEYS, "an SOP", report)?;
+    let what = "the SOP";
+    let text = |key: &str, report: &mut Report| {
+        f.get(key)
+            .and_then(|n| fields::text(n, key, report))
+            .filter(|s| !s.is_empty())
+    };
+    let list = |key: &str, report: &mut Report| {
+        f.get(key)
+            .map(|n| fields::text_list(n, key, report))
+            .unwrap_or_default()
+    };
+    let nomor = fields::required_text(&f, "nomor", what, report).unwrap_or_default();
+    let nama = fields::required_text(&f, "nama", what, report).unwrap_or_default();
+    let satuan_kerja = text("satuan_kerja", report).or_else(|| place.satuan_kerja.clone());
+    let unit_lines = match f.get("unit") {
+        Some(n) => unit_lines(n, report),
+        None => place.unit_lines.clone(),
+    };
+    let date = |key: &str, report: &mut Report| f.get(key).and_then(|n| read_date(n, key, report));
+    let tanggal_pembuatan = date("tanggal_pembuatan", report);
+    let tanggal_efektif = date("tanggal_efektif", report);
+    let mut tanggal_revisi: Vec<Date> = match f.get("tanggal_revisi") {
+        Some(Node {
+            value: Value::Seq(items),
+            ..
+        }) => items
+            .iter()
+            .filter(|i| !i.is_null())
+            .filter_map(|i| read_date(i, "tanggal_revisi", report))
+            .collect(),
+        Some(n) => read_date(n, "tanggal_revisi", report).into_iter().collect(),
+        None => Vec::new(),
+    };
+    tanggal_revisi.sort_by(|a, b| b.cmp(a));
+    tanggal_revisi.dedup();
+    let disahkan_oleh = f
+        .get("disahkan_oleh")
+        .and_then(|n| read_approver(n, report));
+    let dasar_hukum = f
+        .get("dasar_hukum")
+        .map(|n| fields::text_items(n, "dasar_hukum", report))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(line, pos)| {
+            let citation = hukum::parse(&line);
+            if citation.id.is_none() {
+                report.warning_hint(
+                    pos,
+                    format!("cannot read this citation: `{line}`"),
+                    "write the kind, number and year, e.g. `Peraturan Pemerintah Nomor 58 Tahun 2005 tentang Pengelolaan Keuangan Daerah`; it is shown as written",
+                );
+            }
+            citation
+        })
+        .collect();
+    let keterkaitan = f
+        .get("keterkaitan")
+        .map(|n| read_relations(n, report))
+        .unwrap_or_default();
+    let draft = f
+        .get("draft")
+        .and_then(|n| fields::boolean(n, "draft", report))
+        .unwrap_or(false);
+
+    let errors_before_steps = report.error_count();
+    let (lanes, steps) = match f.required("langkah", what, report) {
+        Some(n) => read_steps(n, f.get("pelaksana"), place.config, report),
+        None => (Vec::new(), Vec::new()),
+    };
+    let total_waktu = {
+        let known: Vec<&DurationRange> = steps
+            .iter()
+            .filter_map(|s| s.waktu.as_ref()?.duration.as_ref())
+            .collect();
+        (!known.is_empty()).then(|| DurationRange::sum(known))
+    };
+    let sop = Sop {
+        file: place.file.clone(),
+        path: place.path.clone(),
+        unit: place.unit.clone(),
+        pos: f.key_pos("nomor").unwrap_or(f.pos),
+        nomor,
+        nama,
+        satuan_kerja,
+        unit_lines,
+        tanggal_pembuatan,
+        tanggal_revisi,
+        tanggal_efektif,
+        disahkan_oleh,
+        dasar_hukum,
+        kualifikasi_pelaksana: list("kualifikasi_pelaksana", report),
+        keterkaitan,
+        peralatan: list("peralatan", report),
+        peringatan: text("peringatan", report),
+        pencatatan: list("pencatatan", report),
+        lanes,
+        steps,
+        total_waktu,
+        draft,
+        body: body.to_string(),
+    };
+    // The graph is only meaningful once every arrow points where it was meant to.
+    // A single step is its own start and end.
+    if report.error_count() == errors_before_steps && sop.steps.len() > 1 {
+        check_graph(&sop, report);
+    }
+    Some(sop)
+}
+
+fn unit_lines(node: &Node, report: &mut Report) -> Vec<String> {
+    match &node.value {
+        Value::Scalar(s) => s
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(String::from)
+            .collect(),
+        _ => fields::text_list(node, "unit", report),
+    }
+}
+
+fn read_date(node: &Node, key: &str, report: &mut Report) -> Option<Date> {
+    let text = fields::text(node, key, report)?;
+    match Date::parse(&text) {
+        Ok(d) => Some(d),
+        Err(DateError::Impossible) => {
+            report.error_hint(
+                node.pos,
+                format!("impossible date `{text}` in `{key}`: there is no such day"),
+                "check the day and the month",
+            );
+            None
+        }
+        Err(DateError::Unreadable) => {
+            report.error_hint(
+                node.pos,
+                format!("cannot read the date `{text}` in `{key}`"),
+                DATE_FORMS,
+            );
+            None
+        }
+    }
+}
+
+fn read_approver(node: &Node, report: &mut Report) -> Option<Approver> {
+    let f = Fields::read(node, APPROVER_KEYS, "disahkan_oleh", report)?;
+    let text = |key: &str, report: &mut Report| {
+        f.get(key)
+            .and_then(|n| fields::text(n, key, report))
+            .filter(|s| !s.is_empty())
+    };
+    Some(Approver {
+        jabatan: text("jabatan", report),
+        nama: text("nama", report),
+        nip: text("nip", report),
+    })
+}
+
+fn read_relations(node: &Node, report: &mut Report) -> Vec<Relation> {
+    let items: Vec<&Node> = match &node.value {
+        Value::Seq(items) => items.iter().collect(),
+        Value::Scalar(_) => vec![node],
+        Value::Null => Vec::new(),
+        Value::Map(_) => {
+            report.error_hint(
+                node.pos,
+                "wrong type: `keterkaitan` should be a list, not a map",
+                "write each related SOP on its own line starting with `- `",
+            );
+            return Vec::new();
+        }
+    };
+    let mut out = Vec::new();
+    for item in items {
+        match &item.value {
+            Value::Null => {}
+            Value::Scalar(s) if !s.trim().is_empty() => out.push(Relation {
+                reference: s.trim().to_string(),
+                hubungan: Hubungan::Terkait,
+                target: None,
+                pos: item.pos,
+            }),
+            Value::Scalar(_) => {}
+            Value::Map(_) => {
+                let Some(f) = Fields::read(item, RELATION_KEYS, "a keterkaitan", report) else {
+                    continue;
+                };
+                let Some(reference) = fields::required_text(&f, "ref", "a keterkaitan", report)
+                else {
+                    continue;
+                };
+                let hubungan = f
+                    .get("hubungan")
+                    .and_then(|n| read_hubungan(n, report))
+                    .unwrap_or(Hubungan::Terkait);
+                out.push(Relation {
+                    reference,
+                    hubungan,
+                    target: None,
+                    pos: item.pos,
+                });
+            }
+            Value::Seq(_) => report.error(
+                item.pos,
+                "wrong type: an item of `keterkaitan` should be text or {ref, hubungan}, not a list",
+            ),
+        }
+    }
+    out
+}
+
+fn read_hubungan(node: &Node, report: &mut Report) -> Option<Hubungan> {
+    let text = fields::text(node, "hubungan", report)?;
+    let key: String = text
+        .trim()
+        .to_lowercase()
+        .chars()
+        .map(|c| if c == ' ' || c == '_' { '-' } else { c })
+        .collect();
+    if let Some((_, h)) = Hubungan::ALL.iter().find(|(name, _)| *name == key) {
+        return Some(*h);
+    }
+    let names = Hubungan::ALL.map(|(n, _)| n);
+    let hint = match did_you_mean(&key, names) {
+        Some(c) => format!("did you mean `{c}`?"),
+        None => format!("hubungan is one of: {}", names.join(", ")),
+    };
+    report.error_hint(node.pos, format!("unknown hubungan `{text}`"), hint);
+    None
+}
+
+/// A role name as compared: trimmed, spaces collapsed, any case.
+fn norm(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// The role nama `written` stands for, after handbook.yaml `roles`.
+fn canonical(written: &str, config: &Config) -> String {
+    let key = norm(written);
+    config
+        .roles
+        .iter()
+        .find(|(other, _)| norm(other) == key)
+        .map(|(_, nama)| nama.trim().to_string())
+        .unwrap_or_else(|| written.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+fn lane(nama: String, singkatan: Option<String>) -> Lane {
+    Lane {
+        slug: slug::slugify(&nama),
+        nama,
+        singkatan,
+    }
+}
+
+/// The lanes written in `pelaksana`, each with where it is written.
+fn read_lanes(node: &Node, config: &Config, report: &mut Report) -> Vec<(Lane, Pos)> {
+    let items: Vec<&Node> = match &node.value {
+        Value::Seq(items) => items.iter().collect(),
+        Value::Scalar(_) => vec![node],
+        _ => {
+            report.error_hint(
+                node.pos,
+                format!(
+                    "wrong type: `pelaksana` should be a list of roles, not {}",
+                    node.kind_name()
+                ),
+                "write each role on its own line starting with `- `, left to right",
+            );
+            return Vec::new();
+        }
+    };
+    let mut lanes: Vec<(Lane, Pos)> = Vec::new();
+    for item in items {
+        let new = match &item.value {
+            Value::Null => continue,
+            Value::Scalar(s) => lane(canonical(s, config), None),
+            Value::Map(_) => {
+                let Some(f) = Fields::read(item, LANE_KEYS, "a pelaksana", report) else {
+                    continue;
+                };
+                let Some(nama) = fields::required_text(&f, "nama", "a pelaksana", report) else {
+                    continue;
+                };
+                let singkatan = f
+                    .get("singkatan")
+                    .and_then(|n| fields::text(n, "singkatan", report))
+                    .filter(|s| !s.is_empty());
+                lane(canonical(&nama, config), singkatan)
+            }
+            Value::Seq(_) => {
+                report.error(
+                    item.pos,
+                    "wrong type: a pelaksana should be a role or {nama, singkatan}, not a list",
+                );
+                continue;
+            }
+        };
+        if new.nama.is_empty() {
+            continue;
+        }
+        let names = |l: &Lane| {
+            let mut v = vec![norm(&l.nama)];
+            v.extend(l.singkatan.as_deref().map(norm));
+            v
+        };
+        if let Some((_, first)) = lanes
+            .iter()
+            .find(|(l, _)| names(l).iter().any(|n| names(&new).contains(n)))
+        {
+            report.error_hint(
+                item.pos,
+                format!("the lane `{}` is listed twice", new.nama),
+                format!("it is already on line {}", first.line),
+            );
+            continue;
+        }
+        lanes.push((new, item.pos));
+    }
+    lanes
+}
+
+/// A step as written, before targets are resolved (they need every id).
+struct RawStep<'n> {
+    pos: Pos,
+    id: Option<String>,
+    kegiatan: String,
+    pelaksana: Vec<(String, Pos)>,
+    jenis: Option<(StepKind, Pos)>,
+    ya: Option<&'n Node>,
+    tidak: Option<&'n Node>,
+    lanjut: Option<&'n Node>,
+    label_ya: Option<String>,
+    label_tidak: Option<String>,
+    label_pos: Option<Pos>,
+    kelengkapan: Vec<String>,
+    waktu: Option<Waktu>,
+    output: Option<String>,
+    keterangan: Option<String>,
+}
+
+fn read_raw_step<'n>(node: &'n Node, number: usize, report: &mut Report) -> Option<RawStep<'n>> {
+    let what = format!("step {number}");
+    let f = Fields::read(node, STEP_KEYS, &what, report)?;
+    let text = |key: &str, report: &mut Report| {
+        f.get(key)
+            .and_then(|n| fields::text(n, key, report))
+            .filter(|s| !s.is_empty())
+    };
+    let kegiatan = fields::required_text(&f, "kegiatan", &what, report).unwrap_or_default();
+    let pelaksana = match f.required("pelaksana", &what, report) {
+        Some(n) => {
+            let written = fields::text_items(n, "pelaksana", report);
+            if written.is_empty() && !matches!(n.value, Value::Map(_)) {
+                report.error(n.pos, format!("`pelaksana` of step {number} names no role"));
+            }
+            written
+        }
+        None => Vec::new(),
+    };
+    let jenis = f.get("jenis").and_then(|n| {
+        let written = fields::text(n, "jenis", report)?;
+        let key = written.to_lowercase();
+        if let Some((_, kind)) = KINDS.iter().find(|(name, _)| *name == key) {
+            return Some((*kind, n.pos));
+        }
+        let names = KINDS.map(|(name, _)| name);
+        let hint = match did_you_mean(&key, names) {
+            Some(c) => format!("did you mean `{c}`?"),
+            None => format!("jenis is one of: {}", names.join(", ")),
+        };
+        report.error_hint(n.pos, format!("unknown jenis `{written}`"), hint);
+        None
+    });
+    let id = text("id", report);
+    let waktu = text("waktu", report).map(|written| {
+        let w = Waktu::parse(&written);
+        if w.duration.is_none()
+            && let Some(n) = f.get("waktu")
+        {
+            report.warning_hint(
+                n.pos,
+                format!("cannot read the waktu `{written}`; it is shown as written and left out of the total"),
+                "write a number and a unit, e.g. 15 menit, 1 jam, 1,5 jam, 2 hari, 1-2 hari",
+            );
+        }
+        w
+    });
+    Some(RawStep {
+        pos: f.pos,
+        id,
+        kegiatan,
+        pelaksana,
+        jenis,
+        ya: f.get("ya"),
+        tidak: f.get("tidak"),
+        lanjut: f.get("lanjut"),
+        label_ya: text("label_ya", report),
+        label_tidak: text("label_tidak", report),
+        label_pos: f.key_pos("label_ya").or(f.key_pos("label_tidak")),
+        kelengkapan: f
+            .get("kelengkapan")
+            .map(|n| fields::text_list(n, "kelengkapan", report))
+            .unwrap_or_default(),
+        waktu,
+        output: text("output", report),
+        keterangan: text("keterangan", report),
+    })
+}
+
+fn read_steps(
+    node: &Node,
+    pelaksana: Option<&Node>,
+    config: &Config,
+    report: &mut Report,
+) -> (Vec<Lane>, Vec<Step>) {
+    let Value::Seq(items) = &node.value else {
+        report.error_hint(
+            node.pos,
+            format!(
+                "wrong type: `langkah` should be a list of steps, not {}",
+                node.kind_name()
+            ),
+            "write each step on its own line starting with `- kegiatan: ...`",
+        );
+        return (Vec::new(), Vec::new());
+    };
+    if items.is_empty() {
+        report.error(node.pos, "`langkah` has no steps");
+        return (Vec::new(), Vec::new());
+    }
+    let raw: Vec<Option<RawStep<'_>>> = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| read_raw_step(item, i + 1, report))
+        .collect();
+
+    // Lanes: as written, else every role in order of first use.
+    let written_lanes = pelaksana
+        .map(|n| read_lanes(n, config, report))
+        .unwrap_or_default();
+    let lane_pos: Vec<Pos> = written_lanes.iter().map(|(_, pos)| *pos).collect();
+    let mut lanes: Vec<Lane> = written_lanes.into_iter().map(|(l, _)| l).collect();
+    if lanes.is_empty() {
+        for (written, _) in raw.iter().flatten().flat_map(|s| &s.pelaksana) {
+            let nama = canonical(written, config);
+            if !nama.is_empty() && !lanes.iter().any(|l| norm(&l.nama) == norm(&nama)) {
+                lanes.push(lane(nama, None));
+            }
+        }
+    }
+
+    let n = items.len();
+    let mut ids: Vec<(String, usize)> = Vec::new();
+    for (i, step) in raw.iter().enumerate() {
+        let Some(id) = step.as_ref().and_then(|s| s.id.as_ref()) else {
+            continue;
+        };
+        if let Some((_, first)) = ids.iter().find(|(seen, _)| seen == id) {
+            report.error_hint(
+                raw[i].as_ref().map_or(items[i].pos, |s| s.pos),
+                format!("duplicate step id `{id}`"),
+                format!("step {} already has this id", first + 1),
+            );
+        } else {
+            ids.push((id.clone(), i));
+        }
+    }
+    let targets = Targets { n, ids: &ids };
+
+    let mut steps = Vec::with_capacity(n);
+    for (i, step) in raw.into_iter().enumerate() {
+        let Some(s) = step else {
+            steps.push(placeholder(i, n, items[i].pos));
+            continue;
+        };
+        let step_lanes: Vec<usize> = s
+            .pelaksana
+            .iter()
+            .filter_map(|(written, pos)| find_lane(written, *pos, &lanes, config, report))
+            .fold(Vec::new(), |mut acc, l| {
+                if !acc.contains(&l) {
+                    acc.push(l);
+                }
+                acc
+            });
+        let kind = s.jenis.map(|(k, _)| k).unwrap_or(default_kind(i, n));
+        let next = (i + 1 < n).then_some(i + 1);
+        let flow = if kind == StepKind::Keputusan {
+            if let Some(l) = s.lanjut {
+                report.error_hint(
+                    l.pos,
+                    "`lanjut` on a decision",
+                    "a decision leads by `ya` and `tidak`; remove `lanjut`",
+                );
+            }
+            let tidak = match s.tidak {
+                Some(t) => targets.resolve(t, "tidak", report),
+                None => {
+                    report.error_hint(
+                        s.pos,
+                        format!("decision without `tidak` (step {})", i + 1),
+                        "add `tidak: <step number or id>`: where the answer \"Tidak\" leads",
+                    );
+                    None
+                }
+            };
+            let ya = match s.ya {
+                Some(t) => targets.resolve(t, "ya", report),
+                None if next.is_none() => {
+                    report.error_hint(
+                        s.pos,
+                        "the last step is a decision: `ya` has no next step to lead to",
+                        "add `ya: <step number or id>`",
+                    );
+                    None
+                }
+                None => next,
+            };
+            match (ya, tidak) {
+                (Some(ya), Some(tidak)) => Flow::Decision {
+                    ya,
+                    tidak,
+                    label_ya: s.label_ya.unwrap_or_else(|| "Ya".into()),
+                    label_tidak: s.label_tidak.unwrap_or_else(|| "Tidak".into()),
+                },
+                _ => Flow::Next { to: next },
+            }
+        } else {
+            for (key, node) in [("ya", s.ya), ("tidak", s.tidak)] {
+                if let Some(node) = node {
+                    report.error_hint(
+                        node.pos,
+                        format!("`{key}` on step {}, which is not a decision", i + 1),
+                        "add `jenis: keputusan` to make it a decision, or use `lanjut` for the next step",
+                    );
+                }
+            }
+            if let Some(pos) = s.label_pos {
+                report.error_hint(
+                    pos,
+                    format!("branch labels on step {}, which is not a decision", i + 1),
+                    "add `jenis: keputusan`, or remove label_ya / label_tidak",
+                );
+            }
+            match (kind, s.lanjut) {
+                (StepKind::Selesai, Some(l)) => {
+                    report.error_hint(
+                        l.pos,
+                        "`lanjut` on a selesai step",
+                        "a selesai step ends the SOP; remove `lanjut` or change `jenis`",
+                    );
+                    Flow::Next { to: None }
+                }
+                (StepKind::Selesai, None) => Flow::Next { to: None },
+                (_, Some(l)) => Flow::Next {
+                    to: targets.resolve(l, "lanjut", report).or(next),
+                },
+                (_, None) => Flow::Next { to: next },
+            }
+        };
+        steps.push(Step {
+            number: i + 1,
+            id: s.id,
+            kegiatan: s.kegiatan,
+            lanes: step_lanes,
+            kind,
+            flow,
+            kelengkapan: s.kelengkapan,
+            waktu: s.waktu,
+            output: s.output,
+            keterangan: s.keterangan,
+            pos: s.pos,
+        });
+    }
+    // A lane nobody works in is an empty column: most likely a step names it differently.
+    let clean = report.error_count() == 0;
+    for (i, pos) in lane_pos.iter().enumerate() {
+        if clean && !steps.iter().any(|s| s.lanes.contains(&i)) {
+            report.warning_hint(
+                *pos,
+                format!("the lane `{}` has no step", lanes[i].nama),
+                "give it a step, or remove it from `pelaksana`",
+            );
+        }
+    }
+    (lanes, steps)
+}
+
+fn default_kind(i: usize, n: usize) -> StepKind {
+    if i == 0 {
+        StepKind::Mulai
+    } else if i + 1 == n {
+        StepKind::Selesai
+    } else {
+        StepKind::Proses
+    }
+}
+
+/// Stands in for a step that is no map, so numbering stays right.
+fn placeholder(i: usize, n: usize, pos: Pos) -> Step {
+    Step {
+        number: i + 1,
+        id: None,
+        kegiatan: String::new(),
+        lanes: Vec::new(),
+        kind: default_kind(i, n),
+        flow: Flow::Next {
+            to: (i + 1 < n).then_some(i + 1),
+        },
+        kelengkapan: Vec::new(),
+        waktu: None,
+        output: None,
+        keterangan: None,
+        pos,
+    }
+}
+
+fn find_lane(
+    written: &str,
+    pos: Pos,
+    lanes: &[Lane],
+    config: &Config,
+    report: &mut Report,
+) -> Option<usize> {
+    let wanted = [norm(written), norm(&canonical(written, config))];
+    let found = lanes.iter().position(|l| {
+        wanted.contains(&norm(&l.nama))
+            || l.singkatan
+                .as_deref()
+                .is_some_and(|s| wanted.contains(&norm(s)))
+    });
+    if found.is_none() {
+        let names: Vec<&str> = lanes
+            .iter()
+            .flat_map(|l| std::iter::once(l.nama.as_str()).chain(l.singkatan.as_deref()))
+            .collect();
+        let listed = lanes
+            .iter()
+            .map(|l| match &l.singkatan {
+                Some(s) => format!("{} ({s})", l.nama),
+                None => l.nama.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        let hint = match did_you_mean(written, names) {
+            Some(c) => format!("did you mean `{c}`? the lanes are: {listed}"),
+            None => format!("the lanes (pelaksana) are: {listed}"),
+        };
+        report.error_hint(pos, format!("unknown pelaksana `{written}`"), hint);
+    }
+    found
+}
+
+struct Targets<'a> {
+    n: usize,
+    ids: &'a [(String, usize)],
+}
+
+impl Targets<'_> {
+    /// A step number (1-based) or id to a 0-based index.
+    fn resolve(&self, node: &Node, key: &str, report: &mut Report) -> Option<usize> {
+        let written = fields::text(node, key, report)?;
+        let range = if self.ids.is_empty() {
+            format!("steps are numbered 1 to {}", self.n)
+        } else {
+            let ids: Vec<&str> = self.ids.iter().map(|(id, _)| id.as_str()).collect();
+            format!(
+                "steps are numbered 1 to {}; the ids are: {}",
+                self.n,
+                ids.join(", ")
+            )
+        };
+        if let Ok(number) = written.parse::<usize>() {
+            if (1..=self.n).contains(&number) {
+                return Some(number - 1);
+            }
+            report.error_hint(
+                node.pos,
+                format!("`{key}` leads to step {number}, which does not exist"),
+                range,
+            );
+            return None;
+        }
+        if let Some((_, i)) = self
+            .ids
+            .iter()
+            .find(|(id, _)| id == &written)
+            .or_else(|| self.ids.iter().find(|(id, _)| norm(id) == norm(&written)))
+        {
+            return Some(*i);
+        }
+        let hint = match did_you_mean(&written, self.ids.iter().map(|(id, _)| id.as_str())) {
+            Some(c) => format!("did you mean `{c}`? {range}"),
+            None => range,
+        };
+        report.error_hint(
+            node.pos,
+            format!("`{key}` leads to `{written}`, which is no step number or id"),
+            hint,
+        );
+        None
+    }
+}
+
+fn check_graph(sop: &Sop, report: &mut Report) {
+    for i in graph::unreachable(sop) {
+        let step = &sop.steps[i];
+        report.error_hint(
+            step.pos,
+            format!("step {} cannot be reached from step 1", step.number),
+            "no arrow leads to it: point a `lanjut`, `ya` or `tidak` of an earlier step to it, or remove it",
+        );
+    }
+    let dead = graph::dead_ends(sop);
+    if let Some(&first) = dead.first() {
+        let numbers: Vec<String> = dead.iter().map(|i| (i + 1).to_string()).collect();
+        let message = if dead.len() == 1 {
+            format!("no way from step {} to a selesai step", first + 1)
+        } else {
+            format!("no way to a selesai step from steps {}", numbers.join(", "))
+        };
+        let hint = if sop.steps.iter().any(|s| s.kind == StepKind::Selesai) {
+            "a loop never ends or a step leads nowhere: give a way out with `lanjut`, `ya` or `tidak`"
+        } else {
+            "no step is `jenis: selesai`: the last step usually is"
+        };
+        report.error_hint(sop.steps[first].pos, message, hint);
+    }
+}

@@ -1,0 +1,137 @@
+//! Walking content/: which files are units, SOPs, the register and attachments.
+
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::diagnostic::{Diagnostic, Pos};
+
+use super::files::is_ignored;
+
+/// What content/ holds, every path relative to content/ with '/' separators,
+/// as written on disk (not slugged), in file-name order.
+#[derive(Debug, Default)]
+pub struct Content {
+    /// Unit folders, "" (content/ itself) first.
+    pub folders: Vec<String>,
+    /// SOP files (.yaml, .yml, .md other than _index.md).
+    pub sops: Vec<String>,
+    /// content/dasar-hukum.yaml, if present.
+    pub register: Option<String>,
+    /// Every other file: copied next to its unit page.
+    pub attachments: Vec<String>,
+    /// Symlink loops and unreadable entries, skipped.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The file name part of a content path.
+pub fn file_name(rel: &str) -> &str {
+    rel.rsplit('/').next().unwrap_or(rel)
+}
+
+/// The folder part of a content path ("" at the top).
+pub fn folder(rel: &str) -> &str {
+    rel.rsplit_once('/').map_or("", |(dir, _)| dir)
+}
+
+/// The extension, lower-cased, of an SOP source file, if it is one.
+pub fn sop_extension(name: &str) -> Option<&'static str> {
+    let lower = name.to_ascii_lowercase();
+    [".yaml", ".yml", ".md"]
+        .into_iter()
+        .find(|ext| lower.ends_with(ext) && lower.len() > ext.len())
+}
+
+/// Walks `root`/content. Symlinks are followed; a loop is a warning, not a hang.
+pub fn walk(root: &Path) -> Content {
+    let content_dir = root.join("content");
+    let mut out = Content {
+        folders: vec![String::new()],
+        ..Content::default()
+    };
+    let walker = WalkDir::new(&content_dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .min_depth(1)
+        .into_iter()
+        .filter_entry(|e| !e.file_name().to_str().is_some_and(is_ignored));
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                out.diagnostics.push(walk_problem(root, &e));
+                continue;
+            }
+        };
+        let Some(rel) = relative(&content_dir, entry.path()) else {
+            let shown = display(root, entry.path());
+            out.diagnostics.push(
+                Diagnostic::warning(
+                    &shown,
+                    Pos::default(),
+                    "the file name is not valid UTF-8; skipped",
+                )
+                .with_hint("rename it using letters, digits, spaces and dashes"),
+            );
+            continue;
+        };
+        if entry.file_type().is_dir() {
+            out.folders.push(rel);
+            continue;
+        }
+        let name = file_name(&rel);
+        if name == "_index.md" {
+            // Read with its folder.
+        } else if entry.depth() == 1 && matches!(name, "dasar-hukum.yaml" | "dasar-hukum.yml") {
+            out.register = Some(rel);
+        } else if sop_extension(name).is_some() {
+            out.sops.push(rel);
+        } else {
+            out.attachments.push(rel);
+        }
+    }
+    out
+}
+
+fn relative(base: &Path, path: &Path) -> Option<String> {
+    let rel = path.strip_prefix(base).ok()?;
+    let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
+    Some(parts?.join("/"))
+}
+
+/// A path for a diagnostic: relative to the root, '/'-separated.
+pub fn display(root: &Path, path: &Path) -> PathBuf {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    PathBuf::from(
+        rel.components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/"),
+    )
+}
+
+fn walk_problem(root: &Path, e: &walkdir::Error) -> Diagnostic {
+    let path = e
+        .path()
+        .map(|p| display(root, p))
+        .unwrap_or_else(|| "content".into());
+    if let Some(ancestor) = e.loop_ancestor() {
+        return Diagnostic::warning(
+            &path,
+            Pos::default(),
+            format!(
+                "symlink loop: this link leads back to `{}`; skipped",
+                display(root, ancestor).display()
+            ),
+        )
+        .with_hint("remove the link, or point it at a folder outside its own parents");
+    }
+    match e.io_error().map(std::io::Error::kind) {
+        Some(std::io::ErrorKind::NotFound) => Diagnostic::warning(
+            &path,
+            Pos::default(),
+            "broken link: it points at nothing; skipped",
+        ),
+        _ => Diagnostic::error(&path, Pos::default(), format!("cannot read: {e}")),
+    }
+}

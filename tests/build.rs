@@ -1,0 +1,480 @@
+//! `lajur build` end to end: a handbook written into a temp folder, built
+//! through the library and the binary, and the site read back from disk.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use lajur::Options;
+
+const HANDBOOK: &str = "\
+title: Buku Pedoman SOP Sekretariat Daerah
+organisation: Pemerintah Kota Banjarbaru
+";
+
+const FRONT: &str = "\
+---
+nama: Beranda
+---
+Buku pedoman ini memuat **Standar Operasional Prosedur** Sekretariat Daerah.
+";
+
+const UNIT: &str = "\
+---
+nama: Bagian Umum
+satuan_kerja: Sekretariat Daerah Kota Banjarbaru
+---
+Bagian Umum mengurus perencanaan, keuangan dan rumah tangga.
+";
+
+const SUB_UNIT: &str = "\
+---
+nama: Sub Bagian Perencanaan
+---
+";
+
+const RKT: &str = "\
+nomor: SOP-070/Setda
+nama: Penyusunan Rencana Kinerja Tahunan
+tanggal_pembuatan: 7-Nov-2018
+tanggal_efektif: 31 Desember 2018
+disahkan_oleh:
+  jabatan: Sekretaris Daerah
+  nama: Drs. H. SAID ABDULLAH, M.Si
+  nip: 19650928 199203 1 008
+dasar_hukum:
+  - Undang-Undang No. 17 Tahun 2003 tentang Keuangan Negara
+kualifikasi_pelaksana:
+  - Memiliki kemampuan pengolahan data sederhana
+keterkaitan:
+  - ref: SOP-071/Setda
+    hubungan: lanjutan
+  - SOP Pengadaan Barang
+peralatan: [Komputer, Printer]
+peringatan: Jika tidak dilaksanakan sesuai SOP, penyusunan RKT tidak lancar
+pencatatan: Disimpan sebagai data elektronik
+pelaksana:
+  - {nama: Kepala Sub Bagian Perencanaan, singkatan: Kasubbag}
+  - Pelaksana
+  - Kepala Bagian Umum
+langkah:
+  - kegiatan: Melaksanakan koordinasi dan meminta data usulan kegiatan
+    pelaksana: Kasubbag
+    kelengkapan: Nota dinas
+    waktu: 15 menit
+    output: Data usulan RKT
+  - kegiatan: Membuat konsep Rencana Kinerja Tahunan
+    pelaksana: Pelaksana
+    waktu: 1 hari
+    output: Draft RKT
+  - kegiatan: Mengoreksi draft Rencana Kinerja Tahunan
+    pelaksana: Kepala Bagian Umum
+    jenis: keputusan
+    tidak: 2
+    label_tidak: Perlu perbaikan
+    waktu: 5 menit
+  - kegiatan: Mengarsipkan dokumen RKT
+    pelaksana: Pelaksana
+    waktu: 30 menit
+    output: Dokumen RKT
+";
+
+const LKJ: &str = "\
+---
+nomor: SOP-071/Setda
+nama: Penyusunan Laporan Kinerja
+tanggal_pembuatan: 2019-01-10
+tanggal_revisi: [2020-05-15, 01 JULI 2023]
+langkah:
+  - kegiatan: Menghimpun data capaian kinerja
+    pelaksana: Kepala Sub Bagian Perencanaan
+  - kegiatan: Menyusun laporan
+    pelaksana: Pelaksana
+---
+Laporan disampaikan paling lambat **31 Maret**. <b>Penting</b> <script>alert(1)</script>
+";
+
+const DRAFT: &str = "\
+nomor: SOP-099/Setda
+nama: Prosedur Yang Masih Draf
+draft: true
+langkah:
+  - kegiatan: Mulai
+    pelaksana: Pelaksana
+  - kegiatan: Selesai
+    pelaksana: Pelaksana
+";
+
+/// Writes the fixture handbook into a new temp folder.
+fn handbook() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    let files: &[(&str, &[u8])] = &[
+        ("handbook.yaml", HANDBOOK.as_bytes()),
+        ("content/_index.md", FRONT.as_bytes()),
+        ("content/bagian-umum/_index.md", UNIT.as_bytes()),
+        (
+            "content/bagian-umum/formulir-usulan.pdf",
+            b"%PDF-1.4 formulir",
+        ),
+        (
+            "content/bagian-umum/perencanaan/_index.md",
+            SUB_UNIT.as_bytes(),
+        ),
+        ("content/bagian-umum/perencanaan/rkt.yaml", RKT.as_bytes()),
+        ("content/bagian-umum/perencanaan/lkj.md", LKJ.as_bytes()),
+        (
+            "content/bagian-umum/perencanaan/draf.yaml",
+            DRAFT.as_bytes(),
+        ),
+    ];
+    for (path, bytes) in files {
+        write(root, path, bytes);
+    }
+    dir
+}
+
+fn write(root: &Path, path: &str, bytes: &[u8]) {
+    let path = root.join(path);
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).expect("mkdir");
+    }
+    fs::write(path, bytes).expect("write fixture");
+}
+
+/// Builds through the library into `<root>/public`.
+fn build(root: &Path) -> PathBuf {
+    let opts = Options {
+        root: root.to_path_buf(),
+        ..Options::default()
+    };
+    match lajur::build(&opts, None) {
+        Ok(report) => report.output_dir,
+        Err(e) => panic!("build failed: {e:?}"),
+    }
+}
+
+/// Runs the binary; returns its exit status and everything it printed.
+fn lajur(args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_lajur"))
+        .args(args)
+        .output()
+        .expect("run lajur");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.code().unwrap_or(-1), text)
+}
+
+fn read(out: &Path, path: &str) -> String {
+    fs::read_to_string(out.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Every file of a folder with its bytes.
+fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .map(|p| p.to_string_lossy().replace('\\', "/"))
+                .unwrap_or_default();
+            (rel, fs::read(e.path()).unwrap_or_default())
+        })
+        .collect()
+}
+
+/// Every value of href, src and action attributes in `html`.
+fn links(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for attr in [" href=\"", " src=\"", " action=\""] {
+        let mut rest = html;
+        while let Some(i) = rest.find(attr) {
+            rest = &rest[i + attr.len()..];
+            let end = rest.find('"').unwrap_or(rest.len());
+            out.push(rest[..end].to_string());
+        }
+    }
+    out
+}
+
+#[test]
+fn every_page_is_at_its_format_url() {
+    let dir = handbook();
+    let out = build(dir.path());
+    assert_eq!(out, dir.path().join("public"));
+    for path in [
+        "index.html",
+        "bagian-umum/index.html",
+        "bagian-umum/perencanaan/index.html",
+        "bagian-umum/perencanaan/rkt/index.html",
+        "bagian-umum/perencanaan/rkt/alur.svg",
+        "bagian-umum/perencanaan/lkj/index.html",
+        "bagian-umum/perencanaan/lkj/alur.svg",
+        "404.html",
+        "sitemap.xml",
+        "style.css",
+    ] {
+        assert!(out.join(path).is_file(), "{path} missing");
+    }
+    // The attachment is copied beside its unit's page and linked from it.
+    assert_eq!(
+        fs::read(out.join("bagian-umum/formulir-usulan.pdf")).expect("attachment"),
+        b"%PDF-1.4 formulir"
+    );
+    assert!(
+        read(&out, "bagian-umum/index.html").contains("href=\"/bagian-umum/formulir-usulan.pdf\"")
+    );
+    let sitemap = read(&out, "sitemap.xml");
+    assert!(
+        sitemap.contains("<loc>/bagian-umum/perencanaan/rkt/</loc>"),
+        "{sitemap}"
+    );
+}
+
+#[test]
+fn sop_page_shows_identity_steps_and_links() {
+    let dir = handbook();
+    let out = build(dir.path());
+    let page = read(&out, "bagian-umum/perencanaan/rkt/index.html");
+    for want in [
+        "<html lang=\"id\">",
+        "SOP-070/Setda",
+        "Penyusunan Rencana Kinerja Tahunan",
+        "Pemerintah Kota Banjarbaru",
+        "Sekretariat Daerah Kota Banjarbaru",
+        "7 November 2018",
+        "31 Desember 2018",
+        "Drs. H. SAID ABDULLAH, M.Si",
+        "19650928 199203 1 008",
+        "Undang-Undang No. 17 Tahun 2003 tentang Keuangan Negara",
+        "Memiliki kemampuan pengolahan data sederhana",
+        "Jika tidak dilaksanakan sesuai SOP",
+        "Disimpan sebagai data elektronik",
+        "Melaksanakan koordinasi dan meminta data usulan kegiatan",
+        "Nota dinas",
+        "15 menit",
+        "Perlu perbaikan",
+        "Total waktu",
+        "belum tersedia",
+    ] {
+        assert!(page.contains(want), "`{want}` not on the SOP page");
+    }
+    for n in 1..=4 {
+        assert!(
+            page.contains(&format!("id=\"langkah-{n}\"")),
+            "row of step {n}"
+        );
+    }
+    // The flowchart is inline and the same drawing as alur.svg.
+    let svg = read(&out, "bagian-umum/perencanaan/rkt/alur.svg");
+    assert!(svg.starts_with("<svg"));
+    assert!(
+        page.contains(svg.trim()),
+        "inline SVG differs from alur.svg"
+    );
+    // Keterkaitan links to the resolved SOP, which lists this one back.
+    assert!(page.contains("href=\"/bagian-umum/perencanaan/lkj/\""));
+    let lkj = read(&out, "bagian-umum/perencanaan/lkj/index.html");
+    assert!(lkj.contains("SOP yang merujuk ke SOP ini"));
+    assert!(lkj.contains("href=\"/bagian-umum/perencanaan/rkt/\""));
+    assert!(lkj.contains("1 Juli 2023"), "newest revision in long form");
+}
+
+#[test]
+fn base_url_prefixes_every_internal_link() {
+    let dir = handbook();
+    let out = dir.path().join("situs");
+    let (code, text) = lajur(&[
+        "build",
+        "--root",
+        &dir.path().to_string_lossy(),
+        "--output",
+        &out.to_string_lossy(),
+        "--base-url",
+        "/sop/",
+    ]);
+    assert_eq!(code, 0, "{text}");
+    let site = snapshot(&out);
+    let mut checked = 0;
+    for (path, bytes) in site.iter().filter(|(p, _)| p.ends_with(".html")) {
+        let html = String::from_utf8_lossy(bytes);
+        for link in links(&html) {
+            assert!(
+                link.starts_with("/sop/") || link.starts_with('#'),
+                "{path}: `{link}` does not go through base_url"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 20, "only {checked} links seen");
+    assert!(String::from_utf8_lossy(&site["sitemap.xml"]).contains("<loc>/sop/</loc>"));
+}
+
+#[test]
+fn drafts_are_published_only_with_the_flag() {
+    let dir = handbook();
+    let root = dir.path().to_string_lossy().into_owned();
+    let draft_page = dir
+        .path()
+        .join("public/bagian-umum/perencanaan/draf/index.html");
+
+    let (code, text) = lajur(&["build", "--root", &root]);
+    assert_eq!(code, 0, "{text}");
+    assert!(!draft_page.exists());
+    let unit = read(
+        &dir.path().join("public"),
+        "bagian-umum/perencanaan/index.html",
+    );
+    assert!(!unit.contains("SOP-099/Setda"));
+    assert!(!read(&dir.path().join("public"), "sitemap.xml").contains("draf"));
+
+    let (code, text) = lajur(&["build", "--root", &root, "--drafts"]);
+    assert_eq!(code, 0, "{text}");
+    let page = fs::read_to_string(&draft_page).expect("draft page with --drafts");
+    assert!(page.contains("Prosedur Yang Masih Draf"));
+    assert!(
+        page.contains("noindex"),
+        "a draft is kept out of search engines"
+    );
+    assert!(!read(&dir.path().join("public"), "sitemap.xml").contains("/draf/"));
+}
+
+#[test]
+fn raw_html_is_escaped_unless_allowed() {
+    let dir = handbook();
+    let out = build(dir.path());
+    let page = read(&out, "bagian-umum/perencanaan/lkj/index.html");
+    assert!(page.contains("<strong>31 Maret</strong>"));
+    assert!(page.contains("&lt;b&gt;Penting&lt;/b&gt;"));
+    assert!(!page.contains("<script>alert(1)</script>"));
+
+    write(
+        dir.path(),
+        "handbook.yaml",
+        format!("{HANDBOOK}allow_html: true\n").as_bytes(),
+    );
+    let out = build(dir.path());
+    let page = read(&out, "bagian-umum/perencanaan/lkj/index.html");
+    assert!(page.contains("<b>Penting</b>"));
+}
+
+#[test]
+fn english_switches_the_interface() {
+    let dir = handbook();
+    write(
+        dir.path(),
+        "handbook.yaml",
+        format!("{HANDBOOK}language: en\n").as_bytes(),
+    );
+    let out = build(dir.path());
+    let page = read(&out, "bagian-umum/perencanaan/rkt/index.html");
+    assert!(page.contains("<html lang=\"en\">"));
+    assert!(page.contains("Skip to content"));
+    assert!(page.contains("Date created"));
+    assert!(page.contains("31 December 2018"));
+    assert!(!page.contains("Tanggal Pembuatan"));
+    assert!(read(&out, "index.html").contains("<html lang=\"en\">"));
+}
+
+#[test]
+fn handbook_templates_override_the_theme() {
+    let dir = handbook();
+    write(
+        dir.path(),
+        "templates/unit.html",
+        b"{% extends \"base.html\" %}{% block content %}<h1>Unit: {{ page.nama }}</h1>{% endblock content %}",
+    );
+    let out = build(dir.path());
+    let page = read(&out, "bagian-umum/index.html");
+    assert!(page.contains("<h1>Unit: Bagian Umum</h1>"));
+    assert!(
+        page.contains("class=\"skip-link\""),
+        "the theme's base.html still wraps it"
+    );
+    // Other pages keep the theme's templates.
+    assert!(read(&out, "bagian-umum/perencanaan/rkt/index.html").contains("Tanggal Efektif"));
+}
+
+#[test]
+fn handbook_static_files_replace_the_theme_css() {
+    let dir = handbook();
+    write(dir.path(), "static/style.css", b"body { color: teal }");
+    write(dir.path(), "static/img/logo.png", b"PNG");
+    write(
+        dir.path(),
+        "handbook.yaml",
+        format!("{HANDBOOK}logo: img/logo.png\n").as_bytes(),
+    );
+    let out = build(dir.path());
+    assert_eq!(read(&out, "style.css"), "body { color: teal }");
+    assert_eq!(fs::read(out.join("img/logo.png")).expect("logo"), b"PNG");
+    assert!(read(&out, "index.html").contains("src=\"/img/logo.png\""));
+}
+
+#[test]
+fn a_broken_template_fails_the_build_naming_it() {
+    let dir = handbook();
+    write(dir.path(), "templates/sop.html", b"{% for %}");
+    let (code, text) = lajur(&["build", "--root", &dir.path().to_string_lossy()]);
+    assert_eq!(code, 1, "{text}");
+    assert!(text.contains("templates/sop.html"), "{text}");
+    assert!(!dir.path().join("public").exists());
+}
+
+#[test]
+fn a_failed_build_leaves_the_published_site_untouched() {
+    let dir = handbook();
+    let out = build(dir.path());
+    let before = snapshot(&out);
+    assert!(before.len() > 5);
+
+    // nomor is required: the handbook now has an error.
+    let broken = RKT.replace("nomor: SOP-070/Setda\n", "");
+    write(
+        dir.path(),
+        "content/bagian-umum/perencanaan/rkt.yaml",
+        broken.as_bytes(),
+    );
+    let (code, text) = lajur(&["build", "--root", &dir.path().to_string_lossy()]);
+    assert_eq!(code, 1, "{text}");
+    assert!(text.contains("rkt.yaml"), "{text}");
+    assert_eq!(
+        snapshot(&out),
+        before,
+        "public/ changed after a failed build"
+    );
+    let leftovers: Vec<String> = fs::read_dir(dir.path())
+        .expect("root")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("lajur-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn the_404_page_works_at_any_depth() {
+    let dir = handbook();
+    write(
+        dir.path(),
+        "handbook.yaml",
+        format!("{HANDBOOK}base_url: /sop/\n").as_bytes(),
+    );
+    let out = build(dir.path());
+    let page = read(&out, "404.html");
+    assert!(page.contains("Halaman tidak ditemukan"));
+    // Served for any missing URL, so its links and CSS cannot be relative.
+    for link in links(&page) {
+        assert!(
+            link.starts_with("/sop/") || link.starts_with('#'),
+            "`{link}`"
+        );
+    }
+}

@@ -1,0 +1,188 @@
+//! The search index built from a small handbook: the Pagefind bundle lands in
+//! pagefind/, and what the index reads of each SOP page carries the other
+//! forms of its abbreviations.
+
+use std::fs;
+use std::path::Path;
+
+use lajur::search::{self, Abbreviations};
+use lajur::{Options, OutputFile};
+
+fn write(root: &Path, rel: &str, text: &str) {
+    let path = root.join(rel);
+    fs::create_dir_all(path.parent().expect("a file has a folder")).expect("mkdir");
+    fs::write(path, text).expect("write");
+}
+
+/// Two SOPs: one that writes abbreviations, one that writes long forms.
+fn fixture(extra_settings: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    write(
+        root,
+        "handbook.yaml",
+        &format!("title: Uji Cari\n{extra_settings}"),
+    );
+    write(
+        root,
+        "content/keuangan/_index.md",
+        "---\nnama: Sub Bagian Keuangan\n---\n",
+    );
+    write(
+        root,
+        "content/keuangan/sp2d.yaml",
+        "nomor: SOP-01/KEU\n\
+         nama: Penerbitan SP2D\n\
+         pelaksana: [Kasubag Keuangan, BUD]\n\
+         langkah:\n\
+         \x20 - kegiatan: Kasubag memeriksa SPM dan kelengkapan SIMDA\n\
+         \x20   pelaksana: Kasubag Keuangan\n\
+         \x20 - kegiatan: Menerbitkan SP2D\n\
+         \x20   pelaksana: BUD\n",
+    );
+    write(
+        root,
+        "content/umum/_index.md",
+        "---\nnama: Bagian Umum\n---\n",
+    );
+    write(
+        root,
+        "content/umum/atk.yaml",
+        "nomor: SOP-02/UM\n\
+         nama: Permintaan Alat Tulis Kantor\n\
+         pelaksana: [Kepala Sub Bagian Umum, Pengurus Barang]\n\
+         langkah:\n\
+         \x20 - kegiatan: Mengajukan permintaan alat tulis kantor\n\
+         \x20   pelaksana: Kepala Sub Bagian Umum\n\
+         \x20 - kegiatan: Menyerahkan barang\n\
+         \x20   pelaksana: Pengurus Barang\n",
+    );
+    dir
+}
+
+fn render(root: &Path) -> (lajur::Handbook, Vec<OutputFile>) {
+    let opts = Options {
+        root: root.to_path_buf(),
+        ..Options::default()
+    };
+    match lajur::render_site(&opts) {
+        Ok((handbook, files, _)) => (handbook, files),
+        Err(e) => panic!("the fixture does not render: {e:?}"),
+    }
+}
+
+#[test]
+fn the_index_lands_in_pagefind_with_its_script_and_one_index_per_language() {
+    let dir = fixture("");
+    let (handbook, files) = render(dir.path());
+    let index = search::index(&files, &handbook).expect("index");
+    let paths: Vec<&str> = index.iter().map(|f| f.path.as_str()).collect();
+    assert!(paths.contains(&"pagefind/pagefind.js"), "{paths:?}");
+    assert!(paths.contains(&"pagefind/pagefind-entry.json"), "{paths:?}");
+    assert!(
+        paths.iter().all(|p| p.starts_with("pagefind/")),
+        "{paths:?}"
+    );
+    // Indonesian stemming: the index is the Indonesian one, and both SOPs are in it.
+    let entry = index
+        .iter()
+        .find(|f| f.path == "pagefind/pagefind-entry.json")
+        .map(|f| String::from_utf8_lossy(&f.bytes).into_owned())
+        .unwrap_or_default();
+    assert!(entry.contains("\"id\""), "{entry}");
+    assert!(entry.contains("\"page_count\":2"), "{entry}");
+    assert!(
+        paths
+            .iter()
+            .any(|p| p.starts_with("pagefind/index/") && p.ends_with(".pf_index"))
+    );
+    assert!(paths.iter().any(|p| p.starts_with("pagefind/fragment/")));
+}
+
+#[test]
+fn an_english_handbook_gets_an_english_index() {
+    let dir = fixture("language: en\n");
+    let (handbook, files) = render(dir.path());
+    let index = search::index(&files, &handbook).expect("index");
+    let entry = index
+        .iter()
+        .find(|f| f.path == "pagefind/pagefind-entry.json")
+        .map(|f| String::from_utf8_lossy(&f.bytes).into_owned())
+        .unwrap_or_default();
+    assert!(entry.contains("\"en\""), "{entry}");
+    assert!(!entry.contains("\"id\""), "{entry}");
+}
+
+#[test]
+fn the_indexed_page_carries_expansions_meta_and_filters() {
+    let dir = fixture("abbreviations:\n  SIMDA: Sistem Informasi Manajemen Daerah\n");
+    let (handbook, files) = render(dir.path());
+    let abbreviations = Abbreviations::new(&handbook.config.abbreviations);
+    let sop = handbook
+        .sops
+        .iter()
+        .find(|s| s.nomor == "SOP-01/KEU")
+        .expect("the SP2D SOP");
+    let page = files
+        .iter()
+        .find(|f| f.path == format!("{}/index.html", sop.path))
+        .expect("its page");
+    let served = String::from_utf8_lossy(&page.bytes);
+    let html = search::indexed_html(&served, sop, &handbook, &abbreviations);
+    for expected in [
+        "Surat Perintah Pencairan Dana",
+        "Kepala Sub Bagian",
+        "Kasubbag",
+        "Bendahara Umum Daerah",
+        "Surat Perintah Membayar",
+        // From handbook.yaml.
+        "Sistem Informasi Manajemen Daerah",
+        "data-pagefind-meta=\"nomor:SOP-01/KEU\"",
+        "data-pagefind-filter=\"unit:Sub Bagian Keuangan\"",
+        "data-pagefind-filter=\"pelaksana:BUD\"",
+    ] {
+        assert!(
+            html.contains(expected),
+            "{expected} missing from the indexed page"
+        );
+    }
+    // The reader's page is not touched: the terms are for the index only.
+    assert!(!served.contains("Surat Perintah Pencairan Dana"));
+
+    let atk = handbook
+        .sops
+        .iter()
+        .find(|s| s.nomor == "SOP-02/UM")
+        .expect("the ATK SOP");
+    let page = files
+        .iter()
+        .find(|f| f.path == format!("{}/index.html", atk.path))
+        .expect("its page");
+    let html = search::indexed_html(
+        &String::from_utf8_lossy(&page.bytes),
+        atk,
+        &handbook,
+        &abbreviations,
+    );
+    for expected in ["ATK", "Kasubbag", "Kasubag"] {
+        assert!(
+            html.contains(expected),
+            "{expected} missing from the indexed ATK page"
+        );
+    }
+}
+
+#[test]
+fn pages_other_than_sops_are_left_out_of_the_index() {
+    let dir = fixture("");
+    let (handbook, files) = render(dir.path());
+    let index = search::index(&files, &handbook).expect("index");
+    let entry = index
+        .iter()
+        .find(|f| f.path == "pagefind/pagefind-entry.json")
+        .map(|f| String::from_utf8_lossy(&f.bytes).into_owned())
+        .unwrap_or_default();
+    // Two SOPs, although the site also has a front page, unit pages and 404.
+    assert!(files.iter().filter(|f| f.path.ends_with(".html")).count() > 2);
+    assert!(entry.contains("\"page_count\":2"), "{entry}");
+}

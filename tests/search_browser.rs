@@ -1,0 +1,345 @@
+//! Search in a real browser: the example handbook is built under the base_url
+//! subpath /sop/, served on a free localhost port, and the real /sop/cari/?q=
+//! page is loaded in headless Chromium for each query of a relevance set.
+//! A query passes when the SOP a reader means is among the first 3 results.
+//!
+//! Skipped (loudly) where Chromium is not installed; .ci/run installs it.
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// (what the reader types, what it tests, the SOP page it should find: its path under the site).
+const RELEVANCE: &[(&str, &str, &str)] = &[
+    // Abbreviations, as typed, in any case.
+    (
+        "SP2D",
+        "abbreviation",
+        "bpkpad-balangan/perbendaharaan/penerbitan-sp2d/",
+    ),
+    (
+        "spm",
+        "abbreviation",
+        "bpkpad-balangan/sekretariat/perencanaan-keuangan/penerbitan-spm/",
+    ),
+    (
+        "SPP UP",
+        "abbreviation",
+        "bpkpad-balangan/sekretariat/perencanaan-keuangan/pengajuan-spp-up/",
+    ),
+    (
+        "ATK",
+        "abbreviation",
+        "setda-banjarbaru/bagian-umum/rumah-tangga/permintaan-atk/",
+    ),
+    (
+        "RKT",
+        "abbreviation",
+        "setda-banjarbaru/bagian-umum/perencanaan/penyusunan-rkt/",
+    ),
+    (
+        "LAKIP",
+        "abbreviation",
+        "bpkpad-balangan/sekretariat/perencanaan-keuangan/laporan-kinerja/",
+    ),
+    (
+        "kasubag TU",
+        "abbreviation",
+        "setda-banjarbaru/bagian-umum/tata-usaha/surat-keluar/",
+    ),
+    (
+        "kasubag umpeg",
+        "abbreviation",
+        "bpkpad-balangan/sekretariat/umum-kepegawaian/cuti-pegawai/",
+    ),
+    (
+        "kuasa BUD",
+        "abbreviation",
+        "bpkpad-balangan/perbendaharaan/penerbitan-sp2d/",
+    ),
+    (
+        "renja",
+        "abbreviation",
+        "bpkpad-balangan/sekretariat/perencanaan-keuangan/rencana-kerja-tahunan/",
+    ),
+    // Long forms of what the SOP abbreviates, and the reverse.
+    (
+        "surat perintah pencairan dana",
+        "long form",
+        "bpkpad-balangan/perbendaharaan/penerbitan-sp2d/",
+    ),
+    (
+        "alat tulis kantor",
+        "long form",
+        "setda-banjarbaru/bagian-umum/rumah-tangga/permintaan-atk/",
+    ),
+    (
+        "kepala sub bagian tata usaha surat keluar",
+        "long form",
+        "setda-banjarbaru/bagian-umum/tata-usaha/surat-keluar/",
+    ),
+    (
+        "surat permintaan pembayaran uang persediaan",
+        "long form",
+        "bpkpad-balangan/sekretariat/perencanaan-keuangan/pengajuan-spp-up/",
+    ),
+    (
+        "laporan kinerja instansi pemerintah",
+        "long form",
+        "bpkpad-balangan/sekretariat/perencanaan-keuangan/laporan-kinerja/",
+    ),
+    (
+        "sekretaris daerah surat masuk",
+        "long form",
+        "setda-banjarbaru/bagian-umum/tata-usaha/surat-masuk/",
+    ),
+    // Other forms of a word (stemming and its repairs).
+    (
+        "mencairkan dana",
+        "stem",
+        "bpkpad-balangan/perbendaharaan/penerbitan-sp2d/",
+    ),
+    (
+        "meminjam kendaraan dinas",
+        "stem",
+        "setda-banjarbaru/bagian-umum/rumah-tangga/peminjaman-kendaraan-dinas/",
+    ),
+    (
+        "arsip surat",
+        "stem",
+        "setda-banjarbaru/bagian-umum/tata-usaha/surat-masuk/",
+    ),
+    (
+        "menyalurkan alat tulis",
+        "stem",
+        "setda-banjarbaru/bagian-umum/rumah-tangga/permintaan-atk/",
+    ),
+    (
+        "mengajukan cuti",
+        "stem",
+        "bpkpad-balangan/sekretariat/umum-kepegawaian/cuti-pegawai/",
+    ),
+    (
+        "menyusun rencana kerja tahunan",
+        "stem",
+        "bpkpad-balangan/sekretariat/perencanaan-keuangan/rencana-kerja-tahunan/",
+    ),
+    (
+        "pengadaan",
+        "stem",
+        "setda-banjarbaru/bagian-umum/rumah-tangga/permintaan-atk/",
+    ),
+    (
+        "terbit sp2d",
+        "stem",
+        "bpkpad-balangan/perbendaharaan/penerbitan-sp2d/",
+    ),
+    // Citations, however written in the query and in the SOP.
+    (
+        "UU 43/2009",
+        "citation",
+        "setda-banjarbaru/bagian-umum/tata-usaha/surat-masuk/",
+    ),
+    (
+        "uu 25 2004",
+        "citation",
+        "bpkpad-balangan/sekretariat/perencanaan-keuangan/rencana-kerja-tahunan/",
+    ),
+    (
+        "Peraturan Presiden Nomor 29 Tahun 2014",
+        "citation",
+        "bpkpad-balangan/sekretariat/perencanaan-keuangan/laporan-kinerja/",
+    ),
+    (
+        "Perpres 16/2018",
+        "citation",
+        "setda-banjarbaru/bagian-umum/rumah-tangga/permintaan-atk/",
+    ),
+    (
+        "PP 11/2017",
+        "citation",
+        "bpkpad-balangan/sekretariat/umum-kepegawaian/cuti-pegawai/",
+    ),
+    (
+        "Undang-Undang Nomor 1 Tahun 2004",
+        "citation",
+        "bpkpad-balangan/sekretariat/perencanaan-keuangan/pengajuan-spp-up/",
+    ),
+    (
+        "UU 17/2003 SP2D",
+        "citation",
+        "bpkpad-balangan/perbendaharaan/penerbitan-sp2d/",
+    ),
+    // By nomor.
+    (
+        "SOP-080",
+        "nomor",
+        "setda-banjarbaru/bagian-umum/rumah-tangga/permintaan-atk/",
+    ),
+];
+
+const BASE: &str = "/sop/";
+
+fn chromium() -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .map(|dir| dir.join("chromium"))
+        .find(|p| p.is_file())
+}
+
+/// Serves `root` over HTTP/1.0 on 127.0.0.1, one request per connection,
+/// for as long as the test runs.
+fn serve(root: PathBuf) -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("a free port");
+    let port = listener.local_addr().expect("its address").port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let root = root.clone();
+            std::thread::spawn(move || respond(stream, &root));
+        }
+    });
+    port
+}
+
+fn respond(mut stream: TcpStream, root: &Path) {
+    let mut line = String::new();
+    if BufReader::new(&stream).read_line(&mut line).is_err() {
+        return;
+    }
+    let target = line.split_whitespace().nth(1).unwrap_or("/");
+    let path = target.split(['?', '#']).next().unwrap_or("/");
+    let mut file = root.to_path_buf();
+    for part in path.split('/').filter(|p| !p.is_empty() && *p != "..") {
+        file.push(part);
+    }
+    if file.is_dir() {
+        file.push("index.html");
+    }
+    let (status, body) = match std::fs::read(&file) {
+        Ok(bytes) => ("200 OK", bytes),
+        Err(_) => ("404 Not Found", b"not found".to_vec()),
+    };
+    let kind = match file.extension().and_then(|e| e.to_str()) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("js") => "text/javascript",
+        Some("css") => "text/css",
+        Some("json") => "application/json",
+        Some("svg") => "image/svg+xml",
+        Some("wasm") => "application/wasm",
+        _ => "application/octet-stream",
+    };
+    let head = format!(
+        "HTTP/1.0 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    let _ = stream.write_all(head.as_bytes());
+    let _ = stream.write_all(&body);
+}
+
+/// The result URLs the search page shows for `query`, in order.
+fn results(chromium: &Path, profile: &Path, port: u16, query: &str) -> Vec<String> {
+    let q: String = query
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' => (b as char).to_string(),
+            b' ' => "+".to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect();
+    let url = format!("http://127.0.0.1:{port}{BASE}cari/?q={q}");
+    // A cold browser may dump the page before the index has loaded: the page
+    // marks itself data-state="done" once results are shown, so try again
+    // until it says so.
+    let mut dom = String::new();
+    for _ in 0..3 {
+        dom = dump_dom(chromium, profile, &url);
+        if dom.contains("data-state=\"done\"") {
+            break;
+        }
+    }
+    assert!(
+        !dom.contains("data-state=\"error\""),
+        "the search page could not load its index for {url}"
+    );
+    let list = dom
+        .split_once("id=\"cari-hasil\"")
+        .map(|(_, rest)| rest.split("</ol>").next().unwrap_or(""))
+        .unwrap_or("");
+    list.split("data-url=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .map(str::to_string)
+        .collect()
+}
+
+/// The DOM of `url` after its scripts ran, as headless Chromium sees it.
+fn dump_dom(chromium: &Path, profile: &Path, url: &str) -> String {
+    let out = Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--virtual-time-budget=5000",
+            "--dump-dom",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(url)
+        .output()
+        .expect("chromium runs");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn the_relevance_set_finds_each_sop_in_the_top_3_under_a_subpath() {
+    let Some(chromium) = chromium() else {
+        eprintln!("SKIPPED: chromium not installed (search_browser needs it; .ci/run installs it)");
+        return;
+    };
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let site = tmp.path().join("site");
+    let opts = lajur::Options {
+        root: root.clone(),
+        base_url: Some(BASE.to_string()),
+        ..lajur::Options::default()
+    };
+    let started = std::time::Instant::now();
+    if let Err(e) = lajur::build(&opts, Some(site.join(BASE.trim_matches('/')))) {
+        panic!("the example handbook does not build: {e:?}");
+    }
+    eprintln!("built the example handbook in {:?}", started.elapsed());
+    let port = serve(site);
+    let profile = tmp.path().join("profile");
+
+    assert!(RELEVANCE.len() >= 25);
+    let mut misses = Vec::new();
+    let mut hits = 0;
+    for (query, kind, expected) in RELEVANCE {
+        let found = results(&chromium, &profile, port, query);
+        let want = format!("{BASE}{expected}");
+        let rank = found.iter().position(|u| *u == want);
+        match rank {
+            Some(r) if r < 3 => hits += 1,
+            _ => misses.push(format!(
+                "  {query:?} ({kind}): wanted {want} at rank {}, got {:?}",
+                rank.map_or("none".to_string(), |r| (r + 1).to_string()),
+                &found[..found.len().min(5)]
+            )),
+        }
+    }
+    let total = RELEVANCE.len();
+    eprintln!(
+        "search relevance: success@3 = {hits}/{total} ({:.0}%)",
+        100.0 * hits as f64 / total as f64
+    );
+    assert!(
+        misses.is_empty(),
+        "queries that missed the top 3:\n{}",
+        misses.join("\n")
+    );
+}

@@ -1,0 +1,995 @@
+//! The flowchart: geometry properties on realistic SOPs and on hundreds of
+//! random ones, the SVG markup contract of FORMAT.md, and snapshots.
+
+use std::path::PathBuf;
+
+use lajur::config::Language;
+use lajur::diagnostic::Pos;
+use lajur::model::{Flow, Lane, Sop, Step, StepKind, slug::slugify};
+use lajur::render::swimlane::metrics::text_width;
+use lajur::render::swimlane::{Layout, Point, Rect, Shape, layout, render_svg};
+use proptest::prelude::*;
+
+// ---------------------------------------------------------------------------
+// Building SOPs in code.
+
+/// How a step leads on, in the words of the form.
+#[derive(Clone, Copy)]
+enum Go {
+    /// The next step (or nothing after selesai).
+    Next,
+    /// lanjut: 1-based step number.
+    Lanjut(usize),
+    /// A decision: ya and tidak as 1-based step numbers.
+    Decide(usize, usize),
+}
+
+fn sop(nama: &str, lanes: &[&str], steps: &[(&str, &[usize], Go)]) -> Sop {
+    let n = steps.len();
+    let steps = steps
+        .iter()
+        .enumerate()
+        .map(|(i, &(kegiatan, lanes, go))| {
+            let (kind, flow) = match go {
+                Go::Decide(ya, tidak) => (
+                    StepKind::Keputusan,
+                    Flow::Decision {
+                        ya: ya - 1,
+                        tidak: tidak - 1,
+                        label_ya: "Ya".into(),
+                        label_tidak: "Tidak".into(),
+                    },
+                ),
+                Go::Lanjut(to) => (kind_at(i, n), Flow::Next { to: Some(to - 1) }),
+                Go::Next => (
+                    kind_at(i, n),
+                    Flow::Next {
+                        to: (i + 1 < n).then_some(i + 1),
+                    },
+                ),
+            };
+            step(i, kegiatan, lanes.to_vec(), kind, flow)
+        })
+        .collect();
+    Sop {
+        lanes: lanes.iter().map(|n| lane(n)).collect(),
+        steps,
+        ..empty_sop(nama)
+    }
+}
+
+fn kind_at(i: usize, n: usize) -> StepKind {
+    if i == 0 {
+        StepKind::Mulai
+    } else if i + 1 == n {
+        StepKind::Selesai
+    } else {
+        StepKind::Proses
+    }
+}
+
+fn lane(nama: &str) -> Lane {
+    Lane {
+        nama: nama.to_string(),
+        singkatan: None,
+        slug: slugify(nama),
+    }
+}
+
+fn step(i: usize, kegiatan: &str, lanes: Vec<usize>, kind: StepKind, flow: Flow) -> Step {
+    Step {
+        number: i + 1,
+        id: None,
+        kegiatan: kegiatan.to_string(),
+        lanes,
+        kind,
+        flow,
+        kelengkapan: Vec::new(),
+        waktu: None,
+        output: None,
+        keterangan: None,
+        pos: Pos::default(),
+    }
+}
+
+fn empty_sop(nama: &str) -> Sop {
+    Sop {
+        file: PathBuf::from("content/contoh.yaml"),
+        path: "contoh".into(),
+        unit: String::new(),
+        pos: Pos::default(),
+        nomor: "SOP-01".into(),
+        nama: nama.into(),
+        satuan_kerja: None,
+        unit_lines: Vec::new(),
+        tanggal_pembuatan: None,
+        tanggal_revisi: Vec::new(),
+        tanggal_efektif: None,
+        disahkan_oleh: None,
+        dasar_hukum: Vec::new(),
+        kualifikasi_pelaksana: Vec::new(),
+        keterkaitan: Vec::new(),
+        peralatan: Vec::new(),
+        peringatan: None,
+        pencatatan: Vec::new(),
+        lanes: Vec::new(),
+        steps: Vec::new(),
+        total_waktu: None,
+        draft: false,
+        body: String::new(),
+    }
+}
+
+/// SOP-04/BPKPAD Balangan (seeds/): five lanes, nine steps, the correction
+/// at step 7 sends the draft back to step 6 when it is not right.
+fn balangan() -> Sop {
+    sop(
+        "SOP Tehnis Perencanaan Kinerja",
+        &[
+            "Sekretaris",
+            "Kepala Bidang",
+            "Kasubbag Perencanaan dan Keuangan",
+            "Kepala Seksi",
+            "Staf Penyusun Evaluasi Kinerja",
+        ],
+        &[
+            (
+                "Disposisi kepada kasubag Renkeu untuk melaksanakan penyusunan RKT",
+                &[0],
+                Go::Next,
+            ),
+            ("Perencanaan melakukan penyusunan RKT", &[2], Go::Next),
+            ("Rapat sosialisasi pengisian form RKT", &[1, 2, 3], Go::Next),
+            ("Mengisi form RKT", &[3], Go::Next),
+            (
+                "Mensosialisasikan Form RKT yang sudah diisi oleh semua bidang",
+                &[2],
+                Go::Next,
+            ),
+            (
+                "Mengkompilasikan form RKT dari masing-masing bidang",
+                &[4],
+                Go::Next,
+            ),
+            ("Koreksi draft RKT", &[1], Go::Decide(8, 6)),
+            ("Menerima dan menandatangani RKT", &[0], Go::Next),
+            ("Pengarsipan RKT", &[4], Go::Next),
+        ],
+    )
+}
+
+/// SOP-070/Setda Banjarbaru (seeds/): eleven steps, two corrections that
+/// both send the draft back to step 6.
+fn banjarbaru() -> Sop {
+    sop(
+        "Penyusunan Rencana Kinerja Tahunan",
+        &[
+            "Kepala Sub Bagian Perencanaan",
+            "Pelaksana",
+            "Sekretaris Daerah",
+            "Kepala Bagian Umum",
+            "Asisten III",
+        ],
+        &[
+            (
+                "Melaksanakan koordinasi dengan masing-masing bagian dan meminta data usulan kegiatan",
+                &[0],
+                Go::Next,
+            ),
+            (
+                "Menerima data usulan dari masing-masing bagian",
+                &[1],
+                Go::Next,
+            ),
+            (
+                "Mengundang Seluruh Kabag dan Kasubbag untuk rapat pembahasan Rencana Kinerja Tahunan",
+                &[0],
+                Go::Next,
+            ),
+            (
+                "Melaksanakan rapat koordinasi perihal penetapan prioritas program dan target program/ kegiatan",
+                &[0, 3],
+                Go::Next,
+            ),
+            (
+                "Menghimpun data dan informasi dari masing-masing bagian",
+                &[1],
+                Go::Next,
+            ),
+            ("Membuat konsep Rencana Kinerja Tahunan", &[1], Go::Next),
+            (
+                "Mengoreksi dan memberi paraf draft Rencana Kinerja Tahunan",
+                &[3],
+                Go::Decide(8, 6),
+            ),
+            (
+                "Mengoreksi dan memberi paraf draft Rencana Kinerja Tahunan",
+                &[4],
+                Go::Decide(9, 6),
+            ),
+            (
+                "Menyusun Draft Akhir Rencana Kinerja Tahunan",
+                &[1],
+                Go::Next,
+            ),
+            (
+                "Menandatangani dokumen Rencana Kinerja Tahunan",
+                &[2],
+                Go::Next,
+            ),
+            (
+                "Menggandakan, membukukan dan mengarsipkan dokumen Rencana Kinerja Tahunan",
+                &[1],
+                Go::Next,
+            ),
+        ],
+    )
+}
+
+/// A made-up SOP with what the seeds lack: a forward skip, a lanjut
+/// upwards, a decision whose Ya skips ahead, long words in narrow lanes.
+fn tricky() -> Sop {
+    sop(
+        "Pertanggungjawaban Penggunaan Anggaran",
+        &[
+            "Bendahara Pengeluaran",
+            "Pejabat Penatausahaan Keuangan",
+            "PPK",
+            "Pengguna Anggaran",
+        ],
+        &[
+            ("Menerima pertanggungjawaban", &[0], Go::Next),
+            (
+                "Mengkompilasikan dokumen pertanggungjawaban",
+                &[0, 1],
+                Go::Next,
+            ),
+            ("Verifikasi kelengkapan", &[1], Go::Decide(5, 2)),
+            ("Meminta kelengkapan", &[0], Go::Lanjut(2)),
+            ("Menyetujui", &[3], Go::Decide(7, 4)),
+            ("Dicatat", &[2], Go::Next),
+            ("Selesai", &[2], Go::Next),
+        ],
+    )
+}
+
+// ---------------------------------------------------------------------------
+// Geometry properties, each a function over a Layout so every test (the
+// examples and the random SOPs) asserts the same things.
+
+const EPS: f64 = 0.05;
+
+type Segment = (Point, Point);
+
+fn segments(points: &[Point]) -> impl Iterator<Item = Segment> + '_ {
+    points.windows(2).map(|w| (w[0], w[1]))
+}
+
+/// Every step has a symbol in each of its lanes, inside that lane and its row.
+fn every_step_has_its_symbols(sop: &Sop, l: &Layout) -> Result<(), String> {
+    for (i, step) in sop.steps.iter().enumerate() {
+        for &lane in &step.lanes {
+            let symbol = l
+                .symbols
+                .iter()
+                .find(|s| s.step == i && s.lane == lane)
+                .ok_or(format!("step {} has no symbol in lane {lane}", i + 1))?;
+            let column = l.lanes[lane];
+            let row = &l.rows[i];
+            let r = symbol.rect;
+            if r.x < column.x
+                || r.right() > column.x + column.w
+                || r.y < row.y
+                || r.bottom() > row.y + row.h
+            {
+                return Err(format!("symbol of step {} leaves its cell", i + 1));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Every segment is horizontal or vertical and has a length.
+fn every_segment_is_orthogonal(l: &Layout) -> Result<(), String> {
+    for a in &l.arrows {
+        if a.points.len() < 2 {
+            return Err(format!("arrow {}->{} has no segment", a.from + 1, a.to + 1));
+        }
+        for (p, q) in segments(&a.points) {
+            if p.x != q.x && p.y != q.y {
+                return Err(format!(
+                    "arrow {}->{} is diagonal at {p:?}",
+                    a.from + 1,
+                    a.to + 1
+                ));
+            }
+            if p == q {
+                return Err(format!(
+                    "arrow {}->{} has an empty segment",
+                    a.from + 1,
+                    a.to + 1
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Is `p` on the outline of a symbol of this shape?
+fn on_outline(shape: Shape, r: &Rect, p: Point) -> bool {
+    let (dx, dy) = ((p.x - r.cx()).abs(), (p.y - r.cy()).abs());
+    let (a, b) = (r.w / 2.0, r.h / 2.0);
+    let tol = 0.15;
+    match shape {
+        Shape::Process | Shape::OffPage => {
+            (dx <= a + tol && dy <= b + tol) && ((a - dx).abs() <= tol || (b - dy).abs() <= tol)
+        }
+        Shape::Decision => (dx / a + dy / b - 1.0).abs() * a.min(b) <= tol * 2.0,
+        Shape::Terminator => {
+            let straight = a - b;
+            if dx <= straight {
+                (b - dy).abs() <= tol
+            } else {
+                ((dx - straight).hypot(dy) - b).abs() <= tol
+            }
+        }
+    }
+}
+
+/// Every arrow starts on a symbol of its source step and ends on one of its target.
+fn every_arrow_joins_its_symbols(l: &Layout) -> Result<(), String> {
+    for a in &l.arrows {
+        let (Some(first), Some(last)) = (a.points.first(), a.points.last()) else {
+            return Err("empty arrow".into());
+        };
+        let starts = l
+            .symbols
+            .iter()
+            .any(|s| s.step == a.from && on_outline(s.shape, &s.rect, *first));
+        let ends = l
+            .symbols
+            .iter()
+            .any(|s| s.step == a.to && on_outline(s.shape, &s.rect, *last));
+        if !starts || !ends {
+            return Err(format!(
+                "arrow {}->{} does not join its symbols ({first:?} .. {last:?})",
+                a.from + 1,
+                a.to + 1
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Does the segment run through the inside of `r` (shrunk by EPS)?
+fn crosses(r: &Rect, (p, q): Segment) -> bool {
+    let (x0, x1) = (p.x.min(q.x), p.x.max(q.x));
+    let (y0, y1) = (p.y.min(q.y), p.y.max(q.y));
+    x1 > r.x + EPS && x0 < r.right() - EPS && y1 > r.y + EPS && y0 < r.bottom() - EPS
+}
+
+/// No arrow runs through a symbol. The first and last segment touch their
+/// own symbol (a diamond's side port lies inside its bounding box), so for
+/// them it is enough that they point away from it.
+fn no_arrow_crosses_a_symbol(l: &Layout) -> Result<(), String> {
+    for a in &l.arrows {
+        let count = a.points.len().saturating_sub(1);
+        for (k, seg) in segments(&a.points).enumerate() {
+            for s in &l.symbols {
+                let own_start = k == 0 && s.step == a.from && on_outline(s.shape, &s.rect, seg.0);
+                let own_end =
+                    k + 1 == count && s.step == a.to && on_outline(s.shape, &s.rect, seg.1);
+                let (port, other) = if own_start {
+                    (seg.0, seg.1)
+                } else if own_end {
+                    (seg.1, seg.0)
+                } else {
+                    if crosses(&s.rect, seg) {
+                        return Err(format!(
+                            "arrow {}->{} crosses the symbol of step {}",
+                            a.from + 1,
+                            a.to + 1,
+                            s.step + 1
+                        ));
+                    }
+                    continue;
+                };
+                let outward = (other.x - port.x) * (port.x - s.rect.cx())
+                    + (other.y - port.y) * (port.y - s.rect.cy());
+                let inside = other.x > s.rect.x + EPS
+                    && other.x < s.rect.right() - EPS
+                    && other.y > s.rect.y + EPS
+                    && other.y < s.rect.bottom() - EPS;
+                if outward <= 0.0 || inside {
+                    return Err(format!(
+                        "arrow {}->{} runs into its own symbol",
+                        a.from + 1,
+                        a.to + 1
+                    ));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Do two axis-parallel segments lie on one line and overlap over a length?
+fn overlap(a: Segment, b: Segment) -> bool {
+    let horizontal = |s: Segment| s.0.y == s.1.y;
+    if horizontal(a) && horizontal(b) && (a.0.y - b.0.y).abs() < EPS {
+        let (a0, a1) = (a.0.x.min(a.1.x), a.0.x.max(a.1.x));
+        let (b0, b1) = (b.0.x.min(b.1.x), b.0.x.max(b.1.x));
+        return a1.min(b1) - a0.max(b0) > EPS;
+    }
+    if !horizontal(a) && !horizontal(b) && (a.0.x - b.0.x).abs() < EPS {
+        let (a0, a1) = (a.0.y.min(a.1.y), a.0.y.max(a.1.y));
+        let (b0, b1) = (b.0.y.min(b.1.y), b.0.y.max(b.1.y));
+        return a1.min(b1) - a0.max(b0) > EPS;
+    }
+    false
+}
+
+/// No two arrows (nor an arrow and a joining line) share a piece of a segment.
+fn no_two_arrows_share_a_segment(l: &Layout) -> Result<(), String> {
+    let mut all: Vec<(String, Segment)> = Vec::new();
+    for a in &l.arrows {
+        for seg in segments(&a.points) {
+            all.push((format!("arrow {}->{}", a.from + 1, a.to + 1), seg));
+        }
+    }
+    let arrows = all.len();
+    for j in &l.joins {
+        all.push((format!("join of step {}", j.step + 1), (j.from, j.to)));
+    }
+    let mut owner = Vec::new();
+    for (k, a) in l.arrows.iter().enumerate() {
+        owner.extend(std::iter::repeat_n(k, a.points.len().saturating_sub(1)));
+    }
+    for i in 0..all.len() {
+        for j in i + 1..all.len() {
+            let same_arrow = i < arrows && j < arrows && owner[i] == owner[j];
+            if !same_arrow && overlap(all[i].1, all[j].1) {
+                return Err(format!("{} and {} overlap", all[i].0, all[j].0));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// One arrow per edge of the SOP, and each decision branch labelled next to
+/// where it leaves its diamond.
+fn arrows_match_edges(sop: &Sop, l: &Layout) -> Result<(), String> {
+    let edges = sop.edges();
+    if edges.len() != l.arrows.len() {
+        return Err(format!(
+            "{} edges but {} arrows",
+            edges.len(),
+            l.arrows.len()
+        ));
+    }
+    for (e, a) in edges.iter().zip(&l.arrows) {
+        if (e.from, e.to) != (a.from, a.to) {
+            return Err(format!(
+                "edge {}->{} drawn as {}->{}",
+                e.from + 1,
+                e.to + 1,
+                a.from + 1,
+                a.to + 1
+            ));
+        }
+        if let Some(text) = e.label {
+            let start = a.points[0];
+            let label = l
+                .labels
+                .iter()
+                .find(|lb| l.arrows[lb.arrow] == *a && lb.text == text)
+                .ok_or(format!(
+                    "branch {}->{} has no label {text:?}",
+                    e.from + 1,
+                    e.to + 1
+                ))?;
+            if (label.at.x - start.x).abs() > 20.0 || (label.at.y - start.y).abs() > 20.0 {
+                return Err(format!(
+                    "label {text:?} is far from where its branch leaves"
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Everything is inside the drawing, and every wrapped line fits its column.
+fn everything_fits(l: &Layout) -> Result<(), String> {
+    let inside = |p: &Point| p.x >= 0.0 && p.y >= 0.0 && p.x <= l.width && p.y <= l.height;
+    for a in &l.arrows {
+        if !a.points.iter().all(inside) {
+            return Err(format!(
+                "arrow {}->{} leaves the drawing",
+                a.from + 1,
+                a.to + 1
+            ));
+        }
+    }
+    for s in &l.symbols {
+        if s.rect.right() > l.width || s.rect.bottom() > l.height {
+            return Err(format!("symbol of step {} leaves the drawing", s.step + 1));
+        }
+    }
+    for row in &l.rows {
+        for line in &row.kegiatan.lines {
+            if text_width(line, 12.0, false) > row.kegiatan.rect.w - 14.0 {
+                return Err(format!("{line:?} overflows the Kegiatan column"));
+            }
+        }
+    }
+    for header in &l.lane_headers {
+        for line in &header.lines {
+            if text_width(line, 11.0, true) > header.rect.w - 14.0 {
+                return Err(format!("{line:?} overflows its lane header"));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn check_all(sop: &Sop) -> Result<Layout, String> {
+    let l = layout(sop);
+    every_step_has_its_symbols(sop, &l)?;
+    every_segment_is_orthogonal(&l)?;
+    every_arrow_joins_its_symbols(&l)?;
+    no_arrow_crosses_a_symbol(&l)?;
+    no_two_arrows_share_a_segment(&l)?;
+    arrows_match_edges(sop, &l)?;
+    everything_fits(&l)?;
+    Ok(l)
+}
+
+#[test]
+fn example_sops_have_clean_geometry() {
+    for sop in [balangan(), banjarbaru(), tricky()] {
+        if let Err(e) = check_all(&sop) {
+            panic!("{}: {e}", sop.nama);
+        }
+    }
+}
+
+#[test]
+fn the_checks_catch_broken_geometry() {
+    // The properties must be able to fail: break a good layout and see.
+    let sop = balangan();
+    let good = layout(&sop);
+
+    let mut diagonal = good.clone();
+    diagonal.arrows[0].points[1].x += 3.0;
+    assert!(every_segment_is_orthogonal(&diagonal).is_err());
+
+    let mut shared = good.clone();
+    let copy = shared.arrows[0].clone();
+    shared.arrows.push(copy);
+    assert!(no_two_arrows_share_a_segment(&shared).is_err());
+
+    let mut through = good.clone();
+    let target = through.symbols[4].rect;
+    let from = through.symbols[0].rect;
+    through.arrows[0].points = vec![
+        Point {
+            x: from.cx(),
+            y: from.bottom(),
+        },
+        Point {
+            x: from.cx(),
+            y: target.cy(),
+        },
+        Point {
+            x: target.right() + 30.0,
+            y: target.cy(),
+        },
+    ];
+    assert!(
+        no_arrow_crosses_a_symbol(&through).is_err()
+            || every_arrow_joins_its_symbols(&through).is_err()
+    );
+
+    let mut adrift = good.clone();
+    adrift.arrows[0].points[0].y -= 5.0;
+    assert!(every_arrow_joins_its_symbols(&adrift).is_err());
+
+    let mut missing = good;
+    missing.symbols.retain(|s| s.step != 3);
+    assert!(every_step_has_its_symbols(&sop, &missing).is_err());
+}
+
+#[test]
+fn rows_follow_steps_and_lanes_follow_pelaksana() {
+    let sop = balangan();
+    let l = layout(&sop);
+    assert_eq!(l.lanes.len(), 5);
+    assert_eq!(l.rows.len(), 9);
+    for pair in l.rows.windows(2) {
+        assert!(pair[0].y + pair[0].h <= pair[1].y);
+    }
+    for pair in l.lanes.windows(2) {
+        assert!(pair[0].x + pair[0].w <= pair[1].x);
+    }
+    // The joint step 3 has a symbol in each of its three lanes, joined.
+    assert_eq!(l.symbols.iter().filter(|s| s.step == 2).count(), 3);
+    assert_eq!(l.joins.iter().filter(|j| j.step == 2).count(), 2);
+    // Step 7's Tidak loops back to step 6: a side route that goes up.
+    let back = l.arrows.iter().find(|a| a.from == 6 && a.to == 5).unwrap();
+    assert!(back.points.last().unwrap().y < back.points[0].y);
+    assert!(back.is_no);
+    // The long role name wraps instead of widening its lane past the others.
+    assert!(l.lane_headers[2].lines.len() > 1);
+    assert!(l.lanes.iter().all(|c| c.w == l.lanes[0].w));
+}
+
+#[test]
+fn nested_loops_take_separate_tracks() {
+    // Two corrections that both return to step 6 from rows 7 and 8 would
+    // overlap on one track; the channel colouring must keep them apart.
+    let l = check_all(&banjarbaru()).unwrap();
+    let loops: Vec<_> = l
+        .arrows
+        .iter()
+        .filter(|a| a.to == 5 && a.from > 5)
+        .collect();
+    assert_eq!(loops.len(), 2);
+    let track = |a: &&lajur::render::swimlane::Arrow| a.points[1].x;
+    assert_ne!(track(&loops[0]), track(&loops[1]));
+}
+
+#[test]
+fn long_words_wrap_inside_their_cells() {
+    let mut sop = tricky();
+    sop.steps[1].kegiatan = "Mengkompilasikanpertanggungjawabanpengelolaankeuangan".repeat(3);
+    sop.lanes[1].nama = "Pertanggungjawabanpengelolaankeuangandaerah".into();
+    let l = check_all(&sop).unwrap();
+    assert!(l.rows[1].kegiatan.lines.len() >= 3);
+    assert!(l.lane_headers[1].lines.len() >= 2);
+}
+
+#[test]
+fn degenerate_sops_do_not_panic() {
+    // No lanes, a step without lanes, out-of-range targets, one step.
+    let mut odd = sop(
+        "Aneh",
+        &[],
+        &[("Satu", &[], Go::Next), ("Dua", &[7], Go::Decide(9, 2))],
+    );
+    odd.steps[1].flow = Flow::Decision {
+        ya: 40,
+        tidak: 1,
+        label_ya: "Ya".into(),
+        label_tidak: "Tidak".into(),
+    };
+    let svg = render_svg(&odd, Language::Id);
+    assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
+    let l = layout(&odd);
+    assert_eq!(l.symbols.len(), 2);
+    // The self-loop of step 2 still leaves and enters its own diamond.
+    every_segment_is_orthogonal(&l).unwrap();
+    every_arrow_joins_its_symbols(&l).unwrap();
+    no_two_arrows_share_a_segment(&l).unwrap();
+
+    let empty = sop("Kosong", &["A"], &[]);
+    assert!(render_svg(&empty, Language::En).contains("</svg>"));
+}
+
+// ---------------------------------------------------------------------------
+// The markup contract of FORMAT.md, checked on the SVG text.
+
+fn attr<'a>(element: &'a str, name: &str) -> Option<&'a str> {
+    let key = format!(" {name}=\"");
+    let start = element.find(&key)? + key.len();
+    let end = element[start..].find('"')? + start;
+    Some(&element[start..end])
+}
+
+fn elements<'a>(svg: &'a str, tag: &str) -> Vec<&'a str> {
+    let open = format!("<{tag} ");
+    let mut out = Vec::new();
+    let mut rest = svg;
+    while let Some(i) = rest.find(&open) {
+        let end = rest[i..].find('>').map_or(rest.len(), |e| i + e + 1);
+        out.push(&rest[i..end]);
+        rest = &rest[end..];
+    }
+    out
+}
+
+#[test]
+fn svg_follows_the_markup_contract() {
+    let sop = balangan();
+    let svg = render_svg(&sop, Language::Id);
+    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    let root = elements(&svg, "svg")[0];
+    assert_eq!(attr(root, "role"), Some("img"));
+    assert!(
+        attr(root, "viewBox").is_some()
+            && attr(root, "width").is_some()
+            && attr(root, "height").is_some()
+    );
+    assert!(
+        svg.contains(
+            "<title id=\"alur-judul\">Diagram alir: SOP Tehnis Perencanaan Kinerja</title>"
+        )
+    );
+    assert!(svg.contains("<desc") && svg.contains("Langkah 7 (Kepala Bidang): Koreksi draft RKT (keputusan): Ya ke langkah 8, Tidak ke langkah 6."));
+
+    // A <g> per symbol: 9 steps, step 3 in three lanes.
+    let groups: Vec<&str> = elements(&svg, "g")
+        .into_iter()
+        .filter(|g| g.contains("data-step"))
+        .collect();
+    assert_eq!(groups.len(), 11);
+    for g in &groups {
+        let n: usize = attr(g, "data-step").unwrap().parse().unwrap();
+        let step = &sop.steps[n - 1];
+        assert_eq!(attr(g, "data-jenis"), Some(step.kind.as_str()));
+        let lane = attr(g, "data-lane").unwrap();
+        assert!(step.lanes.iter().any(|&l| sop.lanes[l].slug == lane), "{g}");
+    }
+    assert_eq!(
+        groups
+            .iter()
+            .filter(|g| attr(g, "data-step") == Some("3"))
+            .count(),
+        3
+    );
+    // One id per step, linked to its table row.
+    for n in 1..=9 {
+        assert_eq!(svg.matches(&format!("id=\"alur-langkah-{n}\"")).count(), 1);
+        assert!(svg.contains(&format!(
+            "<a href=\"#langkah-{n}\"><g id=\"alur-langkah-{n}\""
+        )));
+    }
+    // Shapes: capsules (rounded rects), rectangles and a diamond.
+    assert!(
+        svg.contains("data-jenis=\"mulai\" data-lane=\"sekretaris\"><rect class=\"alur-bentuk\"")
+    );
+    let decision = svg.find("data-jenis=\"keputusan\"").unwrap();
+    assert!(
+        svg[decision..]
+            .starts_with("data-jenis=\"keputusan\" data-lane=\"kepala-bidang\"><polygon")
+    );
+
+    // Arrows: one path per edge, absolute M/H/V only, a marker at the end.
+    let paths = elements(&svg, "path");
+    assert_eq!(paths.len(), sop.edges().len());
+    for p in &paths {
+        assert!(attr(p, "data-from").is_some() && attr(p, "data-to").is_some());
+        let d = attr(p, "d").unwrap();
+        assert!(d.starts_with('M'));
+        assert!(d.chars().all(|c| "MLHV0123456789. -".contains(c)), "{d}");
+        assert_eq!(attr(p, "marker-end"), Some("url(#alur-panah)"));
+    }
+    assert!(
+        paths
+            .iter()
+            .any(|p| attr(p, "data-from") == Some("7") && attr(p, "data-to") == Some("6"))
+    );
+    // Branch labels are text.
+    assert!(svg.contains(">Ya</text>") && svg.contains(">Tidak</text>"));
+    // Colours by class, with a dark scheme.
+    assert!(svg.contains("@media (prefers-color-scheme: dark)"));
+    assert!(!svg.contains(" fill=\""));
+}
+
+#[test]
+fn custom_branch_labels_and_english() {
+    let mut sop = tricky();
+    if let Flow::Decision {
+        label_ya,
+        label_tidak,
+        ..
+    } = &mut sop.steps[2].flow
+    {
+        *label_ya = "Lengkap".into();
+        *label_tidak = "Tidak lengkap".into();
+    }
+    let svg = render_svg(&sop, Language::En);
+    assert!(svg.contains(">Lengkap</text>") && svg.contains(">Tidak lengkap</text>"));
+    assert!(svg.contains(">Activity</tspan>"));
+    assert!(svg.contains("<title id=\"alur-judul\">Flowchart: "));
+}
+
+#[test]
+fn text_is_escaped() {
+    let mut sop = tricky();
+    sop.steps[0].kegiatan = "Terima <berkas> & \"cek\"".into();
+    sop.nama = "A & B".into();
+    let svg = render_svg(&sop, Language::Id);
+    assert!(svg.contains("Terima &lt;berkas&gt; &amp; &quot;cek&quot;"));
+    assert!(svg.contains("Diagram alir: A &amp; B"));
+    assert!(!svg.contains("<berkas>"));
+}
+
+#[test]
+fn snapshots() {
+    insta::assert_snapshot!("balangan", render_svg(&balangan(), Language::Id));
+    insta::assert_snapshot!("banjarbaru", render_svg(&banjarbaru(), Language::Id));
+    insta::assert_snapshot!("tricky_en", render_svg(&tricky(), Language::En));
+}
+
+// ---------------------------------------------------------------------------
+// Random SOPs.
+
+const WORDS: &[&str] = &[
+    "Mengkompilasikan",
+    "pertanggungjawaban",
+    "draft",
+    "RKT",
+    "form",
+    "dan",
+    "kepada",
+    "masing-masing",
+    "Menandatangani",
+    "dokumen",
+    "Rencana",
+    "Kinerja",
+    "Tahunan",
+    "verifikasi",
+    "disposisi",
+    "ke",
+    "Sekretaris",
+    "Daerah",
+];
+
+const ROLES: &[&str] = &[
+    "Sekretaris",
+    "Kepala Bidang",
+    "Kasubbag Perencanaan dan Keuangan",
+    "Kepala Seksi",
+    "Staf Penyusun Evaluasi Kinerja",
+    "PPK",
+    "Pejabat Pelaksana Teknis Kegiatan Pertanggungjawaban",
+    "Bendahara",
+    "Asisten III",
+    "Pelaksana",
+];
+
+#[derive(Debug, Clone)]
+struct RawStep {
+    lane: usize,
+    extra: Vec<usize>,
+    joint: bool,
+    roll: u8,
+    target: usize,
+    ya_target: usize,
+    words: Vec<usize>,
+}
+
+fn raw_step(lanes: usize, steps: usize) -> impl Strategy<Value = RawStep> {
+    (
+        0..lanes,
+        prop::collection::vec(0..lanes, 1..=2),
+        prop::bool::weighted(0.15),
+        any::<u8>(),
+        0..steps,
+        0..steps,
+        prop::collection::vec(0..WORDS.len(), 1..14),
+    )
+        .prop_map(
+            |(lane, extra, joint, roll, target, ya_target, words)| RawStep {
+                lane,
+                extra,
+                joint,
+                roll,
+                target,
+                ya_target,
+                words,
+            },
+        )
+}
+
+fn random_sop() -> impl Strategy<Value = Sop> {
+    (2..=9usize, 3..=40usize)
+        .prop_flat_map(|(lanes, steps)| {
+            (
+                prop::collection::vec(raw_step(lanes, steps), steps),
+                prop::sample::subsequence((0..ROLES.len()).collect::<Vec<_>>(), lanes),
+            )
+        })
+        .prop_map(|(raw, roles)| build(&raw, &roles))
+}
+
+fn build(raw: &[RawStep], roles: &[usize]) -> Sop {
+    let n = raw.len();
+    let other = |i: usize, t: usize| if t == i { (i + 1) % n } else { t };
+    let steps = raw
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let mut lanes = vec![r.lane];
+            if r.joint {
+                lanes.extend(&r.extra);
+                lanes.sort_unstable();
+                lanes.dedup();
+            }
+            let text: Vec<&str> = r.words.iter().map(|&w| WORDS[w]).collect();
+            let decision = i > 0 && i + 1 < n && r.roll < 70;
+            let (kind, flow) = if decision {
+                let ya = if r.roll % 3 == 0 {
+                    other(i, r.ya_target)
+                } else {
+                    i + 1
+                };
+                (
+                    StepKind::Keputusan,
+                    Flow::Decision {
+                        ya,
+                        tidak: other(i, r.target),
+                        label_ya: "Ya".into(),
+                        label_tidak: if r.roll % 2 == 0 {
+                            "Tidak".into()
+                        } else {
+                            "Tidak lengkap".into()
+                        },
+                    },
+                )
+            } else if i + 1 == n {
+                (StepKind::Selesai, Flow::Next { to: None })
+            } else {
+                let to = if r.roll > 220 {
+                    other(i, r.target)
+                } else {
+                    i + 1
+                };
+                (kind_at(i, n), Flow::Next { to: Some(to) })
+            };
+            step(i, &text.join(" "), lanes, kind, flow)
+        })
+        .collect();
+    Sop {
+        lanes: roles.iter().map(|&r| lane(ROLES[r])).collect(),
+        steps,
+        ..empty_sop("Acak")
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn random_sops_have_clean_geometry(sop in random_sop()) {
+        if let Err(e) = check_all(&sop) {
+            prop_assert!(false, "{e}");
+        }
+    }
+
+    #[test]
+    fn random_sops_keep_the_markup_contract(sop in random_sop()) {
+        let svg = render_svg(&sop, Language::Id);
+        let symbols: usize = sop.steps.iter().map(|s| s.lanes.len()).sum();
+        prop_assert_eq!(svg.matches(" data-step=\"").count(), symbols);
+        prop_assert_eq!(svg.matches("<path ").count(), sop.edges().len());
+        prop_assert_eq!(svg.matches("<svg").count(), 1);
+    }
+}
+
+/// Writes the example SVGs and an HTML page embedding them into
+/// $SWIMLANE_OUT, to look at in a browser (`shared/tools/look`):
+/// `SWIMLANE_OUT=/tmp/alur cargo test --test swimlane -- --ignored`.
+#[test]
+#[ignore]
+fn write_examples_for_a_look() {
+    let Ok(dir) = std::env::var("SWIMLANE_OUT") else {
+        return;
+    };
+    let dir = PathBuf::from(dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut page = String::from(
+        "<!doctype html><meta charset=utf-8><meta name=viewport content='width=device-width'>\
+         <style>body{margin:8px;font-family:Arial,sans-serif}.wadah{overflow-x:auto}</style>",
+    );
+    for (name, sop) in [
+        ("balangan", balangan()),
+        ("banjarbaru", banjarbaru()),
+        ("tricky", tricky()),
+    ] {
+        let svg = render_svg(&sop, Language::Id);
+        std::fs::write(dir.join(format!("{name}.svg")), &svg).unwrap();
+        page.push_str(&format!("<h2>{name}</h2><div class=wadah>{svg}</div>"));
+    }
+    std::fs::write(dir.join("index.html"), page).unwrap();
+}
