@@ -186,3 +186,145 @@ fn pages_other_than_sops_are_left_out_of_the_index() {
     assert!(files.iter().filter(|f| f.path.ends_with(".html")).count() > 2);
     assert!(entry.contains("\"page_count\":2"), "{entry}");
 }
+
+/// A handbook of `n` SOPs in 100 units, each with 12 steps of varied text.
+fn big_handbook(n: usize) -> tempfile::TempDir {
+    const WORDS: &[&str] = &[
+        "menerima",
+        "memeriksa",
+        "kelengkapan",
+        "berkas",
+        "surat",
+        "permohonan",
+        "menyusun",
+        "laporan",
+        "kinerja",
+        "anggaran",
+        "pengadaan",
+        "barang",
+        "jasa",
+        "arsip",
+        "disposisi",
+        "verifikasi",
+        "dokumen",
+        "pencairan",
+        "dana",
+        "menandatangani",
+        "nota",
+        "dinas",
+        "rapat",
+        "koordinasi",
+        "evaluasi",
+        "pegawai",
+        "cuti",
+        "kendaraan",
+        "aset",
+        "daerah",
+        "pajak",
+        "retribusi",
+        "pelayanan",
+        "perizinan",
+        "data",
+        "informasi",
+        "publik",
+        "pengaduan",
+        "masyarakat",
+        "perjalanan",
+        "rekomendasi",
+        "inventarisasi",
+        "honorarium",
+    ];
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    write(root, "handbook.yaml", "title: Besar\n");
+    let mut seed: u64 = 7;
+    let mut next = move || {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) as usize
+    };
+    for i in 0..n {
+        let unit = i % 100;
+        if i < 100 {
+            write(
+                root,
+                &format!("content/unit-{unit}/_index.md"),
+                &format!("---\nnama: Unit {unit}\n---\n"),
+            );
+        }
+        let mut sop = format!(
+            "nomor: SOP-{i}/U{unit}\nnama: Prosedur {} {} {i}\n\
+             dasar_hukum:\n  - UU {} Tahun {}\n\
+             pelaksana: [Kasubag Umum {unit}, Staf Pelaksana, Kepala Bagian {unit}]\nlangkah:\n",
+            WORDS[next() % WORDS.len()],
+            WORDS[next() % WORDS.len()],
+            next() % 40 + 1,
+            next() % 20 + 2000,
+        );
+        for s in 0..12 {
+            let text: Vec<&str> = (0..12).map(|_| WORDS[next() % WORDS.len()]).collect();
+            let lane = [
+                "Kasubag Umum {unit}",
+                "Staf Pelaksana",
+                "Kepala Bagian {unit}",
+            ][s % 3]
+                .replace("{unit}", &unit.to_string());
+            sop.push_str(&format!(
+                "  - kegiatan: {} {s}\n    pelaksana: {lane}\n    waktu: 15 menit\n",
+                text.join(" ")
+            ));
+        }
+        write(root, &format!("content/unit-{unit}/sop-{i}.yaml"), &sop);
+    }
+    dir
+}
+
+/// The budget of issue 5 on a 10,000-SOP handbook: indexing under a third of
+/// the build, and one query's transfer under 300 KB. Slow (minutes in a debug
+/// build), so run on demand: `cargo test --release --test search -- --ignored`.
+#[test]
+#[ignore]
+fn budget_on_10000_sops() {
+    let dir = big_handbook(10_000);
+    let started = std::time::Instant::now();
+    let (handbook, files) = render(dir.path());
+    let render_time = started.elapsed();
+    let started = std::time::Instant::now();
+    let index = search::index(&files, &handbook).expect("index");
+    let index_time = started.elapsed();
+    let size = |pred: &dyn Fn(&str) -> bool| -> Vec<usize> {
+        index
+            .iter()
+            .filter(|f| pred(&f.path))
+            .map(|f| f.bytes.len())
+            .collect()
+    };
+    let fixed: usize = size(&|p| {
+        p == "pagefind/pagefind.js"
+            || p == "pagefind/pagefind-entry.json"
+            || p.starts_with("pagefind/wasm.id")
+            || p.ends_with(".pf_meta")
+    })
+    .iter()
+    .sum();
+    let chunks = size(&|p| p.ends_with(".pf_index"));
+    let filters = size(&|p| p.ends_with(".pf_filter"));
+    let fragments = size(&|p| p.ends_with(".pf_fragment"));
+    let largest_chunk = chunks.iter().copied().max().unwrap_or(0);
+    let mean_fragment = fragments.iter().sum::<usize>() / fragments.len().max(1);
+    // A query of three words loads at most three index chunks, the filters
+    // (for the filter menus), and the fragments of the 10 results shown.
+    let query = fixed + 3 * largest_chunk + filters.iter().sum::<usize>() + 10 * mean_fragment;
+    eprintln!(
+        "10,000 SOPs: render {render_time:?}, index {index_time:?}; fixed {fixed} B, \
+         largest index chunk {largest_chunk} B, filters {} B, mean fragment {mean_fragment} B; \
+         one query ≤ {query} B",
+        filters.iter().sum::<usize>()
+    );
+    assert!(
+        index_time * 2 < render_time,
+        "indexing is more than a third of the build"
+    );
+    assert!(query < 300 * 1024, "one query transfers {query} B");
+}

@@ -101,9 +101,9 @@ const RELEVANCE: &[(&str, &str, &str)] = &[
         "bpkpad-balangan/perbendaharaan/penerbitan-sp2d/",
     ),
     (
-        "meminjam kendaraan dinas",
+        "memeriksa sisa hak",
         "stem",
-        "setda-banjarbaru/bagian-umum/rumah-tangga/peminjaman-kendaraan-dinas/",
+        "bpkpad-balangan/sekretariat/umum-kepegawaian/cuti-pegawai/",
     ),
     (
         "arsip surat",
