@@ -478,3 +478,59 @@ fn the_404_page_works_at_any_depth() {
         );
     }
 }
+
+#[test]
+fn every_internal_link_leads_to_a_written_file() {
+    let dir = handbook();
+    let out = build(dir.path());
+    let site = snapshot(&out);
+    let mut checked = 0;
+    for (path, bytes) in site.iter().filter(|(p, _)| p.ends_with(".html")) {
+        let html = String::from_utf8_lossy(bytes);
+        for link in links(&html) {
+            // Only links within the site; the search page's form action
+            // and fragments on the same page need no file of their own.
+            let Some(rel) = link.strip_prefix('/') else {
+                continue;
+            };
+            let rel = rel.split(['#', '?']).next().unwrap_or_default();
+            let file = if rel.is_empty() || rel.ends_with('/') {
+                format!("{rel}index.html")
+            } else {
+                rel.to_string()
+            };
+            assert!(site.contains_key(&file), "{path}: `{link}` leads nowhere");
+            checked += 1;
+        }
+    }
+    assert!(checked > 50, "only {checked} links seen");
+}
+
+#[test]
+fn a_lane_written_by_its_singkatan_is_one_role_everywhere() {
+    let dir = handbook();
+    write(
+        dir.path(),
+        "content/bagian-umum/perencanaan/renja.yaml",
+        b"nomor: SOP-072/Setda\n\
+          nama: Penyusunan Rencana Kerja\n\
+          langkah:\n\
+          \x20 - kegiatan: Menghimpun usulan rencana kerja\n\
+          \x20   pelaksana: Kasubbag\n\
+          \x20 - kegiatan: Menyusun rencana kerja\n\
+          \x20   pelaksana: Pelaksana\n",
+    );
+    let out = build(dir.path());
+    let renja = read(&out, "bagian-umum/perencanaan/renja/index.html");
+    let svg = read(&out, "bagian-umum/perencanaan/renja/alur.svg");
+    // RKT defines Kasubbag as the singkatan of Kepala Sub Bagian Perencanaan.
+    assert!(
+        svg.contains("data-lane=\"kepala-sub-bagian-perencanaan\""),
+        "the flowchart names the lane by its role's slug"
+    );
+    assert!(!svg.contains("data-lane=\"kasubbag\""));
+    assert!(renja.contains("href=\"/pelaksana/kepala-sub-bagian-perencanaan/\""));
+    let role = read(&out, "pelaksana/kepala-sub-bagian-perencanaan/index.html");
+    assert!(role.contains("Menghimpun usulan rencana kerja"));
+    assert!(!out.join("pelaksana/kasubbag").exists());
+}

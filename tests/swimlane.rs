@@ -7,7 +7,9 @@ use lajur::config::Language;
 use lajur::diagnostic::Pos;
 use lajur::model::{Flow, Lane, Sop, Step, StepKind, slug::slugify};
 use lajur::render::swimlane::metrics::text_width;
-use lajur::render::swimlane::{Layout, Point, Rect, Shape, layout, render_svg};
+use lajur::render::swimlane::{
+    Layout, Point, Rect, Shape, layout, print_page_layouts, render_print_pages, render_svg,
+};
 use proptest::prelude::*;
 
 // ---------------------------------------------------------------------------
@@ -321,8 +323,20 @@ fn on_outline(shape: Shape, r: &Rect, p: Point) -> bool {
     let (a, b) = (r.w / 2.0, r.h / 2.0);
     let tol = 0.15;
     match shape {
-        Shape::Process | Shape::OffPage => {
+        Shape::Process => {
             (dx <= a + tol && dy <= b + tol) && ((a - dx).abs() <= tol || (b - dy).abs() <= tol)
+        }
+        Shape::OffPage => {
+            // Top and straight sides down to 60 % of the height, then two
+            // edges slanting to the point at the bottom.
+            let shoulder = r.y + r.h * 0.6;
+            if p.y <= shoulder + tol {
+                (dx <= a + tol && p.y >= r.y - tol)
+                    && ((a - dx).abs() <= tol || (p.y - r.y).abs() <= tol)
+            } else {
+                let reach = a * (r.bottom() - p.y) / (r.bottom() - shoulder);
+                (dx - reach).abs() <= tol * 2.0
+            }
         }
         Shape::Decision => (dx / a + dy / b - 1.0).abs() * a.min(b) <= tol * 2.0,
         Shape::Terminator => {
@@ -530,6 +544,15 @@ fn everything_fits(l: &Layout) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// The properties that hold on any drawing, printed pages included.
+fn check_drawing(l: &Layout) -> Result<(), String> {
+    every_segment_is_orthogonal(l)?;
+    every_arrow_joins_its_symbols(l)?;
+    no_arrow_crosses_a_symbol(l)?;
+    no_two_arrows_share_a_segment(l)?;
+    everything_fits(l)
 }
 
 fn check_all(sop: &Sop) -> Result<Layout, String> {
@@ -811,6 +834,53 @@ fn snapshots() {
     insta::assert_snapshot!("tricky_en", render_svg(&tricky(), Language::En));
 }
 
+#[test]
+fn printed_pages_use_off_page_connectors() {
+    let sop = balangan();
+    let layouts = print_page_layouts(&sop, Language::Id, 4);
+    assert_eq!(layouts.len(), 3);
+    for l in &layouts {
+        check_drawing(l).unwrap();
+    }
+    // Page 2 holds steps 5-8: step 4 (page 1) comes in at the top through
+    // a pentagon, step 9 (page 3) goes out at the bottom through another.
+    let page2 = &layouts[1];
+    let connectors: Vec<_> = page2
+        .symbols
+        .iter()
+        .filter(|s| s.shape == Shape::OffPage)
+        .collect();
+    assert_eq!(connectors.len(), 2);
+    assert_eq!(page2.rows.len(), 6);
+    assert_eq!(
+        page2.rows[0].kegiatan.lines.join(" "),
+        "Langkah 4 di halaman 1"
+    );
+    assert_eq!(
+        page2.rows[5].kegiatan.lines.join(" "),
+        "Langkah 9 di halaman 3"
+    );
+
+    let svgs = render_print_pages(&sop, Language::Id, 4);
+    assert_eq!(svgs.len(), 3);
+    let page2 = &svgs[1];
+    assert!(page2.contains("(halaman 2 dari 3)</title>"));
+    assert!(page2.contains(r#"class="alur-penghubung" data-step="4""#));
+    assert!(page2.contains(r#"data-from="4" data-to="5""#));
+    assert!(page2.contains(r#"data-from="8" data-to="9""#));
+    assert!(page2.contains(r#"data-from="7" data-to="6""#));
+    // Pages share one HTML page with the screen drawing: no duplicate ids.
+    assert!(!page2.contains("href=\"#langkah-") && !page2.contains("id=\"alur-langkah-"));
+    assert!(
+        page2.contains(r#"<marker id="alur-panah-h2""#) && page2.contains("url(#alur-panah-h2)")
+    );
+    // The pentagon is a polygon of five points.
+    let at = page2.find(r#"class="alur-penghubung""#).unwrap();
+    let polygon = &page2[at..][page2[at..].find("<polygon").unwrap()..];
+    let points = attr(&polygon[..polygon.find("/>").unwrap()], "points").unwrap();
+    assert_eq!(points.split(' ').count(), 5);
+}
+
 // ---------------------------------------------------------------------------
 // Random SOPs.
 
@@ -958,6 +1028,15 @@ proptest! {
     }
 
     #[test]
+    fn random_printed_pages_have_clean_geometry(sop in random_sop(), per in 1..12usize) {
+        for l in print_page_layouts(&sop, Language::Id, per) {
+            if let Err(e) = check_drawing(&l) {
+                prop_assert!(false, "{e}");
+            }
+        }
+    }
+
+    #[test]
     fn random_sops_keep_the_markup_contract(sop in random_sop()) {
         let svg = render_svg(&sop, Language::Id);
         let symbols: usize = sop.steps.iter().map(|s| s.lanes.len()).sum();
@@ -982,14 +1061,46 @@ fn write_examples_for_a_look() {
         "<!doctype html><meta charset=utf-8><meta name=viewport content='width=device-width'>\
          <style>body{margin:8px;font-family:Arial,sans-serif}.wadah{overflow-x:auto}</style>",
     );
+    let heavy = sop(
+        "Banyak putaran",
+        &[
+            "A",
+            "Kepala Bidang Pertanggungjawaban",
+            "C",
+            "D",
+            "E",
+            "F",
+            "G",
+        ],
+        &[
+            ("Mulai", &[0], Go::Next),
+            ("Dua", &[3], Go::Next),
+            ("Tiga", &[5], Go::Decide(4, 2)),
+            ("Empat", &[1, 2], Go::Next),
+            ("Lima", &[6], Go::Decide(8, 3)),
+            ("Enam", &[0], Go::Lanjut(2)),
+            ("Tujuh", &[2], Go::Decide(8, 6)),
+            ("Delapan", &[4], Go::Decide(10, 1)),
+            ("Sembilan", &[4], Go::Lanjut(11)),
+            ("Sepuluh", &[3], Go::Decide(11, 5)),
+            ("Sebelas", &[3], Go::Next),
+        ],
+    );
     for (name, sop) in [
         ("balangan", balangan()),
         ("banjarbaru", banjarbaru()),
         ("tricky", tricky()),
+        ("heavy", heavy),
     ] {
         let svg = render_svg(&sop, Language::Id);
         std::fs::write(dir.join(format!("{name}.svg")), &svg).unwrap();
         page.push_str(&format!("<h2>{name}</h2><div class=wadah>{svg}</div>"));
+    }
+    for (i, svg) in render_print_pages(&banjarbaru(), Language::Id, 4)
+        .iter()
+        .enumerate()
+    {
+        std::fs::write(dir.join(format!("cetak-{}.svg", i + 1)), svg).unwrap();
     }
     std::fs::write(dir.join("index.html"), page).unwrap();
 }

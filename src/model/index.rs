@@ -145,34 +145,14 @@ pub struct UnreadCitation {
     pub line: usize,
 }
 
-/// The formal Indonesian name of a kind of regulation ("Peraturan Pemerintah").
-pub fn kind_name(kind: RegulationKind) -> &'static str {
-    use RegulationKind as K;
-    match kind {
-        K::Uu => "Undang-Undang",
-        K::Perppu => "Peraturan Pemerintah Pengganti Undang-Undang",
-        K::Pp => "Peraturan Pemerintah",
-        K::Perpres => "Peraturan Presiden",
-        K::Keppres => "Keputusan Presiden",
-        K::Inpres => "Instruksi Presiden",
-        K::Permendagri => "Peraturan Menteri Dalam Negeri",
-        K::Pmk => "Peraturan Menteri Keuangan",
-        K::Permenpanrb => "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi",
-        K::Permen => "Peraturan Menteri",
-        K::Perda => "Peraturan Daerah",
-        K::Pergub => "Peraturan Gubernur",
-        K::Perbup => "Peraturan Bupati",
-        K::Perwali => "Peraturan Wali Kota",
-        K::Keputusan => "Keputusan",
-        K::SuratEdaran => "Surat Edaran",
-    }
-}
-
-/// "Undang-Undang Nomor 17 Tahun 2003", "Peraturan Daerah Kota Banjarbaru
-/// Nomor 3 Tahun 2019". Kinds that do not say who issued them (a Peraturan
-/// Menteri of some ministry, a Keputusan, a Surat Edaran) keep the words
-/// written before "tentang", which do.
-pub fn display_name(citation: &Citation) -> String {
+/// The formal name a regulation page is titled with: "Undang-Undang Nomor
+/// 17 Tahun 2003", "Peraturan Daerah Kota Banjarbaru Nomor 3 Tahun 2019".
+/// [`Citation::display_name`] is the short form for running text ("UU No. 17
+/// Tahun 2003"); a page about the regulation spells it out, as its own first
+/// page does. Kinds that do not say who issued them (a Peraturan Menteri of
+/// some ministry, a Keputusan, a Surat Edaran) keep the words written
+/// before "tentang", which do.
+pub fn formal_name(citation: &Citation) -> String {
     use RegulationKind as K;
     let generic = matches!(
         citation.kind,
@@ -183,7 +163,7 @@ pub fn display_name(citation: &Citation) -> String {
     }
     let mut name = citation
         .kind
-        .map(kind_name)
+        .map(RegulationKind::label_id)
         .unwrap_or("Peraturan")
         .to_string();
     if let Some(place) = citation.place.as_deref().filter(|p| !p.trim().is_empty()) {
@@ -270,7 +250,7 @@ fn add_citation<'a>(
         id,
         kind: citation.kind,
         group: RegulationGroup::of(citation.kind),
-        name: display_name(citation),
+        name: formal_name(citation),
         number: citation.number.clone(),
         year: citation.year,
         place: citation.place.clone(),
@@ -959,7 +939,7 @@ pub(crate) mod tests {
         c.number = Some("4".into());
         c.year = Some(2019);
         assert_eq!(
-            display_name(&c),
+            formal_name(&c),
             "Peraturan Menteri Kesehatan Nomor 4 Tahun 2019"
         );
         let mut perda = unread("Perda Kota Banjarbaru 3/2019");
@@ -968,7 +948,7 @@ pub(crate) mod tests {
         perda.number = Some("3".into());
         perda.year = Some(2019);
         assert_eq!(
-            display_name(&perda),
+            formal_name(&perda),
             "Peraturan Daerah Kota Banjarbaru Nomor 3 Tahun 2019"
         );
     }

@@ -8,8 +8,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::index::{Indexes, Regulation, RegulationGroup, Role, kind_name};
-use crate::model::{Handbook, Sop};
+use crate::model::index::{Indexes, Regulation, RegulationGroup, Role};
+use crate::model::{Handbook, RegulationKind, Sop};
 
 use super::OutputFile;
 use super::i18n;
@@ -297,7 +297,7 @@ fn regulation_page(builder: &Builder<'_>, indexes: &Indexes, r: &Regulation) -> 
     RegulationPage {
         id: r.id.clone(),
         name: r.name.clone(),
-        kind: r.kind.map(kind_name),
+        kind: r.kind.map(RegulationKind::label_id),
         title: r.title.clone(),
         number: r.number.clone(),
         year: r.year,
@@ -445,25 +445,15 @@ mod tests {
     use std::path::Path;
 
     use super::*;
+    use crate::model::RegulationKind;
     use crate::model::index::tests::{citation, handbook, lane, minutes, sop, step};
-    use crate::model::{Hubungan, RegulationKind};
 
     /// Renders the cross-link files of `hb` with the theme of this crate.
     fn render_files(hb: &Handbook) -> Vec<OutputFile> {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut theme = Theme::load(root, &hb.config).unwrap_or_else(|d| panic!("{d:?}"));
-        let backlinks: Vec<Vec<(usize, Hubungan)>> = vec![Vec::new(); hb.sops.len()];
-        let builder = Builder::new(hb, root, backlinks.clone());
-        let indexes = {
-            let roles = crate::model::index::roles(hb);
-            Indexes {
-                regulations: crate::model::index::regulations(hb),
-                unread_citations: Vec::new(),
-                lane_roles: crate::model::index::lane_roles(hb, &roles),
-                roles,
-                backlinks,
-            }
-        };
+        let indexes = Indexes::build(hb);
+        let builder = Builder::new(hb, root, &indexes);
         let globals = theme.tera.global_context();
         globals.insert("site", &builder.site());
         globals.insert("t", &i18n::strings(hb.config.language));

@@ -19,6 +19,7 @@ use serde::Serialize;
 
 use crate::config::Language;
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::model::index::Indexes;
 use crate::model::{Handbook, Sop};
 
 use pages::{Builder, Link};
@@ -43,21 +44,23 @@ impl OutputFile {
 /// Renders every page of the site. `root` is the handbook root, for the
 /// theme and the handbook's own templates/ and static/.
 ///
-/// The pages: index.html, one per unit and per SOP (with its alur.svg),
-/// 404.html and sitemap.xml, and the built-in CSS unless an asset replaces
+/// The pages: index.html, one per unit and per SOP (with its alur.svg and
+/// sop.json), the legal bases and the roles (see `crosslinks`),
+/// handbook.json, the search page, 404.html and sitemap.xml, and the built-in CSS unless an asset replaces
 /// it. Attachments and static files on disk stay in `Handbook::assets`, for
 /// `output` (or `serve`) to copy beside these.
 pub fn render_site(handbook: &Handbook, root: &Path) -> Result<Vec<OutputFile>, Diagnostics> {
     let mut theme = Theme::load(root, &handbook.config)?;
-    let backlinks = crate::model::links::backlinks(&handbook.sops);
-    let builder = Builder::new(handbook, root, backlinks);
+    // Built once: the SOP pages, the cross-link pages, the JSON and the
+    // sitemap all read the same regulations, roles and backlinks.
+    let indexes = Indexes::build(handbook);
+    let builder = Builder::new(handbook, root, &indexes);
     let language = handbook.config.language;
     let globals = theme.tera.global_context();
     globals.insert("site", &builder.site());
     globals.insert("t", &i18n::strings(language));
-    // Later pages (dasar hukum, pelaksana) add their links here; empty, the
-    // theme shows no navigation bar rather than a bar of dead links.
-    globals.insert("nav", &Vec::<Link>::new());
+    // Only sections with something to show: no bar of links to empty pages.
+    globals.insert("nav", &crosslinks::nav(&builder, &indexes));
 
     let jobs: Vec<Job> = std::iter::once(Job::Index)
         .chain(
@@ -80,15 +83,20 @@ pub fn render_site(handbook: &Handbook, root: &Path) -> Result<Vec<OutputFile>, 
     let mut errors = Diagnostics::default();
     // One broken template breaks every page that uses it: report it once.
     let mut seen = BTreeSet::new();
+    let mut report = |d: Diagnostic| {
+        if seen.insert((d.file.clone(), d.line, d.column, d.message.clone())) {
+            errors.push(d);
+        }
+    };
     for result in results {
         match result {
             Ok(mut f) => files.append(&mut f),
-            Err(d) => {
-                if seen.insert((d.file.clone(), d.line, d.column, d.message.clone())) {
-                    errors.push(d);
-                }
-            }
+            Err(d) => report(d),
         }
+    }
+    match crosslinks::render(&builder, &theme, &indexes) {
+        Ok(mut f) => files.append(&mut f),
+        Err(list) => list.into_iter().for_each(&mut report),
     }
     if !errors.is_empty() {
         return Err(errors);
@@ -227,6 +235,29 @@ fn sitemap_urls(builder: &Builder<'_>) -> Vec<SitemapUrl> {
                 .or(s.tanggal_pembuatan.as_ref())
                 .map(|d| d.iso()),
         }
+    }));
+    // The cross-link pages, as `crosslinks::render` writes them; a section
+    // left out of the navigation (nothing in it) is left out here too.
+    let indexes = builder.indexes;
+    if !indexes.regulations.is_empty() {
+        urls.push(SitemapUrl {
+            loc: builder.page_url("dasar-hukum"),
+            lastmod: None,
+        });
+    }
+    urls.extend(indexes.regulations.iter().map(|r| SitemapUrl {
+        loc: json::regulation_url(builder.config, &r.id),
+        lastmod: None,
+    }));
+    if !indexes.roles.is_empty() {
+        urls.push(SitemapUrl {
+            loc: builder.page_url("pelaksana"),
+            lastmod: None,
+        });
+    }
+    urls.extend(indexes.roles.iter().map(|r| SitemapUrl {
+        loc: json::role_url(builder.config, &r.slug),
+        lastmod: None,
     }));
     urls
 }

@@ -10,9 +10,11 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::config::{Config, Language};
+use crate::model::index::Indexes;
 use crate::model::{Approver, Date, Flow, Handbook, Hubungan, Sop, Unit};
 
 use super::i18n;
+use super::json;
 use super::markdown::Markdown;
 
 /// Site-wide values every page gets as `site`.
@@ -104,13 +106,13 @@ pub struct SopPage {
     pub tanggal_revisi_earlier: Vec<String>,
     pub tanggal_efektif: Option<String>,
     pub disahkan_oleh: Option<Approver>,
-    pub dasar_hukum: Vec<String>,
+    pub dasar_hukum: Vec<CitationItem>,
     pub kualifikasi_pelaksana: Vec<String>,
     pub keterkaitan: Vec<RelationItem>,
     pub peralatan: Vec<String>,
     pub peringatan: Option<String>,
     pub pencatatan: Vec<String>,
-    pub lanes: Vec<String>,
+    pub lanes: Vec<LaneLink>,
     pub steps: Vec<StepRow>,
     pub total_waktu: Option<String>,
     pub body_html: String,
@@ -137,13 +139,34 @@ pub struct RelationItem {
     pub hubungan_key: &'static str,
 }
 
+/// A Dasar Hukum line: as the SOP writes it, linked to its regulation's page.
+#[derive(Debug, Clone, Serialize)]
+pub struct CitationItem {
+    pub text: String,
+    /// The regulation's page; None when the line could not be read.
+    pub url: Option<String>,
+}
+
+/// A lane (pelaksana) linked to its role's page, which gathers what the
+/// role does in every SOP.
+#[derive(Debug, Clone, Serialize)]
+pub struct LaneLink {
+    /// As the SOP writes the lane.
+    pub nama: String,
+    pub singkatan: Option<String>,
+    /// The role's full nama, when the SOP writes it another way
+    /// ("Kasubag Umum" for Kepala Sub Bagian Umum), for a tooltip.
+    pub role: Option<String>,
+    pub url: Option<String>,
+}
+
 /// A row of the steps table.
 #[derive(Debug, Clone, Serialize)]
 pub struct StepRow {
     pub number: usize,
     pub kind: &'static str,
     pub kegiatan: String,
-    pub pelaksana: Vec<String>,
+    pub pelaksana: Vec<LaneLink>,
     pub kelengkapan: Vec<String>,
     pub waktu: Option<String>,
     pub output: Option<String>,
@@ -169,8 +192,8 @@ pub struct Builder<'a> {
     pub config: &'a Config,
     pub language: Language,
     pub markdown: Markdown<'a>,
-    /// For each SOP, who points to it.
-    backlinks: Vec<Vec<(usize, Hubungan)>>,
+    /// Regulations, roles and backlinks, computed once for the whole site.
+    pub indexes: &'a Indexes,
     /// Unit path → index in `handbook.units`.
     unit_index: BTreeMap<&'a str, usize>,
     /// Unit path → number of SOPs in it and every unit below.
@@ -178,11 +201,7 @@ pub struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
-    pub fn new(
-        handbook: &'a Handbook,
-        root: &'a Path,
-        backlinks: Vec<Vec<(usize, Hubungan)>>,
-    ) -> Self {
+    pub fn new(handbook: &'a Handbook, root: &'a Path, indexes: &'a Indexes) -> Self {
         let config = &handbook.config;
         let unit_index = handbook
             .units
@@ -213,7 +232,7 @@ impl<'a> Builder<'a> {
                 allow_html: config.allow_html,
                 heading_offset: 1,
             },
-            backlinks,
+            indexes,
             unit_index,
             sop_counts,
         }
@@ -414,7 +433,10 @@ impl<'a> Builder<'a> {
     pub fn sop_page(&self, index: usize, flowchart_svg: Option<String>) -> Option<SopPage> {
         let sop = self.handbook.sops.get(index)?;
         let lang = self.language;
-        let lane_name = |i: &usize| sop.lanes.get(*i).map(|l| l.nama.clone());
+        let lanes: Vec<LaneLink> = (0..sop.lanes.len())
+            .filter_map(|l| self.lane_link(index, l))
+            .collect();
+        let lane_link = |l: &usize| lanes.get(*l).cloned();
         let steps = sop
             .steps
             .iter()
@@ -448,7 +470,7 @@ impl<'a> Builder<'a> {
                     number: step.number,
                     kind: step.kind.as_str(),
                     kegiatan: step.kegiatan.clone(),
-                    pelaksana: step.lanes.iter().filter_map(lane_name).collect(),
+                    pelaksana: step.lanes.iter().filter_map(lane_link).collect(),
                     kelengkapan: step.kelengkapan.clone(),
                     waktu: step.waktu.as_ref().map(|w| w.text.clone()),
                     output: step.output.clone(),
@@ -467,6 +489,7 @@ impl<'a> Builder<'a> {
             })
             .collect();
         let backlinks = self
+            .indexes
             .backlinks
             .get(index)
             .map(|list| {
@@ -505,13 +528,23 @@ impl<'a> Builder<'a> {
                 .disahkan_oleh
                 .clone()
                 .filter(|a| a.jabatan.is_some() || a.nama.is_some() || a.nip.is_some()),
-            dasar_hukum: sop.dasar_hukum.iter().map(|c| c.text.clone()).collect(),
+            dasar_hukum: sop
+                .dasar_hukum
+                .iter()
+                .map(|c| CitationItem {
+                    text: c.text.clone(),
+                    url: c
+                        .id
+                        .as_deref()
+                        .map(|id| json::regulation_url(self.config, id)),
+                })
+                .collect(),
             kualifikasi_pelaksana: sop.kualifikasi_pelaksana.clone(),
             keterkaitan,
             peralatan: sop.peralatan.clone(),
             peringatan: sop.peringatan.clone(),
             pencatatan: sop.pencatatan.clone(),
-            lanes: sop.lanes.iter().map(|l| l.nama.clone()).collect(),
+            lanes,
             steps,
             total_waktu: sop.total_waktu.as_ref().map(|t| t.display(lang)),
             body_html: self.markdown.render(&sop.body),
@@ -519,6 +552,20 @@ impl<'a> Builder<'a> {
             flowchart_svg,
             flowchart_url: self.config.url(&format!("{}/alur.svg", sop.path)),
             draft: sop.draft,
+        })
+    }
+
+    /// Lane `lane` of SOP `sop`, linked to its role's page.
+    fn lane_link(&self, sop: usize, lane: usize) -> Option<LaneLink> {
+        let written = self.handbook.sops.get(sop)?.lanes.get(lane)?;
+        let role = self.indexes.lane_role(sop, lane);
+        Some(LaneLink {
+            nama: written.nama.clone(),
+            singkatan: written.singkatan.clone(),
+            role: role
+                .filter(|r| r.nama != written.nama.trim())
+                .map(|r| r.nama.clone()),
+            url: role.map(|r| json::role_url(self.config, &r.slug)),
         })
     }
 

@@ -180,7 +180,11 @@ fn render(config: Config) -> BTreeMap<String, String> {
 }
 
 fn render_in(root: &Path, config: Config) -> BTreeMap<String, String> {
-    let files = render_site(&handbook(config), root).unwrap_or_else(|d| panic!("{}", d.to_text()));
+    render_handbook(root, &handbook(config))
+}
+
+fn render_handbook(root: &Path, handbook: &Handbook) -> BTreeMap<String, String> {
+    let files = render_site(handbook, root).unwrap_or_else(|d| panic!("{}", d.to_text()));
     files
         .into_iter()
         .map(|f| (f.path, String::from_utf8_lossy(&f.bytes).into_owned()))
@@ -244,7 +248,6 @@ fn sop_page_shows_the_form() {
         "id=\"langkah-1\"",
         "id=\"langkah-3\"",
         "Memeriksa kelengkapan draft",
-        "Kepala Sub Bagian Perencanaan, Sekretaris Daerah",
         "Output 2",
     ] {
         assert!(page.contains(want), "`{want}` not on the SOP page");
@@ -404,4 +407,119 @@ fn a_broken_template_is_an_error_naming_it() {
     let first = errors.iter().next().expect("an error");
     assert_eq!(first.file, Path::new("templates/sop.html"));
     assert_eq!(errors.errors(), 1, "reported once, not once per SOP");
+}
+
+/// The row of step `n` in the steps table of `page`.
+fn step_row(page: &str, n: usize) -> &str {
+    page.split(&format!("id=\"langkah-{n}\""))
+        .nth(1)
+        .and_then(|r| r.split("</tr>").next())
+        .unwrap_or_else(|| panic!("no row for step {n}"))
+}
+
+#[test]
+fn pelaksana_cells_link_to_the_role_pages() {
+    let site = render(Config::default());
+    let page = &site["bagian-umum/perencanaan/rkt/index.html"];
+    // A joint step links each of its lanes, in lane order.
+    let row = step_row(page, 3);
+    let kasubbag = row
+        .find("href=\"/pelaksana/kepala-sub-bagian-perencanaan/\"")
+        .expect("first lane linked");
+    let sekda = row
+        .find("href=\"/pelaksana/sekretaris-daerah/\"")
+        .expect("second lane linked");
+    assert!(kasubbag < sekda, "{row}");
+    assert!(step_row(page, 2).contains("href=\"/pelaksana/sekretaris-daerah/\""));
+    // Every link goes to a page that is written.
+    for role in ["kepala-sub-bagian-perencanaan", "sekretaris-daerah"] {
+        assert!(site.contains_key(&format!("pelaksana/{role}/index.html")));
+    }
+}
+
+#[test]
+fn a_lane_written_as_a_singkatan_links_to_the_full_role() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut hb = handbook(Config::default());
+    // The second SOP writes the first lane by the first SOP's singkatan.
+    hb.sops[1].lanes[0] = Lane {
+        nama: "Kasubbag".into(),
+        singkatan: None,
+        slug: "kasubbag".into(),
+    };
+    crate::model::index::assign_role_slugs(&mut hb);
+    let site = render_handbook(dir.path(), &hb);
+    let page = &site["bagian-umum/perencanaan/rkt/index.html"];
+    let row = step_row(page, 1);
+    assert!(
+        row.contains("href=\"/pelaksana/kepala-sub-bagian-perencanaan/\""),
+        "{row}"
+    );
+    assert!(
+        row.contains(">Kasubbag</a>"),
+        "shown as the SOP writes it: {row}"
+    );
+    assert!(
+        page.contains("data-lane=\"kepala-sub-bagian-perencanaan\""),
+        "the flowchart names the lane by its role"
+    );
+    assert!(!site.contains_key("pelaksana/kasubbag/index.html"));
+}
+
+#[test]
+fn dasar_hukum_links_read_citations_and_marks_unread_ones() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut hb = handbook(Config::default());
+    hb.sops[1].dasar_hukum.push(crate::model::hukum::parse(
+        "Peraturan Pemerintah Nomor 8 Tahun 2006 tentang Pelaporan Keuangan dan Kinerja",
+    ));
+    let site = render_handbook(dir.path(), &hb);
+    let page = &site["bagian-umum/perencanaan/rkt/index.html"];
+    let cell = page
+        .split("class=\"citations\"")
+        .nth(1)
+        .and_then(|c| c.split("</ol>").next())
+        .expect("dasar hukum list");
+    assert!(
+        cell.contains(
+            "<a href=\"/dasar-hukum/pp-no-8-tahun-2006/\">Peraturan Pemerintah Nomor 8 Tahun 2006"
+        ),
+        "{cell}"
+    );
+    // The fixture's first line has no id: shown as written, marked.
+    assert!(cell.contains("Undang-Undang No. 17 Tahun 2003 tentang Keuangan Negara"));
+    assert_eq!(cell.matches("tidak terbaca").count(), 1, "{cell}");
+    assert!(site.contains_key("dasar-hukum/pp-no-8-tahun-2006/index.html"));
+}
+
+#[test]
+fn the_navigation_and_sitemap_reach_the_cross_link_pages() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut hb = handbook(Config::default());
+    // Without a readable citation there is no Dasar Hukum link to an empty page.
+    let site = render_handbook(dir.path(), &hb);
+    let nav = site["index.html"]
+        .split("class=\"site-nav\"")
+        .nth(1)
+        .and_then(|n| n.split("</nav>").next())
+        .expect("a navigation bar");
+    assert!(nav.contains("href=\"/pelaksana/\""), "{nav}");
+    assert!(!nav.contains("href=\"/dasar-hukum/\""), "{nav}");
+
+    hb.sops[0].dasar_hukum = vec![crate::model::hukum::parse("UU 17/2003")];
+    let site = render_handbook(dir.path(), &hb);
+    assert!(site["bagian-umum/index.html"].contains("href=\"/dasar-hukum/\""));
+    let sitemap = &site["sitemap.xml"];
+    for loc in [
+        "/dasar-hukum/",
+        "/dasar-hukum/uu-no-17-tahun-2003/",
+        "/pelaksana/",
+        "/pelaksana/sekretaris-daerah/",
+        "/pelaksana/kepala-sub-bagian-perencanaan/",
+    ] {
+        assert!(
+            sitemap.contains(&format!("<loc>{loc}</loc>")),
+            "{loc} not in the sitemap"
+        );
+    }
 }

@@ -49,6 +49,22 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/sitemap.xml"),
     ),
     (
+        "dasar-hukum.html",
+        include_str!("../../themes/default/templates/dasar-hukum.html"),
+    ),
+    (
+        "regulasi.html",
+        include_str!("../../themes/default/templates/regulasi.html"),
+    ),
+    (
+        "pelaksana.html",
+        include_str!("../../themes/default/templates/pelaksana.html"),
+    ),
+    (
+        "peran.html",
+        include_str!("../../themes/default/templates/peran.html"),
+    ),
+    (
         "partials/sop_list.html",
         include_str!("../../themes/default/templates/partials/sop_list.html"),
     ),

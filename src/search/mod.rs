@@ -12,10 +12,12 @@ pub mod citations;
 pub mod page;
 pub mod stemming;
 
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
+use rayon::prelude::*;
 
 pub use abbreviations::Abbreviations;
 
@@ -39,12 +41,15 @@ pub struct SearchError(String);
 /// files, with paths under `pagefind/`.
 pub fn index(pages: &[OutputFile], handbook: &Handbook) -> Result<Vec<OutputFile>, SearchError> {
     let abbreviations = Abbreviations::new(&handbook.config.abbreviations);
+    let by_path: HashMap<&str, &OutputFile> = pages.iter().map(|p| (p.path.as_str(), p)).collect();
+    // Preparing the pages is independent per SOP; Pagefind itself then reads
+    // them one at a time.
     let documents: Vec<(String, String)> = handbook
         .sops
-        .iter()
+        .par_iter()
         .filter_map(|sop| {
             let path = format!("{}/index.html", sop.path);
-            let page = pages.iter().find(|p| p.path == path)?;
+            let page = by_path.get(path.as_str())?;
             let html = String::from_utf8_lossy(&page.bytes);
             Some((path, indexed_html(&html, sop, handbook, &abbreviations)))
         })
@@ -124,6 +129,8 @@ pub fn indexed_html(
     for citation in &sop.dasar_hukum {
         other_terms.extend(citations::aliases(citation));
     }
+    let mut seen = HashSet::new();
+    other_terms.retain(|t| seen.insert(t.clone()));
 
     let mut block = String::from("\n<div class=\"lajur-search-terms\" hidden>");
     block.push_str(&format!(
@@ -160,11 +167,27 @@ pub fn indexed_html(
     }
     block.push_str("</div>\n");
 
-    let mut out = html.to_string();
+    let mut out = without_svg(html);
     match out.rfind("</body>").or_else(|| out.rfind("</BODY>")) {
         Some(at) => out.insert_str(at, &block),
         None => out.push_str(&block),
     }
+    out
+}
+
+/// `html` without its inline SVG: Pagefind skips SVG anyway, and the
+/// flowchart is most of an SOP page, so the index parses far less.
+fn without_svg(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<svg") {
+        let Some(len) = rest[start..].find("</svg>") else {
+            break;
+        };
+        out.push_str(&rest[..start]);
+        rest = &rest[start + len + "</svg>".len()..];
+    }
+    out.push_str(rest);
     out
 }
 
@@ -216,4 +239,15 @@ fn escape(s: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_svg_is_left_out_of_what_the_index_parses() {
+        let html = "<p>a</p><svg><g><text>x</text></g></svg><p>b</p><svg>unclosed";
+        assert_eq!(without_svg(html), "<p>a</p><p>b</p><svg>unclosed");
+    }
 }

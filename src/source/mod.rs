@@ -4,6 +4,7 @@
 //! positions and then into the model, so one run reports every problem of
 //! every file. Checks across files (nomor, URLs, keterkaitan) come last.
 
+mod cache;
 mod checks;
 pub mod config;
 mod fields;
@@ -28,6 +29,7 @@ use crate::model::{Asset, Handbook, RegisterEntry, Sop, Unit, links, slug};
 use fields::Report;
 use files::FrontMatterError;
 
+pub use cache::SourceCache;
 pub use checks::natural_cmp;
 pub use sop::{SOP_KEYS, STEP_KEYS};
 pub use unit::UNIT_KEYS;
@@ -43,7 +45,14 @@ pub struct Loaded {
 
 /// Loads and checks the handbook under `opts.root`.
 pub fn load(opts: &Options) -> Loaded {
+    load_with_cache(opts, &mut SourceCache::disabled())
+}
+
+/// [`load`], taking from `cache` the parse results of files unchanged since
+/// the last call with it (`lajur serve` after a save); the result is the same.
+pub fn load_with_cache(opts: &Options, cache: &mut SourceCache) -> Loaded {
     let root = opts.root.as_path();
+    cache.begin(root);
     let mut diagnostics = Diagnostics::default();
     if !root.is_dir() {
         diagnostics.push(
@@ -56,7 +65,7 @@ pub fn load(opts: &Options) -> Loaded {
             settings_ok: false,
         };
     }
-    let (mut config, settings) = config::read(root);
+    let (mut config, settings) = cache.config(|| config::read(root));
     let settings_ok = settings.is_empty();
     diagnostics.extend(settings);
     if let Some(url) = &opts.base_url {
@@ -80,11 +89,14 @@ pub fn load(opts: &Options) -> Loaded {
             .with_hint("run `lajur init` to start a handbook, or pass its folder as --root"),
         );
     } else {
-        read_content(root, opts, &mut handbook, &mut diagnostics);
+        read_content(root, opts, cache, &mut handbook, &mut diagnostics);
     }
     handbook
         .assets
         .extend(static_assets(root, &handbook.config));
+    // A lane written by a singkatan or in another spelling takes its role's
+    // slug, so the flowchart, the role page and sop.json name it alike.
+    crate::model::index::assign_role_slugs(&mut handbook);
     diagnostics.sort();
     Loaded {
         handbook: Some(handbook),
@@ -93,8 +105,15 @@ pub fn load(opts: &Options) -> Loaded {
     }
 }
 
-fn read_content(root: &Path, opts: &Options, handbook: &mut Handbook, out: &mut Diagnostics) {
+fn read_content(
+    root: &Path,
+    opts: &Options,
+    cache: &SourceCache,
+    handbook: &mut Handbook,
+    out: &mut Diagnostics,
+) {
     let content = walk::walk(root);
+    cache.finish(&content);
     out.extend(content.diagnostics);
     let config = &handbook.config;
 
@@ -107,7 +126,8 @@ fn read_content(root: &Path, opts: &Options, handbook: &mut Handbook, out: &mut 
             } else {
                 walk::file_name(rel)
             };
-            let (unit, diagnostics) = unit::read(root, rel, default_nama);
+            let (unit, diagnostics) =
+                cache.unit(rel, default_nama, || unit::read(root, rel, default_nama));
             (rel.clone(), unit, diagnostics)
         })
         .collect();
@@ -120,10 +140,10 @@ fn read_content(root: &Path, opts: &Options, handbook: &mut Handbook, out: &mut 
         .sops
         .par_iter()
         .map(|rel| {
-            read_sop_file(
-                &root.join("content").join(rel),
-                &place(rel, &by_folder, config),
-            )
+            let place = place(rel, &by_folder, config);
+            cache.sop(rel, &place, || {
+                read_sop_file(&root.join("content").join(rel), &place)
+            })
         })
         .collect();
 
@@ -148,7 +168,7 @@ fn read_content(root: &Path, opts: &Options, handbook: &mut Handbook, out: &mut 
     }
 
     if let Some(rel) = &content.register {
-        let (register, diagnostics) = read_register(root, rel);
+        let (register, diagnostics) = cache.register(rel, || read_register(root, rel));
         handbook.register = register;
         out.extend(diagnostics);
     }

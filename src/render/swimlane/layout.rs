@@ -180,6 +180,8 @@ const RECT_W: f64 = 60.0;
 const RECT_H: f64 = 30.0;
 const DIAMOND_W: f64 = 64.0;
 const DIAMOND_H: f64 = 44.0;
+/// Where the off-page pentagon's sides start to slant, as a share of its height.
+pub(crate) const OFFPAGE_SHOULDER: f64 = 0.6;
 
 /// Rounds to one decimal, the precision of the SVG, so the geometry tested
 /// is exactly the geometry drawn.
@@ -216,7 +218,16 @@ fn side_x(shape: Shape, rect: &Rect, side: Side, y: f64) -> f64 {
     let half_w = rect.w / 2.0;
     let dy = (y - rect.cy()).abs();
     let reach = match shape {
-        Shape::Process | Shape::OffPage => half_w,
+        Shape::Process => half_w,
+        // Straight sides down to the shoulder, then slanting to the point.
+        Shape::OffPage => {
+            let shoulder = rect.y + rect.h * OFFPAGE_SHOULDER;
+            if y <= shoulder {
+                half_w
+            } else {
+                half_w * ((rect.bottom() - y) / (rect.bottom() - shoulder)).max(0.0)
+            }
+        }
         Shape::Terminator => {
             let r = rect.h / 2.0;
             half_w - r + (r * r - dy * dy).max(0.0).sqrt()
@@ -231,6 +242,19 @@ fn side_x(shape: Shape, rect: &Rect, side: Side, y: f64) -> f64 {
 
 /// Lays out the flowchart of `sop`: a pure function of its lanes and steps.
 pub fn layout(sop: &Sop) -> Layout {
+    layout_with(sop, &[])
+}
+
+/// [`layout`], with the steps flagged in `offpage` drawn as off-page
+/// connectors (a printed page's link to a step on another page).
+pub(crate) fn layout_with(sop: &Sop, offpage: &[bool]) -> Layout {
+    let shape_at = |i: usize, kind: StepKind| {
+        if offpage.get(i).copied().unwrap_or(false) {
+            Shape::OffPage
+        } else {
+            shape_of(kind)
+        }
+    };
     let plan = route::plan(sop);
     let lane_count = plan.lane_count;
     let n = sop.steps.len();
@@ -247,7 +271,7 @@ pub fn layout(sop: &Sop) -> Layout {
     let mut zone: f64 = RECT_W.max(DIAMOND_W);
     let mut sizes: Vec<Vec<(f64, f64)>> = Vec::with_capacity(n);
     for (i, step) in sop.steps.iter().enumerate() {
-        let shape = shape_of(step.kind);
+        let shape = shape_at(i, step.kind);
         let row_sizes: Vec<(f64, f64)> = plan.step_lanes[i]
             .iter()
             .map(|&lane| symbol_size(shape, ports_of(i, lane)))
@@ -332,7 +356,7 @@ pub fn layout(sop: &Sop) -> Layout {
     let mut symbols = Vec::new();
     let mut symbol_index = std::collections::HashMap::new();
     for (i, step) in sop.steps.iter().enumerate() {
-        let shape = shape_of(step.kind);
+        let shape = shape_at(i, step.kind);
         let cy = rows[i].y + rows[i].h / 2.0;
         for (&lane, &(w, h)) in plan.step_lanes[i].iter().zip(&sizes[i]) {
             symbol_index.insert((i, lane), symbols.len());
@@ -491,7 +515,7 @@ pub fn layout(sop: &Sop) -> Layout {
                         if e.label.is_some() {
                             side_labels
                                 .entry((e.from, from_lane, side))
-                                .or_insert_with(Vec::new)
+                                .or_default()
                                 .push((sy, labels.len()));
                         }
                     }

@@ -10,12 +10,14 @@
 
 mod layout;
 pub mod metrics;
+mod pages;
 mod route;
 mod svg;
 
 pub use layout::{
     Anchor, Arrow, Cell, Column, Join, Label, Layout, Point, Rect, Row, Shape, Symbol, layout,
 };
+pub use pages::{print_page_layouts, render_print_pages};
 pub use svg::FONT_STACK;
 
 use crate::config::Language;
@@ -25,5 +27,5 @@ use crate::model::Sop;
 /// the page and in alur.svg. Each symbol links to `#langkah-N` (the row of
 /// the steps table) and carries the id `alur-langkah-N` for the way back.
 pub fn render_svg(sop: &Sop, language: Language) -> String {
-    svg::draw(sop, &layout(sop), language)
+    svg::draw(sop, sop, &layout(sop), &svg::Frame::whole(sop), language)
 }

@@ -9,7 +9,8 @@
 use std::fmt::Write as _;
 
 use super::layout::{
-    Anchor, Cell, FONT, HEADER_FONT, HEADER_LINE, LINE, Layout, Point, Rect, Shape, Symbol,
+    Anchor, Cell, FONT, HEADER_FONT, HEADER_LINE, LINE, Layout, OFFPAGE_SHOULDER, Point, Rect,
+    Shape, Symbol,
 };
 use crate::config::Language;
 use crate::model::{Flow, Sop, StepKind};
@@ -96,8 +97,12 @@ struct N(f64);
 
 impl std::fmt::Display for N {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let v = if self.0 == 0.0 { 0.0 } else { self.0 };
-        write!(f, "{v:.1}")
+        // Integer tenths: much faster than float formatting, and the layout
+        // has already rounded every value to a tenth.
+        let tenths = (self.0 * 10.0).round() as i64;
+        let sign = if tenths < 0 { "-" } else { "" };
+        let abs = tenths.unsigned_abs();
+        write!(f, "{sign}{}.{}", abs / 10, abs % 10)
     }
 }
 
@@ -120,36 +125,76 @@ fn esc(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
-/// Draws `layout` (made from `sop`) as the `<svg>` element.
-pub fn draw(sop: &Sop, layout: &Layout, language: Language) -> String {
+/// What a drawing of some of the rows needs to know about them.
+pub struct Frame {
+    /// The step number (1-based, in the whole SOP) of each row.
+    pub numbers: Vec<usize>,
+    /// Rows that are off-page connectors: no number in the No column.
+    pub offpage: Vec<bool>,
+    /// Give symbols their ids and links to the steps table (the drawing on
+    /// screen; printed pages repeat steps and must not repeat ids).
+    pub links: bool,
+    /// Added to the title, e.g. " (halaman 1 dari 2)".
+    pub title_suffix: String,
+    /// Added to the ids inside the SVG, so several drawings can share a page.
+    pub id_suffix: String,
+}
+
+impl Frame {
+    /// Every row is its own step.
+    pub fn whole(sop: &Sop) -> Frame {
+        Frame {
+            numbers: (1..=sop.steps.len()).collect(),
+            offpage: vec![false; sop.steps.len()],
+            links: true,
+            title_suffix: String::new(),
+            id_suffix: String::new(),
+        }
+    }
+
+    fn number(&self, row: usize) -> usize {
+        self.numbers.get(row).copied().unwrap_or(row + 1)
+    }
+}
+
+/// Draws `layout` (made from `sop`, whose description `whole` gives) as
+/// the `<svg>` element.
+pub fn draw(sop: &Sop, whole: &Sop, layout: &Layout, frame: &Frame, language: Language) -> String {
     let w = words(language);
     let mut out = String::with_capacity(4096 + sop.steps.len() * 900);
     let _ = write!(
         out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" class="alur" viewBox="0 0 {W} {H}" width="{W}" height="{H}" role="img" aria-labelledby="alur-judul alur-ringkasan">"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" class="alur" viewBox="0 0 {W} {H}" width="{W}" height="{H}" role="img" aria-labelledby="alur-judul{S} alur-ringkasan{S}">"#,
         W = N(layout.width),
         H = N(layout.height),
+        S = frame.id_suffix,
     );
     let _ = write!(
         out,
-        r#"<title id="alur-judul">{}: {}</title><desc id="alur-ringkasan">{}</desc>"#,
+        r#"<title id="alur-judul{S}">{}: {}{}</title><desc id="alur-ringkasan{S}">{}</desc>"#,
         w.title,
-        esc(&sop.nama),
-        esc(&describe(sop, &w)),
+        esc(&whole.nama),
+        esc(&frame.title_suffix),
+        esc(&describe(whole, &w)),
+        S = frame.id_suffix,
     );
     out.push('\n');
     out.push_str("<style>");
     out.push_str(STYLE);
     out.push_str("</style>\n");
+    let _ = write!(
+        out,
+        r#"<defs><marker id="alur-panah{}" viewBox="0 0 10 10" refX="10" refY="5" "#,
+        frame.id_suffix
+    );
     out.push_str(concat!(
-        r#"<defs><marker id="alur-panah" viewBox="0 0 10 10" refX="10" refY="5" "#,
         r#"markerWidth="8" markerHeight="8" markerUnits="userSpaceOnUse" orient="auto">"#,
         r#"<polygon class="alur-ujung" points="0,1 10,5 0,9"/></marker></defs>"#,
         "\n",
     ));
 
     table(&mut out, layout, &w);
-    texts(&mut out, layout, &w);
+    texts(&mut out, layout, frame, &w);
 
     out.push_str(r#"<g class="alur-sambungan">"#);
     out.push('\n');
@@ -167,11 +212,12 @@ pub fn draw(sop: &Sop, layout: &Layout, language: Language) -> String {
     for arrow in &layout.arrows {
         let _ = write!(
             out,
-            r#"<path class="alur-panah{}" data-from="{}" data-to="{}" d="{}" marker-end="url(#alur-panah)"/>"#,
+            r#"<path class="alur-panah{}" data-from="{}" data-to="{}" d="{}" marker-end="url(#alur-panah{})"/>"#,
             if arrow.is_no { " alur-tidak" } else { "" },
-            arrow.from + 1,
-            arrow.to + 1,
+            frame.number(arrow.from),
+            frame.number(arrow.to),
             path_d(&arrow.points),
+            frame.id_suffix,
         );
         out.push('\n');
     }
@@ -182,7 +228,7 @@ pub fn draw(sop: &Sop, layout: &Layout, language: Language) -> String {
     let mut first_seen = vec![false; sop.steps.len()];
     for symbol in &layout.symbols {
         let first = !std::mem::replace(&mut first_seen[symbol.step], true);
-        draw_symbol(&mut out, sop, symbol, first);
+        draw_symbol(&mut out, sop, symbol, frame, first);
     }
     out.push_str("</g>");
 
@@ -308,7 +354,7 @@ fn cell_text(out: &mut String, cell: &Cell, size: f64, line_h: f64, anchor: Anch
 }
 
 /// Header labels, role names, step numbers and the Kegiatan texts.
-fn texts(out: &mut String, layout: &Layout, w: &Words) {
+fn texts(out: &mut String, layout: &Layout, frame: &Frame, w: &Words) {
     let (h1, h2) = layout.header_heights;
     let whole_header = |column: &super::layout::Column| Rect {
         x: column.x,
@@ -372,7 +418,11 @@ fn texts(out: &mut String, layout: &Layout, w: &Words) {
                 w: layout.number_column.w,
                 h: row.h,
             },
-            lines: vec![(i + 1).to_string()],
+            lines: if frame.offpage.get(i).copied().unwrap_or(false) {
+                Vec::new()
+            } else {
+                vec![frame.number(i).to_string()]
+            },
         };
         cell_text(out, &number, FONT, LINE, Anchor::Middle, "alur-no");
         cell_text(
@@ -387,19 +437,27 @@ fn texts(out: &mut String, layout: &Layout, w: &Words) {
     out.push_str("</g>");
 }
 
-fn draw_symbol(out: &mut String, sop: &Sop, symbol: &Symbol, first: bool) {
-    let number = symbol.step + 1;
+fn draw_symbol(out: &mut String, sop: &Sop, symbol: &Symbol, frame: &Frame, first: bool) {
+    let number = frame.number(symbol.step);
     let jenis = symbol.kind.as_str();
     let slug = sop.lanes.get(symbol.lane).map_or("", |l| l.slug.as_str());
     let r = symbol.rect;
-    let id = if first {
+    let id = if first && frame.links {
         format!(r#" id="alur-langkah-{number}""#)
     } else {
         String::new()
     };
+    if frame.links {
+        let _ = write!(out, r##"<a href="#langkah-{number}">"##);
+    }
+    let class = if symbol.shape == Shape::OffPage {
+        "penghubung"
+    } else {
+        jenis
+    };
     let _ = write!(
         out,
-        r##"<a href="#langkah-{number}"><g{id} class="alur-{jenis}" data-step="{number}" data-jenis="{jenis}" data-lane="{}">"##,
+        r#"<g{id} class="alur-{class}" data-step="{number}" data-jenis="{jenis}" data-lane="{}">"#,
         esc(slug),
     );
     match symbol.shape {
@@ -444,7 +502,7 @@ fn draw_symbol(out: &mut String, sop: &Sop, symbol: &Symbol, first: bool) {
                 x = N(r.x),
                 y = N(r.y),
                 right = N(r.right()),
-                shoulder = N(r.y + r.h * 0.6),
+                shoulder = N(r.y + r.h * OFFPAGE_SHOULDER),
                 bottom = N(r.bottom()),
             );
         }
@@ -455,10 +513,13 @@ fn draw_symbol(out: &mut String, sop: &Sop, symbol: &Symbol, first: bool) {
     };
     let _ = write!(
         out,
-        r#"<text class="alur-nomor" x="{}" y="{}" text-anchor="middle">{number}</text></g></a>"#,
+        r#"<text class="alur-nomor" x="{}" y="{}" text-anchor="middle">{number}</text></g>"#,
         N(r.cx()),
         N(baseline),
     );
+    if frame.links {
+        out.push_str("</a>");
+    }
     out.push('\n');
 }
 
