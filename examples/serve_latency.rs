@@ -7,6 +7,7 @@
 //! ```text
 //! cargo build --release
 //! cargo run --release --example serve_latency -- [target/release/lajur] [--sops N] [--edits N]
+//! cargo run --release --example serve_latency -- --generate DIR   (only write the handbook)
 //! ```
 //! (scripts/serve-latency.sh does both.)
 
@@ -22,13 +23,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut binary = PathBuf::from("target/release/lajur");
     let mut sops = 1000;
     let mut edits = 25;
+    let mut generate_only = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--sops" => sops = args.next().and_then(|n| n.parse().ok()).unwrap_or(sops),
             "--edits" => edits = args.next().and_then(|n| n.parse().ok()).unwrap_or(edits),
+            // Only write the handbook, to try `lajur serve` on it by hand.
+            "--generate" => generate_only = args.next().map(PathBuf::from),
             other => binary = PathBuf::from(other),
         }
+    }
+    if let Some(dir) = generate_only {
+        return Ok(generate(&dir, sops)?);
     }
     let dir = tempfile::tempdir()?;
     generate(dir.path(), sops)?;
@@ -119,7 +126,10 @@ impl Drop for Server {
 
 fn get(addr: &str, path: &str) -> std::io::Result<String> {
     let mut stream = TcpStream::connect(addr)?;
-    write!(stream, "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n")?;
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )?;
     let mut body = String::new();
     stream.read_to_string(&mut body)?;
     Ok(body)

@@ -576,6 +576,38 @@ fn example_sops_have_clean_geometry() {
     }
 }
 
+/// The SOPs of the example handbook (content/), as the loader reads them.
+fn example_handbook() -> Vec<Sop> {
+    let opts = lajur::Options {
+        root: PathBuf::from(env!("CARGO_MANIFEST_DIR")),
+        ..Default::default()
+    };
+    let loaded = lajur::source::load(&opts);
+    let handbook = loaded.handbook.unwrap_or_else(|| {
+        panic!(
+            "the example handbook does not load: {:?}",
+            loaded.diagnostics
+        )
+    });
+    handbook.sops
+}
+
+#[test]
+fn every_example_sop_has_clean_geometry() {
+    let sops = example_handbook();
+    assert!(sops.len() >= 2);
+    for sop in &sops {
+        if let Err(e) = check_all(sop) {
+            panic!("{}: {e}", sop.path);
+        }
+        for l in print_page_layouts(sop, Language::Id, 8) {
+            if let Err(e) = check_drawing(&l) {
+                panic!("{} (printed): {e}", sop.path);
+            }
+        }
+    }
+}
+
 #[test]
 fn the_checks_catch_broken_geometry() {
     // The properties must be able to fail: break a good layout and see.
@@ -1095,6 +1127,14 @@ fn write_examples_for_a_look() {
         let svg = render_svg(&sop, Language::Id);
         std::fs::write(dir.join(format!("{name}.svg")), &svg).unwrap();
         page.push_str(&format!("<h2>{name}</h2><div class=wadah>{svg}</div>"));
+    }
+    for sop in example_handbook() {
+        let name = sop.path.replace('/', "_");
+        std::fs::write(
+            dir.join(format!("contoh-{name}.svg")),
+            render_svg(&sop, Language::Id),
+        )
+        .unwrap();
     }
     for (i, svg) in render_print_pages(&banjarbaru(), Language::Id, 4)
         .iter()

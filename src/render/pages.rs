@@ -78,6 +78,12 @@ pub struct IndexPage {
     /// SOPs directly in content/, outside any unit folder.
     pub sops: Vec<SopSummary>,
     pub recent: Vec<SopSummary>,
+    /// How many regulations and roles the cross-link pages list, beside
+    /// `site.total_sops`, with the URLs of those pages.
+    pub regulation_count: usize,
+    pub regulations_url: String,
+    pub role_count: usize,
+    pub roles_url: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -388,6 +394,10 @@ impl<'a> Builder<'a> {
                 .take(RECENT_COUNT)
                 .map(|(_, s)| self.sop_summary(s))
                 .collect(),
+            regulation_count: self.indexes.regulations.len(),
+            regulations_url: self.page_url("dasar-hukum"),
+            role_count: self.indexes.roles.len(),
+            roles_url: self.page_url("pelaksana"),
         }
     }
 

@@ -523,3 +523,33 @@ fn the_navigation_and_sitemap_reach_the_cross_link_pages() {
         );
     }
 }
+
+#[test]
+fn front_page_counts_sops_units_and_roles() {
+    let site = render(Config::default());
+    let stats = site["index.html"]
+        .split("class=\"stats\"")
+        .nth(1)
+        .and_then(|s| s.split("</dl>").next())
+        .expect("the totals");
+    let value = |label: &str| {
+        let after = stats
+            .split(label)
+            .nth(1)
+            .unwrap_or_else(|| panic!("{label} missing: {stats}"));
+        let dd = after
+            .split("<dd>")
+            .nth(1)
+            .and_then(|d| d.split("</dd>").next());
+        dd.map(str::trim).map(String::from).unwrap_or_default()
+    };
+    assert_eq!(value("Jumlah SOP"), "2");
+    assert_eq!(
+        value("Unit Kerja"),
+        "1",
+        "top-level units, as the cards below"
+    );
+    assert_eq!(value("href=\"/pelaksana/\""), "2", "two roles");
+    // Nothing read as a citation: no tile for an empty page.
+    assert!(!stats.contains("/dasar-hukum/"), "{stats}");
+}

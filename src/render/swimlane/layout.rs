@@ -8,7 +8,7 @@
 //! as on the form: wide enough for the symbols and for the deepest side
 //! channel the routes need.
 
-use super::metrics::wrap;
+use super::metrics::{text_width, wrap};
 use super::route::{self, End, Half, Route, Side};
 use crate::model::{Sop, StepKind};
 
@@ -155,6 +155,7 @@ pub(crate) const FONT: f64 = 12.0;
 pub(crate) const LINE: f64 = 15.0;
 pub(crate) const HEADER_FONT: f64 = 11.0;
 pub(crate) const HEADER_LINE: f64 = 13.0;
+pub(crate) const LABEL_FONT: f64 = 11.0;
 const MARGIN: f64 = 1.0;
 const NUMBER_W: f64 = 34.0;
 const KEGIATAN_W: f64 = 220.0;
@@ -431,11 +432,9 @@ pub(crate) fn layout_with(sop: &Sop, offpage: &[bool]) -> Layout {
     };
 
     let mut arrows = Vec::with_capacity(plan.edges.len());
-    let mut labels: Vec<Label> = Vec::new();
-    let mut side_labels: std::collections::HashMap<(usize, usize, Side), Vec<(f64, usize)>> =
-        std::collections::HashMap::new();
+    let mut pending: Vec<(String, usize, [(Point, Anchor); 2])> = Vec::new();
     for (index, e) in plan.edges.iter().enumerate() {
-        let (points, label_at) = match e.route {
+        let (points, candidates) = match e.route {
             Route::Down { from_lane, to_lane } => {
                 let (Some(&s), Some(&t)) = (
                     symbol_index.get(&(e.from, from_lane)),
@@ -459,11 +458,25 @@ pub(crate) fn layout_with(sop: &Sop, offpage: &[bool]) -> Layout {
                     let gy = round1(rows[e.to].y + DOGLEG);
                     vec![start, Point { x: sx, y: gy }, Point { x: tx, y: gy }, end]
                 };
-                let at = Point {
-                    x: round1(sx + 5.0),
-                    y: round1(start.y + 12.0),
-                };
-                (points, (at, Anchor::Start))
+                // Under the diamond, right of the line or left of it.
+                let y = round1(start.y + 12.0);
+                let candidates = [
+                    (
+                        Point {
+                            x: round1(sx + 5.0),
+                            y,
+                        },
+                        Anchor::Start,
+                    ),
+                    (
+                        Point {
+                            x: round1(sx - 5.0),
+                            y,
+                        },
+                        Anchor::End,
+                    ),
+                ];
+                (points, candidates)
             }
             Route::Channel {
                 from_lane,
@@ -482,7 +495,7 @@ pub(crate) fn layout_with(sop: &Sop, offpage: &[bool]) -> Layout {
                 let (s, t) = (&symbols[s], &symbols[t]);
                 let x = track_x(half, slot);
                 let mut points = Vec::with_capacity(6);
-                let label_at;
+                let candidates;
                 match from_port.side() {
                     Some(side) => {
                         let sy = port_y
@@ -492,32 +505,33 @@ pub(crate) fn layout_with(sop: &Sop, offpage: &[bool]) -> Layout {
                         let sx = round1(side_x(s.shape, &s.rect, side, sy));
                         points.push(Point { x: sx, y: sy });
                         points.push(Point { x, y: sy });
-                        // The label sits on the side of the stub away from
-                        // the track's run, where this arrow has no line.
+                        // Over or under the stub; first choice on the side
+                        // away from the track's run, where this arrow has no line.
                         let goes_up = e.to < e.from;
-                        let y = round1(if goes_up { sy + 13.0 } else { sy - 4.0 });
-                        label_at = match side {
-                            Side::Right => (
-                                Point {
-                                    x: round1(sx + 4.0),
-                                    y,
-                                },
-                                Anchor::Start,
-                            ),
-                            Side::Left => (
-                                Point {
-                                    x: round1(sx - 4.0),
-                                    y,
-                                },
-                                Anchor::End,
-                            ),
+                        let (dx, anchor) = match side {
+                            Side::Right => (4.0, Anchor::Start),
+                            Side::Left => (-4.0, Anchor::End),
                         };
-                        if e.label.is_some() {
-                            side_labels
-                                .entry((e.from, from_lane, side))
-                                .or_default()
-                                .push((sy, labels.len()));
-                        }
+                        let x = round1(sx + dx);
+                        let over = (
+                            Point {
+                                x,
+                                y: round1(sy - 4.0),
+                            },
+                            anchor,
+                        );
+                        let under = (
+                            Point {
+                                x,
+                                y: round1(sy + 13.0),
+                            },
+                            anchor,
+                        );
+                        candidates = if goes_up {
+                            [under, over]
+                        } else {
+                            [over, under]
+                        };
                     }
                     None => {
                         // Bottom: down into the row's lower margin, across to the track.
@@ -527,24 +541,23 @@ pub(crate) fn layout_with(sop: &Sop, offpage: &[bool]) -> Layout {
                         points.push(Point { x: cx, y: bottom });
                         points.push(Point { x: cx, y: exit });
                         points.push(Point { x, y: exit });
-                        // The label goes on the side the arrow does not turn to.
-                        label_at = if x > cx {
-                            (
-                                Point {
-                                    x: round1(cx - 5.0),
-                                    y: round1(bottom + 12.0),
-                                },
-                                Anchor::End,
-                            )
-                        } else {
-                            (
-                                Point {
-                                    x: round1(cx + 5.0),
-                                    y: round1(bottom + 12.0),
-                                },
-                                Anchor::Start,
-                            )
-                        };
+                        // First choice: the side the arrow does not turn to.
+                        let y = round1(bottom + 12.0);
+                        let left = (
+                            Point {
+                                x: round1(cx - 5.0),
+                                y,
+                            },
+                            Anchor::End,
+                        );
+                        let right = (
+                            Point {
+                                x: round1(cx + 5.0),
+                                y,
+                            },
+                            Anchor::Start,
+                        );
+                        candidates = if x > cx { [left, right] } else { [right, left] };
                     }
                 }
                 match to_port.side() {
@@ -569,16 +582,11 @@ pub(crate) fn layout_with(sop: &Sop, offpage: &[bool]) -> Layout {
                         });
                     }
                 }
-                (points, label_at)
+                (points, candidates)
             }
         };
         if let Some(text) = &e.label {
-            labels.push(Label {
-                text: text.clone(),
-                arrow: arrows.len(),
-                at: label_at.0,
-                anchor: label_at.1,
-            });
+            pending.push((text.clone(), arrows.len(), candidates));
         }
         arrows.push(Arrow {
             from: e.from,
@@ -587,18 +595,7 @@ pub(crate) fn layout_with(sop: &Sop, offpage: &[bool]) -> Layout {
             is_no: e.is_no,
         });
     }
-    // Both branches of a decision on one side: one label over the upper
-    // stub, one under the lower, never both between them.
-    for list in side_labels.values_mut() {
-        if list.len() < 2 {
-            continue;
-        }
-        list.sort_by(|a, b| a.0.total_cmp(&b.0));
-        if let (Some(&(top_y, first)), Some(&(bottom_y, last))) = (list.first(), list.last()) {
-            labels[first].at.y = round1(top_y - 4.0);
-            labels[last].at.y = round1(bottom_y + 13.0);
-        }
-    }
+    let labels = place_labels(pending, &arrows, &joins);
 
     Layout {
         width: round1(width),
@@ -615,4 +612,76 @@ pub(crate) fn layout_with(sop: &Sop, offpage: &[bool]) -> Layout {
         labels,
         joins,
     }
+}
+
+/// The box a label's text covers (baseline at `at`, 11 px italic).
+fn label_box(text: &str, at: Point, anchor: Anchor) -> Rect {
+    let w = text_width(text, LABEL_FONT, false);
+    let x = match anchor {
+        Anchor::Start => at.x,
+        Anchor::Middle => at.x - w / 2.0,
+        Anchor::End => at.x - w,
+    };
+    Rect {
+        x,
+        y: at.y - LABEL_FONT * 0.8,
+        w,
+        h: LABEL_FONT,
+    }
+}
+
+fn segment_hits(r: &Rect, p: Point, q: Point) -> bool {
+    let (x0, x1) = (p.x.min(q.x), p.x.max(q.x));
+    let (y0, y1) = (p.y.min(q.y), p.y.max(q.y));
+    x1 >= r.x && x0 <= r.right() && y1 >= r.y && y0 <= r.bottom()
+}
+
+fn boxes_meet(a: &Rect, b: &Rect) -> bool {
+    a.x < b.right() && b.x < a.right() && a.y < b.bottom() && b.y < a.bottom()
+}
+
+/// Puts each branch label at the first of its places that runs over the
+/// fewest lines and other labels (a label crossing a line stays readable
+/// thanks to its halo, but one over another label does not).
+fn place_labels(
+    pending: Vec<(String, usize, [(Point, Anchor); 2])>,
+    arrows: &[Arrow],
+    joins: &[Join],
+) -> Vec<Label> {
+    let mut placed: Vec<(Label, Rect)> = Vec::with_capacity(pending.len());
+    for (text, arrow, candidates) in pending {
+        let mut best: Option<(usize, Point, Anchor, Rect)> = None;
+        for (at, anchor) in candidates {
+            let r = label_box(&text, at, anchor);
+            let lines = arrows
+                .iter()
+                .flat_map(|a| a.points.windows(2))
+                .filter(|w| segment_hits(&r, w[0], w[1]))
+                .count()
+                + joins
+                    .iter()
+                    .filter(|j| segment_hits(&r, j.from, j.to))
+                    .count();
+            let labels = placed
+                .iter()
+                .filter(|(_, other)| boxes_meet(&r, other))
+                .count();
+            let cost = lines + 10 * labels;
+            if best.as_ref().is_none_or(|b| cost < b.0) {
+                best = Some((cost, at, anchor, r));
+            }
+        }
+        if let Some((_, at, anchor, r)) = best {
+            placed.push((
+                Label {
+                    text,
+                    arrow,
+                    at,
+                    anchor,
+                },
+                r,
+            ));
+        }
+    }
+    placed.into_iter().map(|(label, _)| label).collect()
 }
