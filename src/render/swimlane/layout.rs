@@ -432,7 +432,7 @@ pub(crate) fn layout_with(sop: &Sop, offpage: &[bool]) -> Layout {
     };
 
     let mut arrows = Vec::with_capacity(plan.edges.len());
-    let mut pending: Vec<(String, usize, [(Point, Anchor); 2])> = Vec::new();
+    let mut pending: Vec<PendingLabel> = Vec::new();
     for (index, e) in plan.edges.iter().enumerate() {
         let (points, candidates) = match e.route {
             Route::Down { from_lane, to_lane } => {
@@ -495,8 +495,7 @@ pub(crate) fn layout_with(sop: &Sop, offpage: &[bool]) -> Layout {
                 let (s, t) = (&symbols[s], &symbols[t]);
                 let x = track_x(half, slot);
                 let mut points = Vec::with_capacity(6);
-                let candidates;
-                match from_port.side() {
+                let candidates = match from_port.side() {
                     Some(side) => {
                         let sy = port_y
                             .get(&(index, true))
@@ -527,11 +526,11 @@ pub(crate) fn layout_with(sop: &Sop, offpage: &[bool]) -> Layout {
                             },
                             anchor,
                         );
-                        candidates = if goes_up {
+                        if goes_up {
                             [under, over]
                         } else {
                             [over, under]
-                        };
+                        }
                     }
                     None => {
                         // Bottom: down into the row's lower margin, across to the track.
@@ -557,9 +556,9 @@ pub(crate) fn layout_with(sop: &Sop, offpage: &[bool]) -> Layout {
                             },
                             Anchor::Start,
                         );
-                        candidates = if x > cx { [left, right] } else { [right, left] };
+                        if x > cx { [left, right] } else { [right, left] }
                     }
-                }
+                };
                 match to_port.side() {
                     Some(side) => {
                         let ty = port_y
@@ -614,6 +613,9 @@ pub(crate) fn layout_with(sop: &Sop, offpage: &[bool]) -> Layout {
     }
 }
 
+/// A branch label still to place: its text, its arrow and its two possible places.
+type PendingLabel = (String, usize, [(Point, Anchor); 2]);
+
 /// The box a label's text covers (baseline at `at`, 11 px italic).
 fn label_box(text: &str, at: Point, anchor: Anchor) -> Rect {
     let w = text_width(text, LABEL_FONT, false);
@@ -643,11 +645,7 @@ fn boxes_meet(a: &Rect, b: &Rect) -> bool {
 /// Puts each branch label at the first of its places that runs over the
 /// fewest lines and other labels (a label crossing a line stays readable
 /// thanks to its halo, but one over another label does not).
-fn place_labels(
-    pending: Vec<(String, usize, [(Point, Anchor); 2])>,
-    arrows: &[Arrow],
-    joins: &[Join],
-) -> Vec<Label> {
+fn place_labels(pending: Vec<PendingLabel>, arrows: &[Arrow], joins: &[Join]) -> Vec<Label> {
     let mut placed: Vec<(Label, Rect)> = Vec::with_capacity(pending.len());
     for (text, arrow, candidates) in pending {
         let mut best: Option<(usize, Point, Anchor, Rect)> = None;
