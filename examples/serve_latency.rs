@@ -104,11 +104,16 @@ impl Server {
         let addr = loop {
             let line = lines.next().ok_or("lajur serve exited")??;
             if let Some(rest) = line.split("http://").nth(1) {
-                break rest.trim_end_matches('/').to_string();
+                break rest.split('/').next().unwrap_or(rest).to_string();
             }
         };
-        // Keep draining stdout so the server never blocks on a full pipe.
-        std::thread::spawn(move || for _ in lines {});
+        // Keep draining stdout so the server never blocks on a full pipe;
+        // its rebuild times go beside the measured ones.
+        std::thread::spawn(move || {
+            for line in lines.map_while(Result::ok) {
+                eprintln!("  lajur: {line}");
+            }
+        });
         Ok(Server { child, addr })
     }
 

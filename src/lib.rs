@@ -60,22 +60,7 @@ pub struct BuildReport {
 
 /// Loads and checks the handbook and renders the whole site in memory.
 pub fn render_site(opts: &Options) -> Result<(Handbook, Vec<OutputFile>, Diagnostics), BuildError> {
-    render_loaded(opts, source::load(opts))
-}
-
-/// [`render_site`], re-reading only the files changed since the last call
-/// with the same `cache` (`serve` after a save).
-pub fn render_site_with_cache(
-    opts: &Options,
-    cache: &mut source::SourceCache,
-) -> Result<(Handbook, Vec<OutputFile>, Diagnostics), BuildError> {
-    render_loaded(opts, source::load_with_cache(opts, cache))
-}
-
-fn render_loaded(
-    opts: &Options,
-    loaded: source::Loaded,
-) -> Result<(Handbook, Vec<OutputFile>, Diagnostics), BuildError> {
+    let loaded = source::load(opts);
     if !loaded.settings_ok {
         return Err(BuildError::Settings(loaded.diagnostics));
     }

@@ -41,6 +41,10 @@ enum Command {
         bind: String,
         #[arg(long)]
         drafts: bool,
+        /// Look for changed files every half second instead of waiting for
+        /// file events (for WSL, Docker and network folders).
+        #[arg(long)]
+        poll: bool,
     },
     /// Check the handbook and report every problem, writing nothing.
     Check {
@@ -93,9 +97,27 @@ fn main() -> ExitCode {
                 Err(e) => build_error(&root, e),
             }
         }
-        Command::Serve { .. } => {
-            eprintln!("lajur serve is not available yet (see issue 6); use `lajur build`.");
-            ExitCode::from(2)
+        Command::Serve {
+            root,
+            port,
+            bind,
+            drafts,
+            poll,
+        } => {
+            let options = lajur::serve::ServeOptions {
+                root,
+                drafts,
+                bind,
+                port,
+                poll,
+            };
+            match lajur::serve::serve(&options) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(2)
+                }
+            }
         }
         Command::Check { root, format } => {
             let opts = Options {

@@ -50,18 +50,6 @@ impl OutputFile {
 /// it. Attachments and static files on disk stay in `Handbook::assets`, for
 /// `output` (or `serve`) to copy beside these.
 pub fn render_site(handbook: &Handbook, root: &Path) -> Result<Vec<OutputFile>, Diagnostics> {
-    let mut theme = Theme::load(root, &handbook.config)?;
-    // Built once: the SOP pages, the cross-link pages, the JSON and the
-    // sitemap all read the same regulations, roles and backlinks.
-    let indexes = Indexes::build(handbook);
-    let builder = Builder::new(handbook, root, &indexes);
-    let language = handbook.config.language;
-    let globals = theme.tera.global_context();
-    globals.insert("site", &builder.site());
-    globals.insert("t", &i18n::strings(language));
-    // Only sections with something to show: no bar of links to empty pages.
-    globals.insert("nav", &crosslinks::nav(&builder, &indexes));
-
     let jobs: Vec<Job> = std::iter::once(Job::Index)
         .chain(
             handbook
@@ -74,6 +62,40 @@ pub fn render_site(handbook: &Handbook, root: &Path) -> Result<Vec<OutputFile>, 
         .chain((0..handbook.sops.len()).map(Job::Sop))
         .chain([Job::Search, Job::NotFound, Job::Sitemap])
         .collect();
+    render_jobs(handbook, root, &jobs, true)
+}
+
+/// Only the pages of the SOPs at `sops` (indices into `handbook.sops`), each
+/// exactly as [`render_site`] renders it: `serve` shows these first after a
+/// save, before the whole site is rendered again.
+pub fn render_sop_pages(
+    handbook: &Handbook,
+    root: &Path,
+    sops: &[usize],
+) -> Result<Vec<OutputFile>, Diagnostics> {
+    let jobs: Vec<Job> = sops.iter().map(|&i| Job::Sop(i)).collect();
+    render_jobs(handbook, root, &jobs, false)
+}
+
+/// Renders `jobs`; `whole` adds the cross-link pages and the built-in CSS.
+fn render_jobs(
+    handbook: &Handbook,
+    root: &Path,
+    jobs: &[Job],
+    whole: bool,
+) -> Result<Vec<OutputFile>, Diagnostics> {
+    let mut theme = Theme::load(root, &handbook.config)?;
+    // Built once: the SOP pages, the cross-link pages, the JSON and the
+    // sitemap all read the same regulations, roles and backlinks.
+    let indexes = Indexes::build(handbook);
+    let builder = Builder::new(handbook, root, &indexes);
+    let language = handbook.config.language;
+    let globals = theme.tera.global_context();
+    globals.insert("site", &builder.site());
+    globals.insert("t", &i18n::strings(language));
+    // Only sections with something to show: no bar of links to empty pages.
+    globals.insert("nav", &crosslinks::nav(&builder, &indexes));
+
     let results: Vec<Result<Vec<OutputFile>, Diagnostic>> = jobs
         .par_iter()
         .map(|job| job.render(&builder, &theme))
@@ -94,12 +116,17 @@ pub fn render_site(handbook: &Handbook, root: &Path) -> Result<Vec<OutputFile>, 
             Err(d) => report(d),
         }
     }
-    match crosslinks::render(&builder, &theme, &indexes) {
-        Ok(mut f) => files.append(&mut f),
-        Err(list) => list.into_iter().for_each(&mut report),
+    if whole {
+        match crosslinks::render(&builder, &theme, &indexes) {
+            Ok(mut f) => files.append(&mut f),
+            Err(list) => list.into_iter().for_each(&mut report),
+        }
     }
     if !errors.is_empty() {
         return Err(errors);
+    }
+    if !whole {
+        return Ok(files);
     }
     // The built-in CSS gives way to a page or to a file of the theme's or
     // the handbook's static/ (an asset) with the same path.

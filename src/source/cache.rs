@@ -259,3 +259,140 @@ impl SourceCache {
         (value, diagnostics)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Options;
+    use crate::source::{load, load_with_cache};
+
+    fn write(root: &Path, rel: &str, text: &str) {
+        let path = root.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    fn sop(nomor: &str, nama: &str) -> String {
+        format!(
+            "nomor: {nomor}\nnama: {nama}\npelaksana: [Pelaksana]\nlangkah:\n  - kegiatan: Bekerja\n    pelaksana: Pelaksana\n"
+        )
+    }
+
+    fn handbook() -> (tempfile::TempDir, Options) {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(root, "handbook.yaml", "title: Pedoman\n");
+        write(
+            root,
+            "content/umum/_index.md",
+            "---\nnama: Bagian Umum\n---\n",
+        );
+        write(root, "content/umum/a.yaml", &sop("SOP-1", "Satu"));
+        write(root, "content/umum/b.yaml", &sop("SOP-2", "Dua"));
+        write(root, "content/keuangan/c.yaml", &sop("SOP-3", "Tiga"));
+        let opts = Options {
+            root: root.to_path_buf(),
+            ..Options::default()
+        };
+        (dir, opts)
+    }
+
+    fn parsed(cache: &SourceCache) -> Vec<String> {
+        cache
+            .parsed()
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect()
+    }
+
+    /// What a load read, in a form to compare two loads by.
+    fn summary(opts: &Options, cache: Option<&mut SourceCache>) -> Vec<String> {
+        let loaded = match cache {
+            Some(cache) => load_with_cache(opts, cache),
+            None => load(opts),
+        };
+        let handbook = loaded.handbook.unwrap();
+        let mut out: Vec<String> = handbook
+            .sops
+            .iter()
+            .map(|s| format!("{} {} {} {:?}", s.path, s.nomor, s.nama, s.unit_lines))
+            .collect();
+        out.extend(loaded.diagnostics.iter().map(|d| d.to_text()));
+        out
+    }
+
+    #[test]
+    fn unchanged_files_are_not_parsed_again() {
+        let (_dir, opts) = handbook();
+        let mut cache = SourceCache::default();
+        let first = summary(&opts, Some(&mut cache));
+        assert_eq!(first, summary(&opts, None));
+        assert_eq!(parsed(&cache).len(), 5, "{:?}", parsed(&cache));
+
+        assert_eq!(summary(&opts, Some(&mut cache)), first);
+        assert!(parsed(&cache).is_empty(), "{:?}", parsed(&cache));
+
+        write(
+            &opts.root,
+            "content/umum/b.yaml",
+            &sop("SOP-2", "Dua Diubah Lagi"),
+        );
+        let edited = summary(&opts, Some(&mut cache));
+        assert_eq!(parsed(&cache), ["content/umum/b.yaml"]);
+        assert!(edited.iter().any(|l| l.contains("Dua Diubah Lagi")));
+        assert_eq!(edited, summary(&opts, None));
+    }
+
+    #[test]
+    fn a_file_the_watcher_names_is_read_again_even_with_the_same_stamp() {
+        let (_dir, opts) = handbook();
+        let mut cache = SourceCache::default();
+        summary(&opts, Some(&mut cache));
+        cache.forget(&opts.root.join("content/umum/a.yaml"));
+        summary(&opts, Some(&mut cache));
+        assert_eq!(parsed(&cache), ["content/umum/a.yaml"]);
+    }
+
+    #[test]
+    fn a_unit_change_rereads_its_sops_and_settings_reread_all() {
+        let (_dir, opts) = handbook();
+        let mut cache = SourceCache::default();
+        summary(&opts, Some(&mut cache));
+        write(
+            &opts.root,
+            "content/umum/_index.md",
+            "---\nnama: Bagian Umum dan Kepegawaian\n---\n",
+        );
+        let after = summary(&opts, Some(&mut cache));
+        assert_eq!(
+            parsed(&cache),
+            [
+                "content/umum/_index.md",
+                "content/umum/a.yaml",
+                "content/umum/b.yaml"
+            ]
+        );
+        assert!(after.iter().any(|l| l.contains("Kepegawaian")));
+        assert_eq!(after, summary(&opts, None));
+
+        write(&opts.root, "handbook.yaml", "title: Pedoman Baru\n");
+        summary(&opts, Some(&mut cache));
+        assert_eq!(parsed(&cache).len(), 5);
+    }
+
+    #[test]
+    fn deleted_and_broken_files_are_seen() {
+        let (_dir, opts) = handbook();
+        let mut cache = SourceCache::default();
+        summary(&opts, Some(&mut cache));
+        std::fs::remove_file(opts.root.join("content/keuangan/c.yaml")).unwrap();
+        write(&opts.root, "content/umum/a.yaml", "nomor: [\n");
+        let broken = summary(&opts, Some(&mut cache));
+        assert_eq!(broken, summary(&opts, None));
+        assert!(!broken.iter().any(|l| l.contains("Tiga")));
+        assert!(broken.iter().any(|l| l.contains("content/umum/a.yaml:")));
+        // Still broken and unchanged: the same problems, without a re-read.
+        assert_eq!(summary(&opts, Some(&mut cache)), broken);
+        assert!(parsed(&cache).is_empty());
+    }
+}

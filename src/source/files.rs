@@ -13,10 +13,12 @@ pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
 /// Names that are not content: hidden files and what editors leave behind
 /// while saving (vim swap and `4913` probe, Emacs `#autosave#`, JetBrains
-/// safe-write copies, `~` backups, `.tmp`).
+/// safe-write copies, `~` backups, `.tmp`, and the `~$name.docx` owner
+/// file Word and Excel keep beside an attachment while it is open).
 pub fn is_ignored(name: &str) -> bool {
     name.starts_with('.')
         || name.ends_with('~')
+        || name.starts_with("~$")
         || name.ends_with(".swp")
         || name.ends_with(".swx")
         || name.ends_with(".tmp")
@@ -132,6 +134,7 @@ mod tests {
             "#rkt.yaml#",
             "rkt.yaml___jb_tmp___",
             "4913",
+            "~$Formulir Usulan.docx",
         ] {
             assert!(is_ignored(name), "{name}");
         }
