@@ -119,6 +119,16 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ),
     ("back_home", "Kembali ke beranda", "Back to the home page"),
     ("print", "Cetak", "Print"),
+    (
+        "print_title",
+        "Cetak formulir SOP (juga ke PDF)",
+        "Print the SOP form (or save it as PDF)",
+    ),
+    (
+        "print_hint",
+        "Untuk mencetak formulir SOP, gunakan menu Cetak pada peramban (Ctrl+P).",
+        "To print the SOP form, use the browser's Print menu (Ctrl+P).",
+    ),
     ("made_with", "Dibuat dengan", "Made with"),
     // Cross-links: legal bases and roles (render/crosslinks.rs).
     ("regulations", "Dasar Hukum", "Legal bases"),

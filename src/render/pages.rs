@@ -9,13 +9,14 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::config::{Config, Language};
+use crate::config::{Config, Language, Paper};
 use crate::model::index::Indexes;
 use crate::model::{Approver, Date, Flow, Handbook, Hubungan, Sop, Unit};
 
 use super::i18n;
 use super::json;
 use super::markdown::Markdown;
+use super::swimlane;
 
 /// Site-wide values every page gets as `site`.
 #[derive(Debug, Clone, Serialize)]
@@ -127,6 +128,24 @@ pub struct SopPage {
     pub flowchart_svg: Option<String>,
     pub flowchart_url: String,
     pub draft: bool,
+    /// The official form as printed from the browser.
+    pub print: PrintForm,
+}
+
+/// The printed SOP AP form: the identity page, then the flowchart cut into
+/// pages of `print.steps_per_page` steps, on A4 or F4 landscape.
+#[derive(Debug, Clone, Serialize)]
+pub struct PrintForm {
+    /// "A4" or "F4".
+    pub paper: &'static str,
+    /// The page rules for the paper, ready for a `<style media="print">`:
+    /// `@page` size and margins, the footer (nomor and nama on the left,
+    /// "Halaman x dari y" on the right), and the height a flowchart page's
+    /// drawing may take. Text from the SOP is escaped for CSS.
+    pub page_css: String,
+    /// The flowchart pages, each an `<svg>` with the form's header row
+    /// (No, Kegiatan, the lanes, Mutu Baku, Keterangan).
+    pub pages: Vec<String>,
 }
 
 /// A Keterkaitan entry, or a backlink: the SOP and how it relates.
@@ -562,7 +581,25 @@ impl<'a> Builder<'a> {
             flowchart_svg,
             flowchart_url: self.config.url(&format!("{}/alur.svg", sop.path)),
             draft: sop.draft,
+            print: self.print_form(sop),
         })
+    }
+
+    fn print_form(&self, sop: &Sop) -> PrintForm {
+        let settings = &self.config.print;
+        let pages = if sop.steps.is_empty() {
+            Vec::new()
+        } else {
+            swimlane::render_print_pages(sop, self.language, settings.steps_per_page)
+        };
+        PrintForm {
+            paper: match settings.paper {
+                Paper::A4 => "A4",
+                Paper::F4 => "F4",
+            },
+            page_css: page_css(settings.paper, self.language, sop),
+            pages,
+        }
     }
 
     /// Lane `lane` of SOP `sop`, linked to its role's page.
@@ -599,6 +636,58 @@ impl<'a> Builder<'a> {
             hubungan_key: h.as_str(),
         }
     }
+}
+
+/// Paper sizes, landscape, in mm: A4 (297 x 210) and F4 (330 x 215, the
+/// folio paper of Indonesian offices).
+fn paper_mm(paper: Paper) -> (u32, u32) {
+    match paper {
+        Paper::A4 => (297, 210),
+        Paper::F4 => (330, 215),
+    }
+}
+
+/// Page margins in mm: top, sides, bottom (room for the footer).
+const PRINT_MARGIN_MM: (u32, u32, u32) = (10, 10, 14);
+/// Room above a flowchart page's drawing for its caption, in mm.
+const PRINT_CAPTION_MM: u32 = 9;
+
+/// The print rules of [`PrintForm::page_css`].
+fn page_css(paper: Paper, language: Language, sop: &Sop) -> String {
+    let (w, h) = paper_mm(paper);
+    let (top, side, bottom) = PRINT_MARGIN_MM;
+    let chart_h = h - top - bottom - PRINT_CAPTION_MM;
+    let (page, of) = match language {
+        Language::Id => ("Halaman", "dari"),
+        Language::En => ("Page", "of"),
+    };
+    let footer = css_string(&format!("{} · {}", sop.nomor, sop.nama));
+    format!(
+        "@page {{ size: {w}mm {h}mm; margin: {top}mm {side}mm {bottom}mm; \
+         @bottom-left {{ content: {footer}; font: 8pt Arial, sans-serif; }} \
+         @bottom-right {{ content: \"{page} \" counter(page) \" {of} \" counter(pages); font: 8pt Arial, sans-serif; }} }}\n\
+         .print-page__chart svg {{ max-height: {chart_h}mm; }}"
+    )
+}
+
+/// `s` as a quoted CSS string that cannot end the string or the `<style>`.
+fn css_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            // `<` could close the <style> element; a CSS escape keeps it.
+            '<' => out.push_str("\\3c "),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// How many SOPs the front page lists as recently updated.

@@ -127,6 +127,9 @@ pub struct Row {
     pub h: f64,
     /// Kegiatan, wrapped to the column.
     pub kegiatan: Cell,
+    /// On a printed page: Mutu Baku (Kelengkapan, Waktu, Output) and
+    /// Keterangan, wrapped to their columns; empty on screen.
+    pub mutu: Vec<Cell>,
 }
 
 /// The whole drawing.
@@ -137,6 +140,10 @@ pub struct Layout {
     pub number_column: Column,
     pub kegiatan_column: Column,
     pub lanes: Vec<Column>,
+    /// On a printed page, right of the lanes as on the form: Kelengkapan,
+    /// Waktu, Output (under one "Mutu Baku" band) and Keterangan; empty on
+    /// screen, where the steps table beside the drawing holds them.
+    pub mutu_columns: Vec<Column>,
     /// The lane headers (role names, wrapped), one per lane.
     pub lane_headers: Vec<Cell>,
     /// Top of the table and the heights of the two header rows (the
@@ -161,6 +168,8 @@ const NUMBER_W: f64 = 34.0;
 const KEGIATAN_W: f64 = 220.0;
 const CELL_PAD: f64 = 7.0;
 const MIN_LANE_W: f64 = 112.0;
+/// The printed form's Kelengkapan, Waktu, Output and Keterangan columns.
+const MUTU_W: [f64; 4] = [150.0, 70.0, 120.0, 110.0];
 const HEADER1_H: f64 = 22.0;
 /// Room above and below a symbol in its row: for the "Ya" label under a
 /// diamond and the dog-leg of a down arrow.
@@ -243,12 +252,13 @@ fn side_x(shape: Shape, rect: &Rect, side: Side, y: f64) -> f64 {
 
 /// Lays out the flowchart of `sop`: a pure function of its lanes and steps.
 pub fn layout(sop: &Sop) -> Layout {
-    layout_with(sop, &[])
+    layout_with(sop, &[], false)
 }
 
 /// [`layout`], with the steps flagged in `offpage` drawn as off-page
-/// connectors (a printed page's link to a step on another page).
-pub(crate) fn layout_with(sop: &Sop, offpage: &[bool]) -> Layout {
+/// connectors (a printed page's link to a step on another page), and with
+/// the Mutu Baku and Keterangan columns of the form when `mutu`.
+pub(crate) fn layout_with(sop: &Sop, offpage: &[bool], mutu: bool) -> Layout {
     let shape_at = |i: usize, kind: StepKind| {
         if offpage.get(i).copied().unwrap_or(false) {
             Shape::OffPage
@@ -301,7 +311,20 @@ pub(crate) fn layout_with(sop: &Sop, offpage: &[bool]) -> Layout {
             w: lane_w,
         })
         .collect();
-    let width = lanes_x + lane_count as f64 * lane_w + MARGIN;
+    let mutu_x = lanes_x + lane_count as f64 * lane_w;
+    let mutu_columns: Vec<Column> = if mutu {
+        MUTU_W
+            .iter()
+            .scan(mutu_x, |x, &w| {
+                let column = Column { x: *x, w };
+                *x += w;
+                Some(column)
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let width = mutu_columns.last().map_or(mutu_x, |c| c.x + c.w) + MARGIN;
     let lane_cx = |k: usize| lanes_x + k as f64 * lane_w + lane_w / 2.0;
 
     // Header: the "Pelaksana" band, then the role names wrapped in their lanes.
@@ -335,7 +358,36 @@ pub(crate) fn layout_with(sop: &Sop, offpage: &[bool]) -> Layout {
         let lines = wrap(&step.kegiatan, KEGIATAN_W - 2.0 * CELL_PAD, FONT, false);
         let text_h = lines.len().max(1) as f64 * LINE + 2.0 * CELL_PAD;
         let symbol_h = sizes[i].iter().map(|s| s.1).fold(0.0, f64::max);
-        let h = text_h.max(symbol_h + 2.0 * ROW_PAD).ceil();
+        let mutu_lines: Vec<Vec<String>> = if mutu_columns.is_empty() {
+            Vec::new()
+        } else {
+            let waktu = step.waktu.as_ref().map(|w| w.text.as_str());
+            [
+                wrap_items(&step.kelengkapan, MUTU_W[0]),
+                wrap_items(waktu.as_slice(), MUTU_W[1]),
+                wrap_items(step.output.as_slice(), MUTU_W[2]),
+                wrap_items(step.keterangan.as_slice(), MUTU_W[3]),
+            ]
+            .into()
+        };
+        let mutu_h = mutu_lines
+            .iter()
+            .map(|lines| lines.len() as f64 * LINE + 2.0 * CELL_PAD)
+            .fold(0.0, f64::max);
+        let h = text_h.max(mutu_h).max(symbol_h + 2.0 * ROW_PAD).ceil();
+        let mutu = mutu_lines
+            .into_iter()
+            .zip(&mutu_columns)
+            .map(|(lines, c)| Cell {
+                rect: Rect {
+                    x: c.x,
+                    y,
+                    w: c.w,
+                    h,
+                },
+                lines,
+            })
+            .collect();
         rows.push(Row {
             y,
             h,
@@ -348,6 +400,7 @@ pub(crate) fn layout_with(sop: &Sop, offpage: &[bool]) -> Layout {
                 },
                 lines,
             },
+            mutu,
         });
         y += h;
     }
@@ -602,6 +655,7 @@ pub(crate) fn layout_with(sop: &Sop, offpage: &[bool]) -> Layout {
         number_column,
         kegiatan_column,
         lanes,
+        mutu_columns,
         lane_headers,
         top,
         header_heights: (HEADER1_H, header2),
@@ -612,6 +666,30 @@ pub(crate) fn layout_with(sop: &Sop, offpage: &[bool]) -> Layout {
         joins,
     }
 }
+
+/// The lines of a Mutu Baku cell: one item as it is, several as a list.
+fn wrap_items<S: AsRef<str>>(items: &[S], column_w: f64) -> Vec<String> {
+    let max = column_w - 2.0 * CELL_PAD;
+    if let [only] = items {
+        return wrap(only.as_ref(), max, FONT, false);
+    }
+    items
+        .iter()
+        .flat_map(|item| {
+            let mut lines = wrap(item.as_ref(), max - BULLET_W, FONT, false);
+            for (i, line) in lines.iter_mut().enumerate() {
+                // A hanging indent, so a continuation line does not read as
+                // a new item; no-break spaces, as SVG collapses plain ones.
+                let lead = if i == 0 { "- " } else { "\u{a0}\u{a0}" };
+                line.insert_str(0, lead);
+            }
+            lines
+        })
+        .collect()
+}
+
+/// Room for the "- " of a list item.
+const BULLET_W: f64 = 10.0;
 
 /// A branch label still to place: its text, its arrow and its two possible places.
 type PendingLabel = (String, usize, [(Point, Anchor); 2]);

@@ -17,7 +17,9 @@ mod svg;
 pub use layout::{
     Anchor, Arrow, Cell, Column, Join, Label, Layout, Point, Rect, Row, Shape, Symbol, layout,
 };
-pub use pages::{print_page_layouts, render_print_pages};
+pub use pages::{
+    Crossing, print_crossings, print_page_count, print_page_layouts, render_print_pages,
+};
 pub use svg::FONT_STACK;
 
 use crate::config::Language;

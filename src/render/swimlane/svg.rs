@@ -58,6 +58,9 @@ struct Words {
     and: &'static str,
     decision: &'static str,
     to_step: &'static str,
+    /// The printed form's Mutu Baku band, its three columns, and Keterangan.
+    mutu: &'static str,
+    mutu_columns: [&'static str; 4],
     steps_roles: fn(usize, usize) -> String,
 }
 
@@ -74,6 +77,8 @@ fn words(language: Language) -> Words {
             and: "dan",
             decision: "keputusan",
             to_step: "ke langkah",
+            mutu: "Mutu Baku",
+            mutu_columns: ["Kelengkapan", "Waktu", "Output", "Keterangan"],
             steps_roles: |s, r| format!("{s} langkah, {r} pelaksana"),
         },
         Language::En => Words {
@@ -87,6 +92,8 @@ fn words(language: Language) -> Words {
             and: "and",
             decision: "decision",
             to_step: "to step",
+            mutu: "Quality standard",
+            mutu_columns: ["Requirements", "Time", "Output", "Notes"],
             steps_roles: |s, r| format!("{s} steps, {r} roles"),
         },
     }
@@ -131,6 +138,9 @@ pub struct Frame {
     pub numbers: Vec<usize>,
     /// Rows that are off-page connectors: no number in the No column.
     pub offpage: Vec<bool>,
+    /// What a row's symbol shows instead of its step number: the letter a
+    /// pair of off-page connectors shares.
+    pub marks: Vec<Option<String>>,
     /// Give symbols their ids and links to the steps table (the drawing on
     /// screen; printed pages repeat steps and must not repeat ids).
     pub links: bool,
@@ -146,6 +156,7 @@ impl Frame {
         Frame {
             numbers: (1..=sop.steps.len()).collect(),
             offpage: vec![false; sop.steps.len()],
+            marks: Vec::new(),
             links: true,
             title_suffix: String::new(),
             id_suffix: String::new(),
@@ -290,8 +301,9 @@ fn line(out: &mut String, x1: f64, y1: f64, x2: f64, y2: f64) {
 fn table(out: &mut String, layout: &Layout, _w: &Words) {
     let left = layout.number_column.x;
     let right = layout
-        .lanes
+        .mutu_columns
         .last()
+        .or(layout.lanes.last())
         .map_or(layout.kegiatan_column.x + layout.kegiatan_column.w, |c| {
             c.x + c.w
         });
@@ -306,7 +318,12 @@ fn table(out: &mut String, layout: &Layout, _w: &Words) {
     out.push_str(r#"<g class="alur-garis">"#);
     out.push('\n');
     line(out, left, top, right, top);
-    line(out, lanes_x, band, right, band);
+    let lanes_right = layout.lanes.last().map_or(lanes_x, |c| c.x + c.w);
+    line(out, lanes_x, band, lanes_right, band);
+    // The "Mutu Baku" band spans Kelengkapan, Waktu and Output.
+    if let (Some(first), Some(third)) = (layout.mutu_columns.first(), layout.mutu_columns.get(2)) {
+        line(out, first.x, band, third.x + third.w, band);
+    }
     line(out, left, body, right, body);
     for row in &layout.rows {
         line(out, left, row.y + row.h, right, row.y + row.h);
@@ -322,6 +339,12 @@ fn table(out: &mut String, layout: &Layout, _w: &Words) {
     line(out, lanes_x, top, lanes_x, bottom);
     for lane in layout.lanes.iter().skip(1) {
         line(out, lane.x, band, lane.x, bottom);
+    }
+    for (k, column) in layout.mutu_columns.iter().enumerate() {
+        // Waktu and Output sit under the band; Kelengkapan and Keterangan
+        // start whole columns.
+        let from = if k == 1 || k == 2 { band } else { top };
+        line(out, column.x, from, column.x, bottom);
     }
     line(out, right, top, right, bottom);
     out.push_str("</g>");
@@ -400,6 +423,49 @@ fn texts(out: &mut String, layout: &Layout, frame: &Frame, w: &Words) {
             "alur-kepala",
         );
     }
+    for (k, column) in layout.mutu_columns.iter().enumerate() {
+        let rect = if k == 3 {
+            whole_header(column)
+        } else {
+            Rect {
+                x: column.x,
+                y: layout.top + h1,
+                w: column.w,
+                h: h2,
+            }
+        };
+        let cell = Cell {
+            rect,
+            lines: vec![w.mutu_columns.get(k).copied().unwrap_or("").to_string()],
+        };
+        cell_text(
+            out,
+            &cell,
+            HEADER_FONT,
+            HEADER_LINE,
+            Anchor::Middle,
+            "alur-kepala",
+        );
+    }
+    if let (Some(first), Some(third)) = (layout.mutu_columns.first(), layout.mutu_columns.get(2)) {
+        let band = Cell {
+            rect: Rect {
+                x: first.x,
+                y: layout.top,
+                w: third.x + third.w - first.x,
+                h: h1,
+            },
+            lines: vec![w.mutu.to_string()],
+        };
+        cell_text(
+            out,
+            &band,
+            HEADER_FONT,
+            HEADER_LINE,
+            Anchor::Middle,
+            "alur-kepala",
+        );
+    }
     for header in &layout.lane_headers {
         cell_text(
             out,
@@ -433,6 +499,9 @@ fn texts(out: &mut String, layout: &Layout, frame: &Frame, w: &Words) {
             Anchor::Start,
             "alur-kegiatan",
         );
+        for cell in &row.mutu {
+            cell_text(out, cell, FONT, LINE, Anchor::Start, "alur-mutu");
+        }
     }
     out.push_str("</g>");
 }
@@ -511,9 +580,13 @@ fn draw_symbol(out: &mut String, sop: &Sop, symbol: &Symbol, frame: &Frame, firs
         Shape::OffPage => r.y + r.h * 0.45 + 4.3,
         _ => r.cy() + 4.3,
     };
+    let mark = match frame.marks.get(symbol.step) {
+        Some(Some(mark)) => esc(mark).into_owned(),
+        _ => number.to_string(),
+    };
     let _ = write!(
         out,
-        r#"<text class="alur-nomor" x="{}" y="{}" text-anchor="middle">{number}</text></g>"#,
+        r#"<text class="alur-nomor" x="{}" y="{}" text-anchor="middle">{mark}</text></g>"#,
         N(r.cx()),
         N(baseline),
     );
