@@ -1,4 +1,5 @@
-//! Where a build's time goes: load, render, search index, write, each timed.
+//! Where a build's time goes: load, render and write, search index, commit,
+//! each timed.
 //!
 //! ```text
 //! cargo run --release --example build_phases -- ROOT [OUT]
@@ -9,6 +10,7 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 fn main() -> ExitCode {
@@ -33,42 +35,59 @@ fn main() -> ExitCode {
         eprintln!("the handbook has errors: run `lajur check`");
         return ExitCode::FAILURE;
     };
-    let started = Instant::now();
-    let mut files = match lajur::render::render_site(&handbook, &root) {
-        Ok(files) => files,
+    // `lajur build` runs the search index beside render-and-write; here they
+    // run one after the other, so each gets a time of its own.
+    let staging = match lajur::output::Staging::create(&out, &handbook.assets) {
+        Ok(s) => s,
         Err(e) => {
-            eprintln!("render failed: {e:?}");
+            eprintln!("cannot write {}: {e}", out.display());
             return ExitCode::FAILURE;
         }
     };
+    let bytes = AtomicUsize::new(0);
+    let write = |file: lajur::OutputFile| {
+        bytes.fetch_add(file.bytes.len(), Ordering::Relaxed);
+        staging.put(&file)
+    };
+    let started = Instant::now();
+    if let Err(e) = lajur::render::render_site_to(&handbook, &root, &write) {
+        eprintln!("render failed: {e:?}");
+        return ExitCode::FAILURE;
+    }
     let render = started.elapsed();
     let started = Instant::now();
-    match lajur::search::index(&files, &handbook) {
-        Ok(index) => files.extend(index),
+    let index = match lajur::search::index(&handbook) {
+        Ok(index) => index,
         Err(e) => {
             eprintln!("{e}");
             return ExitCode::FAILURE;
         }
-    }
+    };
     let search = started.elapsed();
-    let bytes: usize = files.iter().map(|f| f.bytes.len()).sum();
     let started = Instant::now();
-    if let Err(e) = lajur::output::write_site(&files, &handbook.assets, &out) {
-        eprintln!("write failed: {e}");
-        return ExitCode::FAILURE;
-    }
-    let write = started.elapsed();
+    let written = index
+        .iter()
+        .try_for_each(|f| write(f.clone()))
+        .and_then(|()| staging.commit());
+    let written = match written {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!("write failed: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let commit = started.elapsed();
     let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
     println!(
-        "{} SOPs: load {:.0} ms, render {:.0} ms, search {:.0} ms, write {:.0} ms \
+        "{} SOPs: load {:.0} ms, render+write {:.0} ms, search {:.0} ms, commit {:.0} ms \
          ({} files, {:.1} MB); total {:.0} ms",
         handbook.sops.len(),
         ms(load),
         ms(render),
         ms(search),
-        ms(write),
-        files.len(),
-        bytes as f64 / 1e6,
+        ms(commit),
+        written.files,
+        bytes.load(Ordering::Relaxed) as f64 / 1e6,
         ms(all.elapsed())
     );
     ExitCode::SUCCESS

@@ -3,11 +3,13 @@
 //! The pipeline runs one way and is pure in the middle:
 //!
 //! ```text
-//! disk ──source──▶ Handbook ──render──▶ Vec<OutputFile> ──output──▶ public/
+//! disk ──source──▶ Handbook ──render──▶ OutputFile, one by one ──output──▶ public/
+//!                      └─────search──▶ pagefind/ ─────────────────────────┘
 //! ```
 //!
 //! Only [`source`] reads and only [`output`] writes; `check` runs the first
-//! stage, `build` all three, `serve` the first two and serves from memory.
+//! stage, `build` all of them (the search index beside the rendering), and
+//! `serve` renders into memory and serves from there.
 
 pub mod config;
 pub mod diagnostic;
@@ -20,6 +22,8 @@ pub mod serve;
 pub mod source;
 
 use std::path::PathBuf;
+
+use rayon::prelude::*;
 
 pub use config::Config;
 pub use diagnostic::{Diagnostic, Diagnostics};
@@ -58,17 +62,22 @@ pub struct BuildReport {
     pub warnings: Diagnostics,
 }
 
-/// Loads and checks the handbook and renders the whole site in memory.
-pub fn render_site(opts: &Options) -> Result<(Handbook, Vec<OutputFile>, Diagnostics), BuildError> {
+/// Loads and checks the handbook: the model, and the warnings met.
+pub fn load_checked(opts: &Options) -> Result<(Handbook, Diagnostics), BuildError> {
     let loaded = source::load(opts);
     if !loaded.settings_ok {
         return Err(BuildError::Settings(loaded.diagnostics));
     }
-    let mut diagnostics = loaded.diagnostics;
-    let handbook = match loaded.handbook {
-        Some(h) if !diagnostics.has_errors() => h,
-        _ => return Err(BuildError::Handbook(diagnostics)),
-    };
+    let diagnostics = loaded.diagnostics;
+    match loaded.handbook {
+        Some(h) if !diagnostics.has_errors() => Ok((h, diagnostics)),
+        _ => Err(BuildError::Handbook(diagnostics)),
+    }
+}
+
+/// Loads and checks the handbook and renders the whole site in memory.
+pub fn render_site(opts: &Options) -> Result<(Handbook, Vec<OutputFile>, Diagnostics), BuildError> {
+    let (handbook, mut diagnostics) = load_checked(opts)?;
     match render::render_site(&handbook, &opts.root) {
         Ok(files) => Ok((handbook, files, diagnostics)),
         Err(errors) => {
@@ -81,19 +90,35 @@ pub fn render_site(opts: &Options) -> Result<(Handbook, Vec<OutputFile>, Diagnos
 /// `lajur build`: load, check, render, then swap the new site in whole.
 /// On any error, the output folder is left exactly as it was.
 pub fn build(opts: &Options, output: Option<PathBuf>) -> Result<BuildReport, BuildError> {
-    let (handbook, mut files, warnings) = render_site(opts)?;
-    // The search index reads the rendered pages, so it comes last (`serve`
-    // can do the same after a reload, off the critical path).
-    let index =
-        search::index(&files, &handbook).map_err(|e| BuildError::Io(std::io::Error::other(e)))?;
-    files.extend(index);
+    let (handbook, mut warnings) = load_checked(opts)?;
     let output_dir = output.unwrap_or_else(|| opts.root.join(&handbook.config.output_dir));
-    let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
-    output::write_site(&files, &handbook.assets, &output_dir).map_err(BuildError::Io)?;
+    let staging = output::Staging::create(&output_dir, &handbook.assets).map_err(BuildError::Io)?;
+    // The search index is made from the model, not from the pages, so it is
+    // built while the pages are rendered and written; each page goes to
+    // disk as soon as it is rendered, so the site is never held in memory.
+    let write = |file: OutputFile| staging.put(&file);
+    let (rendered, index) = rayon::join(
+        || render::render_site_to(&handbook, &opts.root, &write),
+        || search::index(&handbook),
+    );
+    match rendered {
+        Ok(()) => {}
+        Err(render::RenderError::Pages(errors)) => {
+            warnings.extend(errors);
+            return Err(BuildError::Handbook(warnings));
+        }
+        Err(render::RenderError::Write(e)) => return Err(BuildError::Io(e)),
+    }
+    let index = index.map_err(|e| BuildError::Io(std::io::Error::other(e)))?;
+    index
+        .par_iter()
+        .try_for_each(|f| staging.put(f))
+        .map_err(BuildError::Io)?;
+    let written = staging.commit().map_err(BuildError::Io)?;
     Ok(BuildReport {
         output_dir,
-        pages,
-        files: files.len() + handbook.assets.len(),
+        pages: written.pages,
+        files: written.files,
         sops: handbook.sops.len(),
         warnings,
     })

@@ -10,6 +10,7 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
@@ -20,27 +21,122 @@ use crate::render::OutputFile;
 /// An asset wins over a rendered file with the same path (the handbook's own
 /// static/ over the theme's). On any error `out` is left as it was.
 pub fn write_site(files: &[OutputFile], assets: &[Asset], out: &Path) -> io::Result<()> {
-    let (parent, name) = split_output(out)?;
-    fs::create_dir_all(&parent)?;
-    let pid = std::process::id();
-    let staging = parent.join(format!("{name}.lajur-tmp-{pid}"));
-    if staging.exists() {
-        // Left by a killed build that had our pid; it was never the output.
-        fs::remove_dir_all(&staging)?;
-    }
-    if let Err(e) = fill(&staging, files, assets) {
-        let _ = fs::remove_dir_all(&staging);
-        return Err(e);
-    }
-    let old = parent.join(format!("{name}.lajur-old-{pid}"));
-    if let Err(e) = swap(&staging, out, &old) {
-        let _ = fs::remove_dir_all(&staging);
-        return Err(e);
-    }
-    Ok(())
+    let staging = Staging::create(out, assets)?;
+    files.par_iter().try_for_each(|f| staging.put(f))?;
+    staging.commit().map(|_| ())
 }
 
-/// The folder the output lives in and the output's own name.
+/// A site being written: files go into a staging folder beside the output
+/// as they come, from any thread; [`Staging::commit`] copies the assets and
+/// swaps the folder in. Dropped without a commit, the staging folder is
+/// removed and the output is left as it was.
+pub struct Staging {
+    dir: PathBuf,
+    out: PathBuf,
+    old: PathBuf,
+    assets: Vec<Asset>,
+    /// Paths an asset takes: a rendered file there gives way.
+    asset_paths: BTreeSet<String>,
+    files: AtomicUsize,
+    pages: AtomicUsize,
+    committed: bool,
+}
+
+/// What a commit put in place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Written {
+    /// Every file, the assets included.
+    pub files: usize,
+    /// The HTML pages among them.
+    pub pages: usize,
+}
+
+impl Staging {
+    /// Makes an empty staging folder for `out`, on the same file system.
+    pub fn create(out: &Path, assets: &[Asset]) -> io::Result<Staging> {
+        let asset_paths = assets
+            .iter()
+            .map(|a| safe_relative(&a.dest).map(|_| a.dest.clone()))
+            .collect::<io::Result<_>>()?;
+        let (parent, name) = split_output(out)?;
+        fs::create_dir_all(&parent)?;
+        let pid = std::process::id();
+        let dir = parent.join(format!("{name}.lajur-tmp-{pid}"));
+        if dir.exists() {
+            // Left by a killed build that had our pid; it was never the output.
+            fs::remove_dir_all(&dir)?;
+        }
+        fs::create_dir_all(&dir)?;
+        Ok(Staging {
+            old: parent.join(format!("{name}.lajur-old-{pid}")),
+            out: out.to_path_buf(),
+            assets: assets.to_vec(),
+            asset_paths,
+            files: AtomicUsize::new(0),
+            pages: AtomicUsize::new(0),
+            committed: false,
+            dir,
+        })
+    }
+
+    /// Writes one file into the staging folder.
+    pub fn put(&self, file: &OutputFile) -> io::Result<()> {
+        if self.asset_paths.contains(&file.path) {
+            return Ok(());
+        }
+        let path = self.dir.join(safe_relative(&file.path)?);
+        // Most files go into a folder that exists already: try first, make
+        // the folder only when the write says it is missing.
+        let written = match fs::write(&path, &file.bytes) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => match path.parent() {
+                Some(parent) => {
+                    fs::create_dir_all(parent).and_then(|()| fs::write(&path, &file.bytes))
+                }
+                None => Err(e),
+            },
+            other => other,
+        };
+        written.map_err(|e| with_path(e, &file.path))?;
+        self.files.fetch_add(1, Ordering::Relaxed);
+        if file.path.ends_with(".html") {
+            self.pages.fetch_add(1, Ordering::Relaxed);
+        }
+        Ok(())
+    }
+
+    /// Copies the assets in and swaps the staging folder in for the output.
+    pub fn commit(mut self) -> io::Result<Written> {
+        self.assets.par_iter().try_for_each(|a| {
+            let dest = self.dir.join(safe_relative(&a.dest)?);
+            if let Some(parent) = dest.parent() {
+                fs::create_dir_all(parent)?;
+            }
+            fs::copy(&a.source, dest)
+                .map(|_| ())
+                .map_err(|e| with_path(e, &a.source.display().to_string()))
+        })?;
+        swap(&self.dir, &self.out, &self.old)?;
+        self.committed = true;
+        Ok(Written {
+            files: self.files.load(Ordering::Relaxed) + self.assets.len(),
+            pages: self.pages.load(Ordering::Relaxed)
+                + self
+                    .assets
+                    .iter()
+                    .filter(|a| a.dest.ends_with(".html"))
+                    .count(),
+        })
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
 fn split_output(out: &Path) -> io::Result<(PathBuf, String)> {
     let name = out
         .file_name()
@@ -58,45 +154,6 @@ fn split_output(out: &Path) -> io::Result<(PathBuf, String)> {
     Ok((parent, name))
 }
 
-/// Writes everything into `staging` (which must not exist yet).
-fn fill(staging: &Path, files: &[OutputFile], assets: &[Asset]) -> io::Result<()> {
-    fs::create_dir_all(staging)?;
-    let asset_paths: BTreeSet<&str> = assets.iter().map(|a| a.dest.as_str()).collect();
-    let files: Vec<&OutputFile> = files
-        .iter()
-        .filter(|f| !asset_paths.contains(f.path.as_str()))
-        .collect();
-
-    // Create every folder first, so the parallel writes below never race on one.
-    let mut dirs = BTreeSet::new();
-    for path in files
-        .iter()
-        .map(|f| f.path.as_str())
-        .chain(asset_paths.iter().copied())
-    {
-        let rel = safe_relative(path)?;
-        if let Some(dir) = rel.parent() {
-            dirs.insert(dir.to_path_buf());
-        }
-    }
-    for dir in &dirs {
-        fs::create_dir_all(staging.join(dir))?;
-    }
-
-    files.par_iter().try_for_each(|f| {
-        fs::write(staging.join(safe_relative(&f.path)?), &f.bytes)
-            .map_err(|e| with_path(e, &f.path))
-    })?;
-    assets.par_iter().try_for_each(|a| {
-        fs::copy(&a.source, staging.join(safe_relative(&a.dest)?))
-            .map(|_| ())
-            .map_err(|e| with_path(e, &a.source.display().to_string()))
-    })?;
-    Ok(())
-}
-
-/// Puts `staging` in the place of `out`; the previous output, if any, goes
-/// through `old` and is removed once the new one is in place.
 fn swap(staging: &Path, out: &Path, old: &Path) -> io::Result<()> {
     if !out.exists() {
         return fs::rename(staging, out);

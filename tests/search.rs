@@ -74,8 +74,8 @@ fn render(root: &Path) -> (lajur::Handbook, Vec<OutputFile>) {
 #[test]
 fn the_index_lands_in_pagefind_with_its_script_and_one_index_per_language() {
     let dir = fixture("");
-    let (handbook, files) = render(dir.path());
-    let index = search::index(&files, &handbook).expect("index");
+    let (handbook, _) = render(dir.path());
+    let index = search::index(&handbook).expect("index");
     let paths: Vec<&str> = index.iter().map(|f| f.path.as_str()).collect();
     assert!(paths.contains(&"pagefind/pagefind.js"), "{paths:?}");
     assert!(paths.contains(&"pagefind/pagefind-entry.json"), "{paths:?}");
@@ -102,8 +102,8 @@ fn the_index_lands_in_pagefind_with_its_script_and_one_index_per_language() {
 #[test]
 fn an_english_handbook_gets_an_english_index() {
     let dir = fixture("language: en\n");
-    let (handbook, files) = render(dir.path());
-    let index = search::index(&files, &handbook).expect("index");
+    let (handbook, _) = render(dir.path());
+    let index = search::index(&handbook).expect("index");
     let entry = index
         .iter()
         .find(|f| f.path == "pagefind/pagefind-entry.json")
@@ -123,12 +123,7 @@ fn the_indexed_page_carries_expansions_meta_and_filters() {
         .iter()
         .find(|s| s.nomor == "SOP-01/KEU")
         .expect("the SP2D SOP");
-    let page = files
-        .iter()
-        .find(|f| f.path == format!("{}/index.html", sop.path))
-        .expect("its page");
-    let served = String::from_utf8_lossy(&page.bytes);
-    let html = search::indexed_html(&served, sop, &handbook, &abbreviations);
+    let record = search::record(sop, &handbook, &abbreviations);
     for expected in [
         "Surat Perintah Pencairan Dana",
         "Kepala Sub Bagian",
@@ -137,16 +132,26 @@ fn the_indexed_page_carries_expansions_meta_and_filters() {
         "Surat Perintah Membayar",
         // From handbook.yaml.
         "Sistem Informasi Manajemen Daerah",
-        "data-pagefind-meta=\"nomor:SOP-01/KEU\"",
-        "data-pagefind-filter=\"unit:Sub Bagian Keuangan\"",
-        "data-pagefind-filter=\"pelaksana:BUD\"",
+        // The page's own words.
+        "Kasubag memeriksa SPM dan kelengkapan SIMDA",
     ] {
         assert!(
-            html.contains(expected),
-            "{expected} missing from the indexed page"
+            record.content.contains(expected),
+            "{expected} missing from the record: {}",
+            record.content
         );
     }
+    assert_eq!(record.url, format!("/{}/", sop.path));
+    assert_eq!(record.meta["nomor"], "SOP-01/KEU");
+    assert_eq!(record.meta["title"], "Penerbitan SP2D");
+    assert_eq!(record.filters["unit"], ["Sub Bagian Keuangan"]);
+    assert!(record.filters["pelaksana"].contains(&"BUD".to_string()));
     // The reader's page is not touched: the terms are for the index only.
+    let page = files
+        .iter()
+        .find(|f| f.path == format!("{}/index.html", sop.path))
+        .expect("its page");
+    let served = String::from_utf8_lossy(&page.bytes);
     assert!(!served.contains("Surat Perintah Pencairan Dana"));
 
     let atk = handbook
@@ -154,20 +159,11 @@ fn the_indexed_page_carries_expansions_meta_and_filters() {
         .iter()
         .find(|s| s.nomor == "SOP-02/UM")
         .expect("the ATK SOP");
-    let page = files
-        .iter()
-        .find(|f| f.path == format!("{}/index.html", atk.path))
-        .expect("its page");
-    let html = search::indexed_html(
-        &String::from_utf8_lossy(&page.bytes),
-        atk,
-        &handbook,
-        &abbreviations,
-    );
+    let record = search::record(atk, &handbook, &abbreviations);
     for expected in ["ATK", "Kasubbag", "Kasubag"] {
         assert!(
-            html.contains(expected),
-            "{expected} missing from the indexed ATK page"
+            record.content.contains(expected),
+            "{expected} missing from the ATK record"
         );
     }
 }
@@ -176,7 +172,7 @@ fn the_indexed_page_carries_expansions_meta_and_filters() {
 fn pages_other_than_sops_are_left_out_of_the_index() {
     let dir = fixture("");
     let (handbook, files) = render(dir.path());
-    let index = search::index(&files, &handbook).expect("index");
+    let index = search::index(&handbook).expect("index");
     let entry = index
         .iter()
         .find(|f| f.path == "pagefind/pagefind-entry.json")
@@ -288,10 +284,10 @@ fn big_handbook(n: usize) -> tempfile::TempDir {
 fn budget_on_10000_sops() {
     let dir = big_handbook(10_000);
     let started = std::time::Instant::now();
-    let (handbook, files) = render(dir.path());
+    let (handbook, _) = render(dir.path());
     let render_time = started.elapsed();
     let started = std::time::Instant::now();
-    let index = search::index(&files, &handbook).expect("index");
+    let index = search::index(&handbook).expect("index");
     let index_time = started.elapsed();
     let size = |pred: &dyn Fn(&str) -> bool| -> Vec<usize> {
         index

@@ -1,7 +1,9 @@
-//! Rendering the handbook to the whole site in memory.
+//! Rendering the handbook to the whole site.
 //!
-//! Pure apart from reading the templates: the result is a list of (path, bytes)
-//! that `output` writes or `serve` serves, so tests never touch the disk.
+//! Pure apart from reading the templates: every page is handed as (path,
+//! bytes) to a sink as soon as it is rendered. `build` gives a sink that
+//! writes it into the staging folder at once, so a site of ten thousand SOPs
+//! is never held in memory whole; `serve` and the tests collect the files.
 
 pub mod crosslinks;
 pub mod i18n;
@@ -50,6 +52,23 @@ impl OutputFile {
 /// it. Attachments and static files on disk stay in `Handbook::assets`, for
 /// `output` (or `serve`) to copy beside these.
 pub fn render_site(handbook: &Handbook, root: &Path) -> Result<Vec<OutputFile>, Diagnostics> {
+    collect(|sink| render_site_to(handbook, root, sink))
+}
+
+/// Where rendered files go; called from many threads at once.
+pub type Sink<'a> = &'a (dyn Fn(OutputFile) -> std::io::Result<()> + Sync);
+
+/// Why the site could not be rendered.
+#[derive(Debug)]
+pub enum RenderError {
+    /// Templates failed: every distinct problem, once.
+    Pages(Diagnostics),
+    /// The sink could not take a file.
+    Write(std::io::Error),
+}
+
+/// As [`render_site`], handing each file to `sink` as soon as it is rendered.
+pub fn render_site_to(handbook: &Handbook, root: &Path, sink: Sink<'_>) -> Result<(), RenderError> {
     let jobs: Vec<Job> = std::iter::once(Job::Index)
         .chain(
             handbook
@@ -62,7 +81,7 @@ pub fn render_site(handbook: &Handbook, root: &Path) -> Result<Vec<OutputFile>, 
         .chain((0..handbook.sops.len()).map(Job::Sop))
         .chain([Job::Search, Job::NotFound, Job::Sitemap])
         .collect();
-    render_jobs(handbook, root, &jobs, true)
+    render_jobs(handbook, root, &jobs, true, sink)
 }
 
 /// Only the pages of the SOPs at `sops` (indices into `handbook.sops`), each
@@ -74,17 +93,46 @@ pub fn render_sop_pages(
     sops: &[usize],
 ) -> Result<Vec<OutputFile>, Diagnostics> {
     let jobs: Vec<Job> = sops.iter().map(|&i| Job::Sop(i)).collect();
-    render_jobs(handbook, root, &jobs, false)
+    collect(|sink| render_jobs(handbook, root, &jobs, false, sink))
 }
 
-/// Renders `jobs`; `whole` adds the cross-link pages and the built-in CSS.
+/// Runs `render` with a sink that keeps the files, in the order of the jobs.
+fn collect(
+    render: impl FnOnce(Sink<'_>) -> Result<(), RenderError>,
+) -> Result<Vec<OutputFile>, Diagnostics> {
+    let files = std::sync::Mutex::new(Vec::new());
+    let keep = |file: OutputFile| {
+        files
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(file);
+        Ok(())
+    };
+    match render(&keep) {
+        Ok(()) => {}
+        Err(RenderError::Pages(errors)) => return Err(errors),
+        // Keeping a file in memory cannot fail.
+        Err(RenderError::Write(_)) => unreachable!("an in-memory sink failed"),
+    }
+    let mut files = files
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    // The jobs ran in parallel; a stable order keeps `serve` and the tests
+    // deterministic.
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+/// Renders `jobs` into `sink`; `whole` adds the cross-link pages and the
+/// built-in CSS.
 fn render_jobs(
     handbook: &Handbook,
     root: &Path,
     jobs: &[Job],
     whole: bool,
-) -> Result<Vec<OutputFile>, Diagnostics> {
-    let mut theme = Theme::load(root, &handbook.config)?;
+    sink: Sink<'_>,
+) -> Result<(), RenderError> {
+    let mut theme = Theme::load(root, &handbook.config).map_err(RenderError::Pages)?;
     // Built once: the SOP pages, the cross-link pages, the JSON and the
     // sitemap all read the same regulations, roles and backlinks.
     let indexes = Indexes::build(handbook);
@@ -96,12 +144,22 @@ fn render_jobs(
     // Only sections with something to show: no bar of links to empty pages.
     globals.insert("nav", &crosslinks::nav(&builder, &indexes));
 
-    let results: Vec<Result<Vec<OutputFile>, Diagnostic>> = jobs
+    // Each job's files go to the sink as soon as they are rendered; only
+    // their paths are kept, for the built-in CSS below.
+    let results: Vec<Result<Vec<String>, JobError>> = jobs
         .par_iter()
-        .map(|job| job.render(&builder, &theme))
+        .map(|job| {
+            let files = job.render(&builder, &theme).map_err(JobError::Page)?;
+            let mut paths = Vec::with_capacity(files.len());
+            for file in files {
+                paths.push(file.path.clone());
+                sink(file).map_err(JobError::Write)?;
+            }
+            Ok(paths)
+        })
         .collect();
 
-    let mut files = Vec::new();
+    let mut paths = BTreeSet::new();
     let mut errors = Diagnostics::default();
     // One broken template breaks every page that uses it: report it once.
     let mut seen = BTreeSet::new();
@@ -112,36 +170,46 @@ fn render_jobs(
     };
     for result in results {
         match result {
-            Ok(mut f) => files.append(&mut f),
-            Err(d) => report(d),
+            Ok(p) => paths.extend(p),
+            Err(JobError::Page(d)) => report(d),
+            Err(JobError::Write(e)) => return Err(RenderError::Write(e)),
         }
     }
     if whole {
         match crosslinks::render(&builder, &theme, &indexes) {
-            Ok(mut f) => files.append(&mut f),
+            Ok(files) => {
+                for file in files {
+                    paths.insert(file.path.clone());
+                    sink(file).map_err(RenderError::Write)?;
+                }
+            }
             Err(list) => list.into_iter().for_each(&mut report),
         }
     }
     if !errors.is_empty() {
-        return Err(errors);
+        return Err(RenderError::Pages(errors));
     }
     if !whole {
-        return Ok(files);
+        return Ok(());
     }
     // The built-in CSS gives way to a page or to a file of the theme's or
     // the handbook's static/ (an asset) with the same path.
-    let taken: BTreeSet<&str> = files
+    let taken: BTreeSet<&str> = paths
         .iter()
-        .map(|f| f.path.as_str())
+        .map(String::as_str)
         .chain(handbook.assets.iter().map(|a| a.dest.as_str()))
         .collect();
-    let statics: Vec<OutputFile> = std::mem::take(&mut theme.static_files)
-        .into_iter()
-        .filter(|(path, _)| !taken.contains(path.as_str()))
-        .map(|(path, bytes)| OutputFile { path, bytes })
-        .collect();
-    files.extend(statics);
-    Ok(files)
+    for (path, bytes) in std::mem::take(&mut theme.static_files) {
+        if !taken.contains(path.as_str()) {
+            sink(OutputFile { path, bytes }).map_err(RenderError::Write)?;
+        }
+    }
+    Ok(())
+}
+
+enum JobError {
+    Page(Diagnostic),
+    Write(std::io::Error),
 }
 
 /// One unit of rendering work; all are independent, so they run in parallel.

@@ -1,18 +1,19 @@
-//! Search: a Pagefind index of the SOP pages, built from the rendered pages
-//! in memory, so a reader finds a procedure by what they remember of it.
+//! Search: a Pagefind index of the SOPs, built in memory, so a reader finds
+//! a procedure by what they remember of it.
 //!
-//! What goes into the index is the SOP page as served, plus a block that only
-//! the index sees (never the reader): the other forms of every abbreviation
-//! and long form on the page ("kasubag" ↔ "Kepala Sub Bagian"), the other
-//! ways to cite each legal basis ("UU 17/2003"), and the SOP's nomor, unit
-//! and pelaksana as Pagefind metadata and filters for the result list.
+//! Each SOP is one record: the text of its page (nama, nomor, legal bases,
+//! steps, roles, body), plus what only the index sees (never the reader):
+//! the other forms of every abbreviation and long form in it ("kasubag" ↔
+//! "Kepala Sub Bagian"), the other ways to cite each legal basis ("UU
+//! 17/2003"), and the SOP's nomor, unit and pelaksana as Pagefind metadata
+//! and filters for the result list.
 
 pub mod abbreviations;
 pub mod citations;
 pub mod page;
 pub mod stemming;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use pagefind::api::PagefindIndex;
@@ -27,6 +28,9 @@ use crate::render::OutputFile;
 /// Where the index lands under the output folder.
 pub const BUNDLE_DIR: &str = "pagefind";
 
+/// Weight of the SOP's nama: what Pagefind gives an `<h1>`.
+const TITLE_WEIGHT: u8 = 7;
+
 /// Weight of the abbreviation forms of words in the SOP's nama: a little under
 /// the nama itself (an `<h1>`, weight 7 in Pagefind), so the title a reader
 /// typed literally still ranks first.
@@ -37,22 +41,22 @@ const TITLE_TERMS_WEIGHT: u8 = 6;
 #[error("search index: {0}")]
 pub struct SearchError(String);
 
-/// Builds the Pagefind index of the SOP pages among `pages` and returns its
-/// files, with paths under `pagefind/`.
-pub fn index(pages: &[OutputFile], handbook: &Handbook) -> Result<Vec<OutputFile>, SearchError> {
+/// Builds the Pagefind index of the handbook's SOPs and returns its files,
+/// with paths under `pagefind/`.
+///
+/// Each SOP goes in as a Pagefind custom record made from the model, not
+/// as its rendered page: the text is the same, but Pagefind then neither
+/// parses 40 KB of HTML per SOP nor reads the labels of the form ("Nomor
+/// SOP", "Dasar Hukum") that every page has, and the index can be built
+/// while the pages are still being rendered (see docs/performance.md).
+pub fn index(handbook: &Handbook) -> Result<Vec<OutputFile>, SearchError> {
     let abbreviations = Abbreviations::new(&handbook.config.abbreviations);
-    let by_path: HashMap<&str, &OutputFile> = pages.iter().map(|p| (p.path.as_str(), p)).collect();
-    // Preparing the pages is independent per SOP; Pagefind itself then reads
-    // them one at a time.
-    let documents: Vec<(String, String)> = handbook
+    // Preparing the records is independent per SOP; Pagefind itself then
+    // takes them one at a time.
+    let records: Vec<Record> = handbook
         .sops
         .par_iter()
-        .filter_map(|sop| {
-            let path = format!("{}/index.html", sop.path);
-            let page = by_path.get(path.as_str())?;
-            let html = String::from_utf8_lossy(&page.bytes);
-            Some((path, indexed_html(&html, sop, handbook, &abbreviations)))
-        })
+        .map(|sop| record(sop, handbook, &abbreviations))
         .collect();
 
     let runtime = tokio::runtime::Builder::new_current_thread()
@@ -61,15 +65,23 @@ pub fn index(pages: &[OutputFile], handbook: &Handbook) -> Result<Vec<OutputFile
     let language = handbook.config.language.code().to_string();
     let files = runtime.block_on(async move {
         let options = PagefindServiceConfig::builder()
-            .force_language(language)
+            .force_language(language.clone())
             .build();
         let mut index =
             PagefindIndex::new(Some(options)).map_err(|e| SearchError(e.to_string()))?;
-        for (path, html) in documents {
+        for record in records {
+            let url = record.url;
             index
-                .add_html_file(Some(path.clone()), None, html)
+                .add_custom_record(
+                    url.clone(),
+                    record.content,
+                    language.clone(),
+                    Some(record.meta),
+                    Some(record.filters),
+                    None,
+                )
                 .await
-                .map_err(|e| SearchError(format!("{path}: {e}")))?;
+                .map_err(|e| SearchError(format!("{url}: {e}")))?;
         }
         index
             .get_files()
@@ -100,30 +112,65 @@ pub fn index(pages: &[OutputFile], handbook: &Handbook) -> Result<Vec<OutputFile
         .collect())
 }
 
-/// The page as the index reads it: the served HTML with the index-only block
-/// put before `</body>`.
-pub fn indexed_html(
-    html: &str,
-    sop: &Sop,
-    handbook: &Handbook,
-    abbreviations: &Abbreviations,
-) -> String {
-    // A page that marks its content with data-pagefind-body has everything
-    // else ignored, so the block must be marked too; a page that does not
-    // would lose its content if the block were.
-    let body_attr = if html.contains("data-pagefind-body") {
-        " data-pagefind-body"
-    } else {
-        ""
-    };
+/// What the index holds of one SOP.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Record {
+    /// The page's URL below the site root, as Pagefind returns it
+    /// (`/unit/sop/`); the search page puts the base path in front.
+    pub url: String,
+    /// The text the index reads and excerpts are cut from, with Pagefind's
+    /// weight marks around the parts that rank higher.
+    pub content: String,
+    /// Shown in a result: title, nomor, unit.
+    pub meta: BTreeMap<String, String>,
+    /// The result list's filters: unit and pelaksana.
+    pub filters: BTreeMap<String, Vec<String>>,
+}
+
+/// The record of `sop`: every text of the SOP a reader might remember a
+/// word from, then the other forms of the abbreviations and long forms in
+/// it ("kasubag" ↔ "Kepala Sub Bagian"), the stems Snowball misses, and the
+/// other ways to cite each legal basis ("UU 17/2003").
+pub fn record(sop: &Sop, handbook: &Handbook, abbreviations: &Abbreviations) -> Record {
     let language = handbook.config.language;
+    let unit = unit_name(sop, handbook);
+
+    let mut content = Digest::default();
+    content.weighted(TITLE_WEIGHT, &sop.nama);
+    content.sentence(&sop.nomor);
+    content.sentences(sop.satuan_kerja.iter());
+    content.sentences(sop.unit_lines.iter());
+    content.sentences(sop.dasar_hukum.iter().map(|c| &c.text));
+    content.sentences(sop.kualifikasi_pelaksana.iter());
+    content.sentences(sop.keterkaitan.iter().map(|r| match r.target {
+        Some(i) => &handbook.sops[i].nama,
+        None => &r.reference,
+    }));
+    content.sentences(sop.peralatan.iter());
+    content.sentences(sop.peringatan.iter());
+    content.sentences(sop.pencatatan.iter());
+    if let Some(approver) = &sop.disahkan_oleh {
+        content.sentences(approver.jabatan.iter());
+    }
+    // Each role once: a role's name on every step it does would only make
+    // the index larger (Pagefind keeps every position of every word) without
+    // finding the SOP any better. Step numbers and times are left out for
+    // the same reason: nobody searches for "3" or "10 menit".
+    content.sentences(sop.lanes.iter().map(|l| &l.nama));
+    for step in &sop.steps {
+        content.sentence(&step.kegiatan);
+        content.sentences(step.kelengkapan.iter());
+        content.sentences(step.output.iter());
+        content.sentences(step.keterangan.iter());
+    }
+    content.sentences(markdown_text(&sop.body).iter());
+
     let texts = page_texts(sop);
     let mut title_terms = abbreviations.extra_terms(&sop.nama);
     title_terms.extend(stemming::root_forms(&[&sop.nama], language));
     let mut other_terms = abbreviations.extra_terms_in(&texts);
     other_terms.extend(stemming::root_forms(&texts, language));
-    // A lane's singkatan names the role in the flowchart, which the index
-    // does not read (Pagefind skips SVG), yet readers type it.
+    // A lane's singkatan names the role in the flowchart, and readers type it.
     other_terms.extend(sop.lanes.iter().filter_map(|l| l.singkatan.clone()));
     other_terms.retain(|t| !title_terms.contains(t));
     for citation in &sop.dasar_hukum {
@@ -131,64 +178,87 @@ pub fn indexed_html(
     }
     let mut seen = HashSet::new();
     other_terms.retain(|t| seen.insert(t.clone()));
-
-    let mut block = String::from("\n<div class=\"lajur-search-terms\" hidden>");
-    block.push_str(&format!(
-        "<span data-pagefind-meta=\"title:{}\"></span>",
-        escape(&sop.nama)
-    ));
-    block.push_str(&format!(
-        "<span data-pagefind-meta=\"nomor:{}\"></span>",
-        escape(&sop.nomor)
-    ));
-    if let Some(unit) = unit_name(sop, handbook) {
-        block.push_str(&format!(
-            "<span data-pagefind-meta=\"unit:{0}\"></span><span data-pagefind-filter=\"unit:{0}\"></span>",
-            escape(unit)
-        ));
-    }
-    for lane in &sop.lanes {
-        block.push_str(&format!(
-            "<span data-pagefind-filter=\"pelaksana:{}\"></span>",
-            escape(&lane.nama)
-        ));
-    }
     if !title_terms.is_empty() {
-        block.push_str(&format!(
-            "<p{body_attr} data-pagefind-weight=\"{TITLE_TERMS_WEIGHT}\">{}</p>",
-            escape(&title_terms.join(". "))
-        ));
+        content.weighted(TITLE_TERMS_WEIGHT, &title_terms.join(". "));
     }
-    if !other_terms.is_empty() {
-        block.push_str(&format!(
-            "<p{body_attr}>{}</p>",
-            escape(&other_terms.join(". "))
-        ));
-    }
-    block.push_str("</div>\n");
+    content.sentences(other_terms.iter());
 
-    let mut out = without_svg(html);
-    match out.rfind("</body>").or_else(|| out.rfind("</BODY>")) {
-        Some(at) => out.insert_str(at, &block),
-        None => out.push_str(&block),
+    let mut meta = BTreeMap::from([
+        ("title".to_string(), sop.nama.clone()),
+        ("nomor".to_string(), sop.nomor.clone()),
+    ]);
+    let mut filters = BTreeMap::new();
+    if let Some(unit) = unit {
+        meta.insert("unit".to_string(), unit.to_string());
+        filters.insert("unit".to_string(), vec![unit.to_string()]);
     }
-    out
+    filters.insert(
+        "pelaksana".to_string(),
+        sop.lanes.iter().map(|l| l.nama.clone()).collect(),
+    );
+    Record {
+        url: format!("/{}/", sop.path),
+        content: content.0,
+        meta,
+        filters,
+    }
 }
 
-/// `html` without its inline SVG: Pagefind skips SVG anyway, and the
-/// flowchart is most of an SOP page, so the index parses far less.
-fn without_svg(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(start) = rest.find("<svg") {
-        let Some(len) = rest[start..].find("</svg>") else {
-            break;
-        };
-        out.push_str(&rest[..start]);
-        rest = &rest[start + len + "</svg>".len()..];
+/// The text Pagefind reads: sentences, and runs of words between the weight
+/// marks its own HTML reader writes for headings and `data-pagefind-weight`
+/// (a custom record goes through the same reader of marks).
+#[derive(Default)]
+struct Digest(String);
+
+impl Digest {
+    fn sentence(&mut self, text: &str) {
+        let text = text.trim();
+        if text.is_empty() {
+            return;
+        }
+        // A word that looks like a mark must not be read as one.
+        if text.contains("___") {
+            self.0.push_str(&text.replace("___", "_ _ _"));
+        } else {
+            self.0.push_str(text);
+        }
+        // Ends the sentence, so a phrase match does not run into the next
+        // field and an excerpt reads as the page does.
+        if !text.ends_with(['.', '!', '?', ':', ';']) {
+            self.0.push('.');
+        }
+        self.0.push(' ');
     }
-    out.push_str(rest);
-    out
+
+    fn sentences<'a>(&mut self, texts: impl Iterator<Item = &'a String>) {
+        texts.for_each(|t| self.sentence(t));
+    }
+
+    fn weighted(&mut self, weight: u8, text: &str) {
+        self.0.push_str(&format!(" ___PAGEFIND_WEIGHT___{weight} "));
+        self.sentence(text);
+        self.0.push_str(" ___END_PAGEFIND_WEIGHT___ ");
+    }
+}
+
+/// The words of a Markdown body, a sentence per block.
+fn markdown_text(markdown: &str) -> Vec<String> {
+    use pulldown_cmark::{Event, Parser, TagEnd};
+    let mut blocks = Vec::new();
+    let mut block = String::new();
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Text(t) | Event::Code(t) => block.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => block.push(' '),
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell,
+            ) => blocks.push(std::mem::take(&mut block)),
+            _ => {}
+        }
+    }
+    blocks.push(block);
+    blocks.retain(|b| !b.trim().is_empty());
+    blocks
 }
 
 /// The unit an SOP is filed under, by name.
@@ -227,27 +297,25 @@ fn page_texts(sop: &Sop) -> Vec<&str> {
     parts
 }
 
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn inline_svg_is_left_out_of_what_the_index_parses() {
-        let html = "<p>a</p><svg><g><text>x</text></g></svg><p>b</p><svg>unclosed";
-        assert_eq!(without_svg(html), "<p>a</p><p>b</p><svg>unclosed");
+    fn the_markdown_body_is_read_as_plain_sentences() {
+        let text =
+            markdown_text("# Catatan\n\nBerkas **lengkap** dikirim\nke `BUD`.\n\n- satu\n- dua\n");
+        assert_eq!(
+            text,
+            ["Catatan", "Berkas lengkap dikirim ke BUD.", "satu", "dua"]
+        );
+    }
+
+    #[test]
+    fn text_that_looks_like_a_weight_mark_stays_text() {
+        let mut digest = Digest::default();
+        digest.sentence("___PAGEFIND_WEIGHT___9 curang");
+        assert!(!digest.0.contains("___PAGEFIND"));
+        assert!(digest.0.contains("curang"));
     }
 }

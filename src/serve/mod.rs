@@ -358,9 +358,8 @@ fn index_site(state: &State, generation: u64, handbook: &Handbook) {
     if site.generation != generation {
         return;
     }
-    let pages = site.pages();
     drop(site);
-    match crate::search::index(&pages, handbook) {
+    match crate::search::index(handbook) {
         Ok(files) => {
             let search: HashMap<String, Body> = files
                 .into_iter()
