@@ -183,6 +183,30 @@ fn pages_other_than_sops_are_left_out_of_the_index() {
     assert!(entry.contains("\"page_count\":2"), "{entry}");
 }
 
+#[test]
+fn the_search_page_offers_every_unit_and_role_with_its_count() {
+    let dir = fixture("");
+    let (_, files) = render(dir.path());
+    let page = files
+        .iter()
+        .find(|f| f.path == "cari/index.html")
+        .map(|f| String::from_utf8_lossy(&f.bytes).into_owned())
+        .expect("the search page");
+    for option in [
+        r#"<option value="Sub Bagian Keuangan">Sub Bagian Keuangan (1)</option>"#,
+        r#"<option value="Bagian Umum">Bagian Umum (1)</option>"#,
+        r#"<option value="BUD">BUD (1)</option>"#,
+        r#"<option value="Pengurus Barang">Pengurus Barang (1)</option>"#,
+    ] {
+        assert!(
+            page.contains(option),
+            "{option} missing from the filter menus"
+        );
+    }
+    // The menus are shown without waiting for the index.
+    assert!(!page.contains(r#"class="search-filters" hidden"#));
+}
+
 /// A handbook of `n` SOPs in 100 units, each with 12 steps of varied text.
 fn big_handbook(n: usize) -> tempfile::TempDir {
     const WORDS: &[&str] = &[

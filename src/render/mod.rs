@@ -263,7 +263,7 @@ impl Job {
                 Ok(out)
             }
             Job::Search => {
-                let ctx = crate::search::page::context(handbook.config.language);
+                let ctx = crate::search::page::context(handbook);
                 let html = theme.render(crate::search::page::TEMPLATE_NAME, &ctx)?;
                 Ok(vec![OutputFile::text(
                     crate::search::page::OUTPUT_PATH,

@@ -262,7 +262,7 @@ fn markdown_text(markdown: &str) -> Vec<String> {
 }
 
 /// The unit an SOP is filed under, by name.
-fn unit_name<'a>(sop: &'a Sop, handbook: &'a Handbook) -> Option<&'a str> {
+pub(crate) fn unit_name<'a>(sop: &'a Sop, handbook: &'a Handbook) -> Option<&'a str> {
     handbook
         .units
         .iter()

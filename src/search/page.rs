@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 
 use crate::config::Language;
+use crate::model::Handbook;
 
 /// The template of the page (extends base.html).
 pub const TEMPLATE_NAME: &str = "cari.html";
@@ -73,11 +74,46 @@ pub fn strings(language: Language) -> BTreeMap<&'static str, &'static str> {
         .collect()
 }
 
+/// One choice of a filter menu: a value of a Pagefind filter and how many
+/// SOPs have it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct FilterOption {
+    pub value: String,
+    pub count: usize,
+}
+
 /// The context of the search page, beside the site globals (site, t, nav).
-pub fn context(language: Language) -> tera::Context {
+///
+/// The filter menus are written into the page from the model rather than
+/// asked of Pagefind when the page opens: that would fetch every filter
+/// file (100 KB on a handbook of 10,000 SOPs) before the first query.
+pub fn context(handbook: &Handbook) -> tera::Context {
+    let mut units: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut roles: BTreeMap<&str, usize> = BTreeMap::new();
+    for sop in &handbook.sops {
+        if let Some(unit) = super::unit_name(sop, handbook) {
+            *units.entry(unit).or_default() += 1;
+        }
+        let lanes: std::collections::BTreeSet<&str> =
+            sop.lanes.iter().map(|l| l.nama.as_str()).collect();
+        for lane in lanes {
+            *roles.entry(lane).or_default() += 1;
+        }
+    }
+    let options = |counts: BTreeMap<&str, usize>| -> Vec<FilterOption> {
+        counts
+            .into_iter()
+            .map(|(value, count)| FilterOption {
+                value: value.to_string(),
+                count,
+            })
+            .collect()
+    };
     let mut ctx = tera::Context::new();
-    ctx.insert("s", &strings(language));
+    ctx.insert("s", &strings(handbook.config.language));
     ctx.insert("breadcrumbs", &Vec::<()>::new());
+    ctx.insert("unit_options", &options(units));
+    ctx.insert("role_options", &options(roles));
     ctx
 }
 

@@ -78,16 +78,12 @@ function resultItem(data) {
   return li;
 }
 
-function fillSelect(select, counts, chosen) {
-  const names = Object.keys(counts || {}).sort((a, b) => a.localeCompare(b, "id"));
-  for (const name of names) {
-    const option = document.createElement("option");
-    option.value = name;
-    option.textContent = `${name} (${counts[name]})`;
-    option.selected = name === chosen;
-    select.appendChild(option);
+// The menus come with the page; the URL chooses among them.
+function choose(select, chosen) {
+  if (!chosen) return;
+  for (const option of select.options) {
+    option.selected = option.value === chosen;
   }
-  return names.length > 0;
 }
 
 function currentFilters() {
@@ -182,10 +178,8 @@ async function start() {
     // when its scripts are, which headless browsers (and tests) can wait for.
     await pagefind.options({ ranking: RANKING, excerptLength: 24, noWorker: true });
     await pagefind.init();
-    const counts = await pagefind.filters();
-    const hasUnits = fillSelect(unitSelect, counts.unit, params.get("unit"));
-    const hasRoles = fillSelect(roleSelect, counts.pelaksana, params.get("pelaksana"));
-    root.querySelector(".search-filters").hidden = !(hasUnits || hasRoles);
+    choose(unitSelect, params.get("unit"));
+    choose(roleSelect, params.get("pelaksana"));
   } catch (e) {
     status.textContent = t.tError;
     root.dataset.state = "error";
