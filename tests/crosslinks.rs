@@ -256,6 +256,25 @@ fn roles_merge_across_spellings_and_list_their_steps() {
 }
 
 #[test]
+fn the_flowchart_lane_headers_link_to_their_roles() {
+    let site = fixture();
+    let (_out, public) = build(site.path());
+    let page = read(&public, "umum/rapat/index.html");
+    let svg = &page[page.find("<svg").expect("the flowchart")..];
+    let svg = &svg[..svg.find("</svg>").expect("its end")];
+    // A lane named by its singkatan links to the merged role.
+    assert!(
+        svg.contains(r#"<a class="alur-lajur" href="/pelaksana/kepala-bagian-umum/">"#),
+        "{svg}"
+    );
+    // Every lane header is a link.
+    let lanes = svg.matches(r#"class="alur-lajur""#).count();
+    assert!(lanes >= 2, "{lanes} linked lane headers");
+    // alur.svg is the same drawing.
+    assert!(read(&public, "umum/rapat/alur.svg").contains(r#"class="alur-lajur""#));
+}
+
+#[test]
 fn open_data_matches_the_schemas() {
     let site = fixture();
     let (_out, public) = build(site.path());

@@ -631,8 +631,10 @@ mod tests {
     /// reads as a waktu (the rows are the tab-separated lines starting with
     /// the step number).
     fn seed_waktu(name: &str) -> Vec<DurationRange> {
-        let path = format!("{}/../shared/seeds/{name}", env!("CARGO_MANIFEST_DIR"));
-        let text = std::fs::read_to_string(&path).expect("the seed SOPs are in ../shared/seeds");
+        // A copy of ../shared/seeds, so the tests run from any clone.
+        let path = format!("{}/tests/fixtures/seeds/{name}", env!("CARGO_MANIFEST_DIR"));
+        let text =
+            std::fs::read_to_string(&path).expect("the seed SOPs are in tests/fixtures/seeds");
         text.lines()
             .filter(|line| {
                 line.split('\t')

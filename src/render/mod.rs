@@ -249,7 +249,7 @@ impl Job {
                 let Some(sop) = handbook.sops.get(*i) else {
                     return Ok(Vec::new());
                 };
-                let svg = flowchart_svg(sop, handbook.config.language);
+                let svg = flowchart_svg(sop, handbook.config.language, builder.lane_urls(*i));
                 let Some(page) = builder.sop_page(*i, svg.clone()) else {
                     return Ok(Vec::new());
                 };
@@ -287,11 +287,11 @@ impl Job {
 /// The flowchart of an SOP as SVG, drawn by `swimlane`: the same string is
 /// inlined in the page and written as alur.svg. An SOP without steps has
 /// nothing to draw.
-fn flowchart_svg(sop: &Sop, language: Language) -> Option<String> {
+fn flowchart_svg(sop: &Sop, language: Language, lane_urls: Vec<Option<String>>) -> Option<String> {
     if sop.steps.is_empty() {
         return None;
     }
-    Some(swimlane::render_svg(sop, language))
+    Some(swimlane::render_svg_linked(sop, language, lane_urls))
 }
 
 /// An entry of sitemap.xml.

@@ -602,6 +602,14 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// The role page of each lane of SOP `sop`, for the flowchart's headers.
+    pub fn lane_urls(&self, sop: usize) -> Vec<Option<String>> {
+        let lanes = self.handbook.sops.get(sop).map_or(0, |s| s.lanes.len());
+        (0..lanes)
+            .map(|lane| self.lane_link(sop, lane).and_then(|l| l.url))
+            .collect()
+    }
+
     /// Lane `lane` of SOP `sop`, linked to its role's page.
     fn lane_link(&self, sop: usize, lane: usize) -> Option<LaneLink> {
         let written = self.handbook.sops.get(sop)?.lanes.get(lane)?;

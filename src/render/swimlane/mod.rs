@@ -29,5 +29,15 @@ use crate::model::Sop;
 /// the page and in alur.svg. Each symbol links to `#langkah-N` (the row of
 /// the steps table) and carries the id `alur-langkah-N` for the way back.
 pub fn render_svg(sop: &Sop, language: Language) -> String {
-    svg::draw(sop, sop, &layout(sop), &svg::Frame::whole(sop), language)
+    render_svg_linked(sop, language, Vec::new())
+}
+
+/// As [`render_svg`], with each lane header linked to `lane_urls[lane]`
+/// (the role's page) where there is one.
+pub fn render_svg_linked(sop: &Sop, language: Language, lane_urls: Vec<Option<String>>) -> String {
+    let frame = svg::Frame {
+        lane_urls,
+        ..svg::Frame::whole(sop)
+    };
+    svg::draw(sop, sop, &layout(sop), &frame, language)
 }

@@ -277,6 +277,8 @@ fn page(
             links: false,
             title_suffix,
             id_suffix: format!("-h{}", index + 1),
+            // Paper has no links.
+            lane_urls: Vec::new(),
         },
     }
 }

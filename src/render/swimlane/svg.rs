@@ -32,6 +32,7 @@ const STYLE: &str = "
 .alur .alur-label{font-size:11px;font-style:italic;paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}
 .alur a:hover .alur-bentuk,.alur a:focus .alur-bentuk{stroke-width:2.5}
 .alur g:target .alur-bentuk{stroke:#b45309;stroke-width:3}
+.alur .alur-lajur text{fill:#0a55a3;text-decoration:underline}
 @media (prefers-color-scheme: dark){
 .alur{background:#16191d}
 .alur text{fill:#e3e6ea}
@@ -43,6 +44,7 @@ const STYLE: &str = "
 .alur .alur-ujung{fill:#d5d9de}
 .alur .alur-label{stroke:#16191d}
 .alur g:target .alur-bentuk{stroke:#f59e0b}
+.alur .alur-lajur text{fill:#8cc4ff}
 }
 ";
 
@@ -148,6 +150,9 @@ pub struct Frame {
     pub title_suffix: String,
     /// Added to the ids inside the SVG, so several drawings can share a page.
     pub id_suffix: String,
+    /// The page of each lane's role: its header links there (a new member
+    /// of staff clicks their role to see every step they do). Empty: no links.
+    pub lane_urls: Vec<Option<String>>,
 }
 
 impl Frame {
@@ -160,6 +165,7 @@ impl Frame {
             links: true,
             title_suffix: String::new(),
             id_suffix: String::new(),
+            lane_urls: Vec::new(),
         }
     }
 
@@ -466,7 +472,11 @@ fn texts(out: &mut String, layout: &Layout, frame: &Frame, w: &Words) {
             "alur-kepala",
         );
     }
-    for header in &layout.lane_headers {
+    for (i, header) in layout.lane_headers.iter().enumerate() {
+        let url = frame.lane_urls.get(i).and_then(Option::as_deref);
+        if let Some(url) = url {
+            let _ = write!(out, r#"<a class="alur-lajur" href="{}">"#, esc(url));
+        }
         cell_text(
             out,
             header,
@@ -475,6 +485,9 @@ fn texts(out: &mut String, layout: &Layout, frame: &Frame, w: &Words) {
             Anchor::Middle,
             "alur-kepala",
         );
+        if url.is_some() {
+            out.push_str("</a>\n");
+        }
     }
     for (i, row) in layout.rows.iter().enumerate() {
         let number = Cell {
