@@ -61,22 +61,8 @@ fn fifteen_steps() -> Sop {
     Sop {
         file: PathBuf::from("content/rkt.yaml"),
         path: "rkt".into(),
-        unit: String::new(),
-        pos: Pos::default(),
         nomor: "SOP-04/BPKPAD".into(),
         nama: "SOP Tehnis Perencanaan Kinerja".into(),
-        satuan_kerja: None,
-        unit_lines: Vec::new(),
-        tanggal_pembuatan: None,
-        tanggal_revisi: Vec::new(),
-        tanggal_efektif: None,
-        disahkan_oleh: None,
-        dasar_hukum: Vec::new(),
-        kualifikasi_pelaksana: Vec::new(),
-        keterkaitan: Vec::new(),
-        peralatan: Vec::new(),
-        peringatan: None,
-        pencatatan: Vec::new(),
         lanes: ROLES
             .iter()
             .map(|r| Lane {
@@ -86,9 +72,7 @@ fn fifteen_steps() -> Sop {
             })
             .collect(),
         steps,
-        total_waktu: None,
-        draft: false,
-        body: String::new(),
+        ..Sop::default()
     }
 }
 

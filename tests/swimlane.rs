@@ -98,27 +98,9 @@ fn empty_sop(nama: &str) -> Sop {
     Sop {
         file: PathBuf::from("content/contoh.yaml"),
         path: "contoh".into(),
-        unit: String::new(),
-        pos: Pos::default(),
         nomor: "SOP-01".into(),
         nama: nama.into(),
-        satuan_kerja: None,
-        unit_lines: Vec::new(),
-        tanggal_pembuatan: None,
-        tanggal_revisi: Vec::new(),
-        tanggal_efektif: None,
-        disahkan_oleh: None,
-        dasar_hukum: Vec::new(),
-        kualifikasi_pelaksana: Vec::new(),
-        keterkaitan: Vec::new(),
-        peralatan: Vec::new(),
-        peringatan: None,
-        pencatatan: Vec::new(),
-        lanes: Vec::new(),
-        steps: Vec::new(),
-        total_waktu: None,
-        draft: false,
-        body: String::new(),
+        ..Sop::default()
     }
 }
 

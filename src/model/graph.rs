@@ -117,31 +117,16 @@ pub(crate) mod tests {
         Sop {
             file: "content/uji.yaml".into(),
             path: "uji".into(),
-            unit: String::new(),
             pos: Pos::new(1, 1),
             nomor: "SOP-UJI".into(),
             nama: "Uji".into(),
-            satuan_kerja: None,
-            unit_lines: Vec::new(),
-            tanggal_pembuatan: None,
-            tanggal_revisi: Vec::new(),
-            tanggal_efektif: None,
-            disahkan_oleh: None,
-            dasar_hukum: Vec::new(),
-            kualifikasi_pelaksana: Vec::new(),
-            keterkaitan: Vec::new(),
-            peralatan: Vec::new(),
-            peringatan: None,
-            pencatatan: Vec::new(),
             lanes: vec![Lane {
                 nama: "Pelaksana".into(),
                 singkatan: None,
                 slug: "pelaksana".into(),
             }],
             steps,
-            total_waktu: None,
-            draft: false,
-            body: String::new(),
+            ..Sop::default()
         }
     }
 

@@ -734,27 +734,12 @@ pub(crate) mod tests {
         Sop {
             file: PathBuf::from(format!("content/{nomor}.yaml")),
             path: crate::model::slug::slugify(nomor),
-            unit: String::new(),
-            pos: Pos::default(),
             nomor: nomor.into(),
             nama: format!("SOP {nomor}"),
-            satuan_kerja: None,
-            unit_lines: Vec::new(),
-            tanggal_pembuatan: None,
-            tanggal_revisi: Vec::new(),
-            tanggal_efektif: None,
-            disahkan_oleh: None,
             dasar_hukum,
-            kualifikasi_pelaksana: Vec::new(),
-            keterkaitan: Vec::new(),
-            peralatan: Vec::new(),
-            peringatan: None,
-            pencatatan: Vec::new(),
             lanes,
             steps,
-            total_waktu: None,
-            draft: false,
-            body: String::new(),
+            ..Sop::default()
         }
     }
 

@@ -57,7 +57,7 @@ pub struct Unit {
 }
 
 /// One SOP: the identity section of the form, the lanes and the steps.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Sop {
     /// The source file relative to the handbook root (content/a/b/name.yaml).
     pub file: PathBuf,

@@ -343,27 +343,11 @@ mod tests {
         Sop {
             file: "content/contoh.yaml".into(),
             path: "contoh".into(),
-            unit: String::new(),
-            pos: Pos::default(),
             nomor: "SOP-01".into(),
             nama: "Contoh".into(),
-            satuan_kerja: None,
-            unit_lines: Vec::new(),
-            tanggal_pembuatan: None,
-            tanggal_revisi: Vec::new(),
-            tanggal_efektif: None,
-            disahkan_oleh: None,
-            dasar_hukum: Vec::new(),
-            kualifikasi_pelaksana: Vec::new(),
-            keterkaitan: Vec::new(),
-            peralatan: Vec::new(),
-            peringatan: None,
-            pencatatan: Vec::new(),
             lanes: vec![lane("Pelaksana"), lane("Kepala Bagian")],
             steps,
-            total_waktu: None,
-            draft: false,
-            body: String::new(),
+            ..Sop::default()
         }
     }
 
