@@ -357,6 +357,33 @@ fn table(out: &mut String, layout: &Layout, _w: &Words) {
 }
 
 /// Writes the lines of a cell, centred vertically; `x` per `anchor`.
+/// A label of the header row, bold and centred in its cell.
+fn header_text(out: &mut String, cell: &Cell) {
+    cell_text(
+        out,
+        cell,
+        HEADER_FONT,
+        HEADER_LINE,
+        Anchor::Middle,
+        "alur-kepala",
+    );
+}
+
+/// A label spanning the columns from `left` to `right` in the header's top
+/// band ("Pelaksana" over the lanes, "Mutu Baku" over its three columns).
+fn header_band(out: &mut String, left: f64, right: f64, top: f64, h: f64, label: &str) {
+    let band = Cell {
+        rect: Rect {
+            x: left,
+            y: top,
+            w: right - left,
+            h,
+        },
+        lines: vec![label.to_string()],
+    };
+    header_text(out, &band);
+}
+
 fn cell_text(out: &mut String, cell: &Cell, size: f64, line_h: f64, anchor: Anchor, class: &str) {
     if cell.lines.is_empty() {
         return;
@@ -401,33 +428,10 @@ fn texts(out: &mut String, layout: &Layout, frame: &Frame, w: &Words) {
             rect: whole_header(column),
             lines: vec![label.to_string()],
         };
-        cell_text(
-            out,
-            &cell,
-            HEADER_FONT,
-            HEADER_LINE,
-            Anchor::Middle,
-            "alur-kepala",
-        );
+        header_text(out, &cell);
     }
     if let (Some(first), Some(last)) = (layout.lanes.first(), layout.lanes.last()) {
-        let band = Cell {
-            rect: Rect {
-                x: first.x,
-                y: layout.top,
-                w: last.x + last.w - first.x,
-                h: h1,
-            },
-            lines: vec![w.roles.to_string()],
-        };
-        cell_text(
-            out,
-            &band,
-            HEADER_FONT,
-            HEADER_LINE,
-            Anchor::Middle,
-            "alur-kepala",
-        );
+        header_band(out, first.x, last.x + last.w, layout.top, h1, w.roles);
     }
     for (k, column) in layout.mutu_columns.iter().enumerate() {
         let rect = if k == 3 {
@@ -444,33 +448,10 @@ fn texts(out: &mut String, layout: &Layout, frame: &Frame, w: &Words) {
             rect,
             lines: vec![w.mutu_columns.get(k).copied().unwrap_or("").to_string()],
         };
-        cell_text(
-            out,
-            &cell,
-            HEADER_FONT,
-            HEADER_LINE,
-            Anchor::Middle,
-            "alur-kepala",
-        );
+        header_text(out, &cell);
     }
     if let (Some(first), Some(third)) = (layout.mutu_columns.first(), layout.mutu_columns.get(2)) {
-        let band = Cell {
-            rect: Rect {
-                x: first.x,
-                y: layout.top,
-                w: third.x + third.w - first.x,
-                h: h1,
-            },
-            lines: vec![w.mutu.to_string()],
-        };
-        cell_text(
-            out,
-            &band,
-            HEADER_FONT,
-            HEADER_LINE,
-            Anchor::Middle,
-            "alur-kepala",
-        );
+        header_band(out, first.x, third.x + third.w, layout.top, h1, w.mutu);
     }
     for (i, header) in layout.lane_headers.iter().enumerate() {
         let url = frame.lane_urls.get(i).and_then(Option::as_deref);
