@@ -5,6 +5,9 @@
 //! cargo run --release --example build_phases -- ROOT [OUT]
 //! ```
 //!
+//! `PHASE=render` or `PHASE=search` in the environment runs only that one of
+//! the two, so `/usr/bin/time -v` shows the peak memory of each.
+//!
 //! The same stages as `lajur build`, in the same order; docs/performance.md
 //! quotes its output.
 
@@ -50,26 +53,24 @@ fn main() -> ExitCode {
         staging.put(&file)
     };
     let started = Instant::now();
-    if let Err(e) = lajur::render::render_site_to(&handbook, &root, &write) {
+    let only = std::env::var("PHASE").unwrap_or_default();
+    if only != "search"
+        && let Err(e) = lajur::render::render_site_to(&handbook, &root, &write)
+    {
         eprintln!("render failed: {e:?}");
         return ExitCode::FAILURE;
     }
     let render = started.elapsed();
     let started = Instant::now();
-    let index = match lajur::search::index(&handbook) {
-        Ok(index) => index,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::FAILURE;
-        }
-    };
+    if only != "render"
+        && let Err(e) = lajur::search::index_to(&handbook, &write)
+    {
+        eprintln!("{e}");
+        return ExitCode::FAILURE;
+    }
     let search = started.elapsed();
     let started = Instant::now();
-    let written = index
-        .iter()
-        .try_for_each(|f| write(f.clone()))
-        .and_then(|()| staging.commit());
-    let written = match written {
+    let written = match staging.commit() {
         Ok(w) => w,
         Err(e) => {
             eprintln!("write failed: {e}");

@@ -23,8 +23,6 @@ pub mod source;
 
 use std::path::PathBuf;
 
-use rayon::prelude::*;
-
 pub use config::Config;
 pub use diagnostic::{Diagnostic, Diagnostics};
 pub use model::Handbook;
@@ -94,12 +92,13 @@ pub fn build(opts: &Options, output: Option<PathBuf>) -> Result<BuildReport, Bui
     let output_dir = output.unwrap_or_else(|| opts.root.join(&handbook.config.output_dir));
     let staging = output::Staging::create(&output_dir, &handbook.assets).map_err(BuildError::Io)?;
     // The search index is made from the model, not from the pages, so it is
-    // built while the pages are rendered and written; each page goes to
-    // disk as soon as it is rendered, so the site is never held in memory.
+    // built while the pages are rendered and written; every page and index
+    // file goes to disk as soon as it is made, so the site is never held in
+    // memory.
     let write = |file: OutputFile| staging.put(&file);
-    let (rendered, index) = rayon::join(
+    let (rendered, indexed) = rayon::join(
         || render::render_site_to(&handbook, &opts.root, &write),
-        || search::index(&handbook),
+        || search::index_to(&handbook, &write),
     );
     match rendered {
         Ok(()) => {}
@@ -109,11 +108,7 @@ pub fn build(opts: &Options, output: Option<PathBuf>) -> Result<BuildReport, Bui
         }
         Err(render::RenderError::Write(e)) => return Err(BuildError::Io(e)),
     }
-    let index = index.map_err(|e| BuildError::Io(std::io::Error::other(e)))?;
-    index
-        .par_iter()
-        .try_for_each(|f| staging.put(f))
-        .map_err(BuildError::Io)?;
+    indexed.map_err(|e| BuildError::Io(std::io::Error::other(e)))?;
     let written = staging.commit().map_err(BuildError::Io)?;
     Ok(BuildReport {
         output_dir,

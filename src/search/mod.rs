@@ -9,15 +9,13 @@
 //! and filters for the result list.
 
 pub mod abbreviations;
+mod bundle;
 pub mod citations;
 pub mod page;
 pub mod stemming;
 
 use std::collections::{BTreeMap, HashSet};
-use std::path::{Path, PathBuf};
 
-use pagefind::api::PagefindIndex;
-use pagefind::options::PagefindServiceConfig;
 use rayon::prelude::*;
 
 pub use abbreviations::Abbreviations;
@@ -39,77 +37,53 @@ const TITLE_TERMS_WEIGHT: u8 = 6;
 /// Why the index could not be built.
 #[derive(Debug, thiserror::Error)]
 #[error("search index: {0}")]
-pub struct SearchError(String);
+pub struct SearchError(#[from] std::io::Error);
 
 /// Builds the Pagefind index of the handbook's SOPs and returns its files,
 /// with paths under `pagefind/`.
-///
-/// Each SOP goes in as a Pagefind custom record made from the model, not
-/// as its rendered page: the text is the same, but Pagefind then neither
-/// parses 40 KB of HTML per SOP nor reads the labels of the form ("Nomor
-/// SOP", "Dasar Hukum") that every page has, and the index can be built
-/// while the pages are still being rendered (see docs/performance.md).
 pub fn index(handbook: &Handbook) -> Result<Vec<OutputFile>, SearchError> {
-    let abbreviations = Abbreviations::new(&handbook.config.abbreviations);
-    // Preparing the records is independent per SOP; Pagefind itself then
-    // takes them one at a time.
-    let records: Vec<Record> = handbook
-        .sops
-        .par_iter()
-        .map(|sop| record(sop, handbook, &abbreviations))
-        .collect();
-
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .map_err(|e| SearchError(e.to_string()))?;
-    let language = handbook.config.language.code().to_string();
-    let files = runtime.block_on(async move {
-        let options = PagefindServiceConfig::builder()
-            .force_language(language.clone())
-            .build();
-        let mut index =
-            PagefindIndex::new(Some(options)).map_err(|e| SearchError(e.to_string()))?;
-        for record in records {
-            let url = record.url;
-            index
-                .add_custom_record(
-                    url.clone(),
-                    record.content,
-                    language.clone(),
-                    Some(record.meta),
-                    Some(record.filters),
-                    None,
-                )
-                .await
-                .map_err(|e| SearchError(format!("{url}: {e}")))?;
-        }
-        index
-            .get_files()
-            .await
-            .map_err(|e| SearchError(e.to_string()))
+    let files = std::sync::Mutex::new(Vec::new());
+    index_to(handbook, &|file| {
+        files
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(file);
+        Ok(())
     })?;
-
-    // Pagefind names its files under <current dir>/pagefind/; the folder
-    // holding pagefind.js is that bundle folder whatever the current dir is.
-    let bundle = files
-        .iter()
-        .find(|f| f.filename.file_name().is_some_and(|n| n == "pagefind.js"))
-        .and_then(|f| f.filename.parent().map(Path::to_path_buf))
-        .unwrap_or_else(|| PathBuf::from(BUNDLE_DIR));
     Ok(files
-        .into_iter()
-        .filter_map(|f| {
-            let rel = f.filename.strip_prefix(&bundle).ok()?;
-            let rel: Vec<String> = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect();
-            Some(OutputFile {
-                path: format!("{BUNDLE_DIR}/{}", rel.join("/")),
-                bytes: f.contents,
-            })
-        })
-        .collect())
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner))
+}
+
+/// Builds the index and hands each file to `sink` as soon as it is made.
+///
+/// Each SOP goes in as a record made from the model, not as its rendered
+/// page: the text is the same, but the indexer then neither parses 40 KB of
+/// HTML per SOP nor reads the labels of the form ("Nomor SOP", "Dasar
+/// Hukum") that every page has, and the index can be built while the pages
+/// are still being rendered (see docs/performance.md). SOPs go in by
+/// batches, so only one batch of records is held at a time.
+pub fn index_to(handbook: &Handbook, sink: crate::render::Sink<'_>) -> Result<(), SearchError> {
+    const BATCH: usize = 512;
+    let abbreviations = Abbreviations::new(&handbook.config.abbreviations);
+    // The metadata fields every record has, and the unit when one has it.
+    let mut meta_fields = vec!["title", "nomor"];
+    if handbook
+        .sops
+        .iter()
+        .any(|s| unit_name(s, handbook).is_some())
+    {
+        meta_fields.push("unit");
+    }
+    let mut bundle = bundle::Bundle::new(handbook.config.language, &meta_fields, sink);
+    for sops in handbook.sops.chunks(BATCH) {
+        let records: Vec<Record> = sops
+            .par_iter()
+            .map(|sop| record(sop, handbook, &abbreviations))
+            .collect();
+        bundle.add(&records).map_err(SearchError::from)?;
+    }
+    bundle.finish().map_err(SearchError::from)
 }
 
 /// What the index holds of one SOP.

@@ -1,0 +1,413 @@
+//! Where each word occurs: first on one page, then across the handbook.
+//!
+//! A page is read on its own (in parallel with the others) into
+//! [`PageWords`]; the handbook-wide [`Postings`] then take each page's words
+//! in page order. They keep the locations already packed the way the index
+//! file stores them, in flat vectors of numbers: at ten thousand SOPs that is
+//! a few tens of megabytes, where a struct per occurrence took gigabytes.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::format::{PackedPage, PackedVariant, PackedWord};
+use super::words::{IndexWord, Words};
+
+/// The weight of plain text: Pagefind multiplies weights by 24, so an
+/// `<h1>` (weight 7) counts 168.
+const UNIT_WEIGHT: u8 = 24;
+const MAX_WEIGHT: f32 = 10.0;
+
+/// Mark Pagefind's own reader writes for a run of weighted words; the
+/// records use the same marks (see `search::Digest`).
+const WEIGHT_MARK: &str = "___PAGEFIND_WEIGHT___";
+const END_WEIGHT_MARK: &str = "___END_PAGEFIND_WEIGHT___";
+
+/// One page's text, as shown in a result, and the words in it.
+pub(super) struct PageWords {
+    /// The text without the weight marks, words separated by one space.
+    pub content: String,
+    /// The number of word positions.
+    pub word_count: usize,
+    pub words: Vec<(String, WordOnPage)>,
+}
+
+/// The packed locations of one word on one page.
+#[derive(Default)]
+pub(super) struct WordOnPage {
+    /// Without diacritics, in the text and in the metadata; `None` when the
+    /// word only occurs written with diacritics.
+    plain: Option<(Vec<i32>, Vec<i32>)>,
+    /// Each written form with diacritics.
+    variants: Vec<(String, Vec<i32>, Vec<i32>)>,
+}
+
+struct Occurrence {
+    position: u32,
+    weight: u8,
+    original: Option<String>,
+}
+
+struct MetaOccurrence {
+    field: u16,
+    position: u32,
+    original: Option<String>,
+}
+
+/// Reads a record's text (with weight marks) and its metadata fields;
+/// `meta_fields` is the sorted list of every field of the index, since
+/// locations in metadata name their field by its place in that list.
+pub(super) fn read_page(
+    words: &Words,
+    text: &str,
+    meta: &BTreeMap<String, String>,
+    meta_fields: &[String],
+) -> PageWords {
+    let mut content = String::with_capacity(text.len());
+    let mut in_text: HashMap<String, Vec<Occurrence>> = HashMap::new();
+    let mut weights = vec![UNIT_WEIGHT];
+    let mut position: u32 = 0;
+    let mut found = Vec::new();
+    for token in text.split_whitespace() {
+        if let Some(weight) = token.strip_prefix(WEIGHT_MARK) {
+            let weight = weight.parse::<f32>().unwrap_or(1.0);
+            weights.push(if weight <= 0.0 {
+                0
+            } else {
+                ((weight.clamp(0.0, MAX_WEIGHT) * f32::from(UNIT_WEIGHT)) as u8).max(1)
+            });
+            continue;
+        }
+        if token.starts_with(END_WEIGHT_MARK) {
+            weights.pop();
+            continue;
+        }
+        let token = token.replace('\u{200B}', "");
+        if token.is_empty() {
+            continue;
+        }
+        content.push_str(&token);
+        content.push(' ');
+        let weight = *weights.last().unwrap_or(&1);
+        found.clear();
+        words.of_text_word(&token, &mut found);
+        // The parts of a word share its weight, so a match on a part counts
+        // less than one on the whole word.
+        let parts = found.iter().filter(|w| w.part).count();
+        let part_weight = if parts > 0 && weight > 0 {
+            (weight / u8::try_from(parts).unwrap_or(u8::MAX)).max(1)
+        } else {
+            0
+        };
+        for IndexWord {
+            stem,
+            original,
+            part,
+        } in found.drain(..)
+        {
+            in_text.entry(stem).or_default().push(Occurrence {
+                position,
+                weight: if part { part_weight } else { weight },
+                original,
+            });
+        }
+        position += 1;
+    }
+    if content.ends_with(' ') {
+        content.pop();
+    }
+
+    let mut in_meta: HashMap<String, Vec<MetaOccurrence>> = HashMap::new();
+    for (name, value) in meta {
+        let field = meta_fields
+            .iter()
+            .position(|f| f == name)
+            .expect("every metadata field is declared");
+        for (position, word) in value.split_whitespace().enumerate() {
+            words.of_word(word, &mut found);
+            for w in found.drain(..) {
+                in_meta.entry(w.stem).or_default().push(MetaOccurrence {
+                    field: field as u16,
+                    position: position as u32,
+                    original: w.original,
+                });
+            }
+        }
+    }
+
+    let mut page_words: Vec<(String, WordOnPage)> = Vec::with_capacity(in_text.len());
+    for (stem, occurrences) in in_text {
+        let meta = in_meta.remove(&stem).unwrap_or_default();
+        page_words.push((stem, pack_word(occurrences, meta)));
+    }
+    for (stem, meta) in in_meta {
+        page_words.push((stem, pack_word(Vec::new(), meta)));
+    }
+    PageWords {
+        content,
+        // Pagefind counts positions up to the last word, and at least one.
+        word_count: position.max(1) as usize,
+        words: page_words,
+    }
+}
+
+fn pack_word(text: Vec<Occurrence>, meta: Vec<MetaOccurrence>) -> WordOnPage {
+    let mut plain_text = Vec::new();
+    let mut text_variants: BTreeMap<String, Vec<Occurrence>> = BTreeMap::new();
+    for o in text {
+        match o.original.clone() {
+            None => plain_text.push(o),
+            Some(form) => text_variants.entry(form).or_default().push(o),
+        }
+    }
+    let mut plain_meta = Vec::new();
+    let mut meta_variants: BTreeMap<String, Vec<MetaOccurrence>> = BTreeMap::new();
+    for o in meta {
+        match o.original.clone() {
+            None => plain_meta.push(o),
+            Some(form) => meta_variants.entry(form).or_default().push(o),
+        }
+    }
+
+    let mut word = WordOnPage::default();
+    if !plain_text.is_empty() || !plain_meta.is_empty() {
+        word.plain = Some((pack_locations(plain_text), pack_meta_locations(plain_meta)));
+    }
+    for (form, occurrences) in text_variants {
+        word.variants
+            .push((form, pack_locations(occurrences), Vec::new()));
+    }
+    for (form, occurrences) in meta_variants {
+        let meta_locs = pack_meta_locations(occurrences);
+        match word.variants.iter_mut().find(|v| v.0 == form) {
+            Some(v) => v.2 = meta_locs,
+            None => word.variants.push((form, Vec::new(), meta_locs)),
+        }
+    }
+    word
+}
+
+/// Locations as the index stores them: grouped by weight (plain text
+/// first), delta-coded inside a group; a negative number `-(w + 1)` starts
+/// the group of weight `w` and is followed by an absolute position.
+fn pack_locations(mut occurrences: Vec<Occurrence>) -> Vec<i32> {
+    // Pagefind takes 25 as its common weight here (plain text weighs 24),
+    // so every list opens with a weight mark; kept, to index alike.
+    const FIRST_WEIGHT: u8 = 25;
+    occurrences.sort_by_key(|o| {
+        let group = if o.weight == FIRST_WEIGHT {
+            0
+        } else {
+            o.weight
+        };
+        (group, o.position)
+    });
+    let mut locs = Vec::with_capacity(occurrences.len() + 2);
+    let mut weight = FIRST_WEIGHT;
+    let mut last = 0;
+    for o in occurrences {
+        if o.weight != weight {
+            locs.push(-i32::from(o.weight) - 1);
+            locs.push(o.position as i32);
+            weight = o.weight;
+        } else {
+            locs.push((o.position - last) as i32);
+        }
+        last = o.position;
+    }
+    locs
+}
+
+/// Locations in the metadata: `-(field + 1)` starts a field, then positions
+/// in it, delta-coded.
+fn pack_meta_locations(mut occurrences: Vec<MetaOccurrence>) -> Vec<i32> {
+    occurrences.sort_by_key(|o| (o.field, o.position));
+    let mut locs = Vec::with_capacity(occurrences.len() + 2);
+    let mut field = None;
+    let mut last = 0;
+    for o in occurrences {
+        if field != Some(o.field) {
+            locs.push(-i32::from(o.field) - 1);
+            field = Some(o.field);
+            last = 0;
+        }
+        locs.push((o.position - last) as i32);
+        last = o.position;
+    }
+    locs
+}
+
+/// Every word of the handbook and the pages it is on.
+#[derive(Default)]
+pub(super) struct Postings {
+    words: HashMap<String, WordPostings>,
+}
+
+/// One word's pages, flat: for each page its number, then the length and
+/// the numbers of `locs`, then of `meta_locs`.
+#[derive(Default)]
+struct WordPostings {
+    plain: Vec<i32>,
+    variants: Vec<(String, Vec<i32>)>,
+    /// Pagefind's measure of a word's share of a chunk: one per page plus
+    /// one per location.
+    size: usize,
+}
+
+impl Postings {
+    /// Adds the words of page number `page`; pages come in order.
+    pub fn add_page(&mut self, page: u32, words: Vec<(String, WordOnPage)>) {
+        for (stem, on_page) in words {
+            let entry = match self.words.get_mut(stem.as_str()) {
+                Some(entry) => entry,
+                None => self.words.entry(stem).or_default(),
+            };
+            if let Some((locs, meta_locs)) = on_page.plain {
+                entry.size += push_page(&mut entry.plain, page, &locs, &meta_locs);
+            }
+            for (form, locs, meta_locs) in on_page.variants {
+                let list = match entry.variants.iter().position(|v| v.0 == form) {
+                    Some(i) => &mut entry.variants[i].1,
+                    None => {
+                        entry.size += 1;
+                        entry.variants.push((form, Vec::new()));
+                        &mut entry.variants.last_mut().expect("just pushed").1
+                    }
+                };
+                entry.size += push_page(list, page, &locs, &meta_locs);
+            }
+        }
+    }
+
+    /// The words in order, cut into chunks the way Pagefind cuts them: a
+    /// chunk ends after the word that brings its size to `chunk_size`.
+    pub fn into_chunks(self, chunk_size: usize) -> Vec<Vec<ChunkWord>> {
+        let mut words: Vec<_> = self.words.into_iter().collect();
+        words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut chunks = Vec::new();
+        let mut chunk = Vec::new();
+        let mut size = 0;
+        for (word, postings) in words {
+            size += postings.size;
+            chunk.push(ChunkWord {
+                word,
+                plain: postings.plain,
+                variants: postings.variants,
+            });
+            if size >= chunk_size {
+                chunks.push(std::mem::take(&mut chunk));
+                size = 0;
+            }
+        }
+        if !chunk.is_empty() {
+            chunks.push(chunk);
+        }
+        chunks
+    }
+}
+
+/// A word of a chunk, its pages still flat.
+pub(super) struct ChunkWord {
+    pub word: String,
+    plain: Vec<i32>,
+    variants: Vec<(String, Vec<i32>)>,
+}
+
+impl ChunkWord {
+    /// The word as the index file stores it, page numbers delta-coded.
+    pub fn into_packed(self) -> PackedWord {
+        PackedWord {
+            word: self.word,
+            pages: unflatten(&self.plain),
+            additional_variants: self
+                .variants
+                .into_iter()
+                .map(|(form, pages)| PackedVariant {
+                    form,
+                    pages: unflatten(&pages),
+                })
+                .collect(),
+        }
+    }
+}
+
+fn push_page(list: &mut Vec<i32>, page: u32, locs: &[i32], meta_locs: &[i32]) -> usize {
+    list.push(page as i32);
+    list.push(locs.len() as i32);
+    list.extend_from_slice(locs);
+    list.push(meta_locs.len() as i32);
+    list.extend_from_slice(meta_locs);
+    locs.len() + meta_locs.len() + 1
+}
+
+fn unflatten(mut flat: &[i32]) -> Vec<PackedPage> {
+    let mut pages = Vec::new();
+    let mut last = 0;
+    while let [page, n, rest @ ..] = flat {
+        let (locs, rest) = rest.split_at(*n as usize);
+        let [m, rest @ ..] = rest else { break };
+        let (meta_locs, rest) = rest.split_at(*m as usize);
+        pages.push(PackedPage {
+            page_number: (*page - last) as u32,
+            locs: locs.to_vec(),
+            meta_locs: meta_locs.to_vec(),
+        });
+        last = *page;
+        flat = rest;
+    }
+    pages
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Language;
+
+    #[test]
+    fn weighted_words_open_a_group_and_plain_ones_are_delta_coded() {
+        let words = Words::new(Language::Id);
+        let page = read_page(
+            &words,
+            "___PAGEFIND_WEIGHT___7 Arsip surat. ___END_PAGEFIND_WEIGHT___ arsip dan arsip",
+            &BTreeMap::new(),
+            &[],
+        );
+        assert_eq!(page.content, "Arsip surat. arsip dan arsip");
+        assert_eq!(page.word_count, 5);
+        let (_, arsip) = page.words.iter().find(|(w, _)| w == "arsip").unwrap();
+        let (locs, meta) = arsip.plain.as_ref().unwrap();
+        // Weight 24 from position 2, then +2; weight 168 at position 0.
+        assert_eq!(locs, &[-25, 2, 2, -169, 0]);
+        assert!(meta.is_empty());
+    }
+
+    #[test]
+    fn metadata_locations_name_their_field() {
+        let words = Words::new(Language::Id);
+        let meta = BTreeMap::from([
+            ("nomor".to_string(), "800/12".to_string()),
+            ("title".to_string(), "Arsip surat arsip".to_string()),
+        ]);
+        let fields = ["nomor".to_string(), "title".to_string()];
+        let page = read_page(&words, "x", &meta, &fields);
+        let (_, arsip) = page.words.iter().find(|(w, _)| w == "arsip").unwrap();
+        let (locs, meta_locs) = arsip.plain.as_ref().unwrap();
+        assert!(locs.is_empty());
+        assert_eq!(meta_locs, &[-2, 0, 2]);
+    }
+
+    #[test]
+    fn pages_are_delta_coded_and_chunks_end_at_their_size() {
+        let words = Words::new(Language::Id);
+        let mut postings = Postings::default();
+        for (n, text) in ["arsip surat", "surat", "arsip"].iter().enumerate() {
+            let page = read_page(&words, text, &BTreeMap::new(), &[]);
+            postings.add_page(n as u32, page.words);
+        }
+        let chunks = postings.into_chunks(4);
+        // arsip: 2 pages of one location each = size 4, a chunk of its own.
+        assert_eq!(chunks.len(), 2);
+        let packed = chunks.into_iter().next().unwrap().remove(0).into_packed();
+        assert_eq!(packed.word, "arsip");
+        let pages: Vec<u32> = packed.pages.iter().map(|p| p.page_number).collect();
+        assert_eq!(pages, [0, 2]);
+    }
+}

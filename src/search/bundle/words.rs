@@ -1,0 +1,230 @@
+//! The words of a text as Pagefind's search box sees them.
+//!
+//! The browser half of Pagefind (its WebAssembly) lowercases, strips and
+//! stems what a reader types, then looks the result up in the index; so the
+//! index must hold each word in exactly that form. These rules follow
+//! Pagefind 1.6's indexer for text in Latin script, the only script an
+//! Indonesian or English handbook is written in: a word is its letters and
+//! digits, lowercased, without diacritics, stemmed by the same Snowball
+//! stemmer; a word built of parts ("sub-bagian", "SubBagian", "No.12") is
+//! also found by each part. `tests/search_format.rs` builds the same records
+//! with Pagefind itself and checks that both indexes hold the same words.
+
+use convert_case::{Case, Casing};
+use pagefind_stem::{Algorithm, Stemmer};
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+use crate::config::Language;
+
+/// Characters that count as part of a word besides letters and digits:
+/// Unicode's connector punctuation, as in Pagefind.
+const WORD_SYMBOLS: [char; 10] = ['_', '‿', '⁀', '⁔', '︳', '︴', '﹍', '﹎', '﹏', '＿'];
+
+/// A tail after a dot longer than this is cut, as Pagefind cuts it.
+const MAX_DOTTED_TAIL_CHARS: usize = 64;
+
+/// One word to put in the index for a word of the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct IndexWord {
+    /// The form a query is matched against: lowercase, no diacritics, stemmed.
+    pub stem: String,
+    /// The word as written, when it had diacritics ("kopi" for "kópi" is
+    /// found either way; the written form ranks an exact match higher).
+    pub original: Option<String>,
+    /// A part of a longer word: it shares the word's weight with the other
+    /// parts.
+    pub part: bool,
+}
+
+/// Splits and stems words for one language.
+pub(super) struct Words {
+    stemmer: Stemmer,
+}
+
+impl Words {
+    pub fn new(language: Language) -> Words {
+        let algorithm = match language {
+            Language::Id => Algorithm::Indonesian,
+            Language::En => Algorithm::English,
+        };
+        Words {
+            stemmer: Stemmer::create(algorithm),
+        }
+    }
+
+    /// The index words of one whitespace-separated word of body text: the
+    /// word, its parts, and the compound tails after its dots.
+    pub fn of_text_word(&self, raw: &str, out: &mut Vec<IndexWord>) {
+        let start = out.len();
+        self.of_word(raw, out);
+        self.dotted_tails(raw, start, out);
+    }
+
+    /// The index words of one whitespace-separated word: the word and, when
+    /// it is made of parts, each part of two letters or more.
+    pub fn of_word(&self, raw: &str, out: &mut Vec<IndexWord>) {
+        let normalized = normalize(raw);
+        if !normalized.is_empty() {
+            out.push(self.stem(&normalized, false));
+        }
+        if !could_be_compound(raw) || normalized.is_empty() {
+            return;
+        }
+        let parts = discrete_words(raw);
+        if !parts.contains(char::is_whitespace) && normalized.starts_with(&parts) {
+            return;
+        }
+        for part in parts.split_whitespace().filter(|p| p.len() > 1) {
+            let plain = strip_diacritics(part);
+            out.push(IndexWord {
+                stem: self
+                    .stemmer
+                    .stem(plain.as_deref().unwrap_or(part))
+                    .into_owned(),
+                original: plain.map(|_| part.to_string()),
+                part: true,
+            });
+        }
+    }
+
+    /// "sysconfig.is_python_build" is found by "is_python_build": the
+    /// compound tails after each dot, when not indexed already.
+    fn dotted_tails(&self, raw: &str, start: usize, out: &mut Vec<IndexWord>) {
+        if !raw.contains('.') {
+            return;
+        }
+        let first_tail = out.len();
+        for (i, _) in raw.match_indices('.') {
+            let rest = &raw[i + 1..];
+            let tail = match rest.char_indices().nth(MAX_DOTTED_TAIL_CHARS) {
+                Some((end, _)) => &rest[..end],
+                None => rest,
+            };
+            // A plain tail is already there, as the word's last part.
+            if !could_be_compound(tail) {
+                continue;
+            }
+            let normalized = normalize(tail);
+            if normalized.chars().count() < 2 {
+                continue;
+            }
+            let word = self.stem(&normalized, true);
+            let known = out[start..first_tail].iter().any(|w| w.stem == word.stem)
+                || out[first_tail..].iter().any(|w| w.stem == word.stem);
+            if !known {
+                out.push(word);
+            }
+        }
+    }
+
+    fn stem(&self, normalized: &str, part: bool) -> IndexWord {
+        let plain = strip_diacritics(normalized);
+        IndexWord {
+            stem: self
+                .stemmer
+                .stem(plain.as_deref().unwrap_or(normalized))
+                .into_owned(),
+            original: plain.map(|_| normalized.to_string()),
+            part,
+        }
+    }
+}
+
+/// Letters, digits and word symbols, lowercased.
+fn normalize(raw: &str) -> String {
+    let mut word = String::with_capacity(raw.len());
+    for c in raw.chars() {
+        if c.is_alphanumeric() || WORD_SYMBOLS.contains(&c) {
+            if c.is_ascii() {
+                word.push(c.to_ascii_lowercase());
+            } else {
+                word.extend(c.to_lowercase());
+            }
+        }
+    }
+    word
+}
+
+/// Punctuation inside, or a capital after the first letter ("SubBagian",
+/// "SP2D"): the word may be made of parts.
+fn could_be_compound(raw: &str) -> bool {
+    raw.chars().any(|c| !c.is_alphanumeric()) || raw.chars().skip(1).any(char::is_uppercase)
+}
+
+/// The parts of a word, lowercased and separated by spaces: split at ASCII
+/// punctuation and where the case changes, as Pagefind splits them (with the
+/// same crate).
+fn discrete_words(raw: &str) -> String {
+    raw.replace(|c: char| c.is_ascii_punctuation(), " ")
+        .to_case(Case::Lower)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The word without its diacritics, when it had any.
+fn strip_diacritics(word: &str) -> Option<String> {
+    if word.is_ascii() || !has_decomposition(word) {
+        return None;
+    }
+    // The kana sound marks are combining marks that tell words apart.
+    let kana_mark = |c: char| matches!(c, '\u{3099}' | '\u{309A}');
+    let stripped: String = word
+        .nfd()
+        .filter(|&c| !is_combining_mark(c) || kana_mark(c))
+        .collect();
+    let stripped = if stripped.chars().any(kana_mark) {
+        stripped.nfc().collect()
+    } else {
+        stripped
+    };
+    (stripped != word).then_some(stripped)
+}
+
+fn has_decomposition(word: &str) -> bool {
+    word.chars().any(|c| {
+        let mut decomposes = is_combining_mark(c);
+        decompose_canonical(c, |part| decomposes |= part != c);
+        decomposes
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stems(raw: &str) -> Vec<(String, bool)> {
+        let mut out = Vec::new();
+        Words::new(Language::Id).of_text_word(raw, &mut out);
+        out.into_iter().map(|w| (w.stem, w.part)).collect()
+    }
+
+    #[test]
+    fn a_word_is_lowercased_stripped_of_punctuation_and_stemmed() {
+        assert_eq!(stems("Pengadaan,"), [("ada".to_string(), false)]);
+        assert_eq!(stems("SPM"), [("spm".to_string(), false)]);
+    }
+
+    #[test]
+    fn a_word_of_parts_is_found_by_each_part() {
+        let words = stems("Sub-Bagian");
+        assert_eq!(words[0], ("subbagi".to_string(), false));
+        assert!(words.contains(&("sub".to_string(), true)));
+        assert!(words.contains(&("bagi".to_string(), true)));
+    }
+
+    #[test]
+    fn diacritics_are_stripped_but_the_written_form_is_kept() {
+        let mut out = Vec::new();
+        Words::new(Language::En).of_word("Café", &mut out);
+        assert_eq!(out[0].stem, "cafe");
+        assert_eq!(out[0].original.as_deref(), Some("café"));
+    }
+
+    #[test]
+    fn punctuation_alone_is_no_word() {
+        assert!(stems("—").is_empty());
+        assert!(stems("-").is_empty());
+    }
+}
