@@ -55,6 +55,7 @@ fn main() -> ExitCode {
     let started = Instant::now();
     let only = std::env::var("PHASE").unwrap_or_default();
     if only != "search"
+        && only != "load"
         && let Err(e) = lajur::render::render_site_to(&handbook, &root, &write)
     {
         eprintln!("render failed: {e:?}");
@@ -63,6 +64,7 @@ fn main() -> ExitCode {
     let render = started.elapsed();
     let started = Instant::now();
     if only != "render"
+        && only != "load"
         && let Err(e) = lajur::search::index_to(&handbook, &write)
     {
         eprintln!("{e}");

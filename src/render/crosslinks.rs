@@ -7,15 +7,15 @@
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::index::{Indexes, Regulation, RegulationGroup, Role};
 use crate::model::{Handbook, RegulationKind, Sop};
 
-use super::OutputFile;
 use super::i18n;
 use super::json;
 use super::pages::{Builder, Link, SopSummary};
 use super::theme::Theme;
+use super::{OutputFile, RenderError, Sink};
 
 /// The links of the navigation bar to the cross-link pages, for the `nav`
 /// global: only those with something to show.
@@ -39,35 +39,52 @@ pub fn nav(builder: &Builder<'_>, indexes: &Indexes) -> Vec<Link> {
 
 /// Every cross-link file: dasar-hukum/index.html, dasar-hukum/<id>/index.html,
 /// pelaksana/index.html, pelaksana/<slug>/index.html, <sop>/sop.json and
-/// handbook.json. Pages run in parallel; every template error is returned.
+/// handbook.json, each handed to `sink` when made; returns their paths.
+/// Pages run in parallel; every template error is returned.
 pub fn render(
     builder: &Builder<'_>,
     theme: &Theme,
     indexes: &Indexes,
-) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    sink: Sink<'_>,
+) -> Result<Vec<String>, RenderError> {
     let jobs: Vec<Job> = [Job::Regulations, Job::Roles, Job::HandbookJson]
         .into_iter()
         .chain((0..indexes.regulations.len()).map(Job::Regulation))
         .chain((0..indexes.roles.len()).map(Job::Role))
         .chain((0..builder.handbook.sops.len()).map(Job::SopJson))
         .collect();
-    let results: Vec<Result<OutputFile, Diagnostic>> = jobs
+    // Each file goes to the sink as soon as it is made: at ten thousand
+    // SOPs the JSON and role pages alone are some 300 MB.
+    let results: Vec<Result<String, RenderError>> = jobs
         .par_iter()
-        .map(|job| job.render(builder, theme, indexes))
+        .map(|job| {
+            let file = job
+                .render(builder, theme, indexes)
+                .map_err(|d| RenderError::Pages(Diagnostics(vec![d])))?;
+            let path = file.path.clone();
+            sink(file).map_err(RenderError::Write)?;
+            Ok(path)
+        })
         .collect();
-    let mut files = Vec::with_capacity(results.len());
-    let mut errors = Vec::new();
+    let mut paths = Vec::with_capacity(results.len());
+    let mut errors: Vec<Diagnostic> = Vec::new();
     for result in results {
         match result {
-            Ok(file) => files.push(file),
-            Err(d) if !errors.contains(&d) => errors.push(d),
-            Err(_) => {}
+            Ok(path) => paths.push(path),
+            Err(RenderError::Write(e)) => return Err(RenderError::Write(e)),
+            Err(RenderError::Pages(list)) => {
+                for d in list {
+                    if !errors.contains(&d) {
+                        errors.push(d);
+                    }
+                }
+            }
         }
     }
     if errors.is_empty() {
-        Ok(files)
+        Ok(paths)
     } else {
-        Err(errors)
+        Err(RenderError::Pages(Diagnostics(errors)))
     }
 }
 
@@ -458,7 +475,15 @@ mod tests {
         globals.insert("site", &builder.site());
         globals.insert("t", &i18n::strings(hb.config.language));
         globals.insert("nav", &nav(&builder, &indexes));
-        render(&builder, &theme, &indexes).unwrap_or_else(|e| panic!("{e:?}"))
+        let files = std::sync::Mutex::new(Vec::new());
+        let keep = |file: OutputFile| {
+            files.lock().unwrap().push(file);
+            Ok(())
+        };
+        let paths = render(&builder, &theme, &indexes, &keep).unwrap_or_else(|e| panic!("{e:?}"));
+        let files = files.into_inner().unwrap();
+        assert_eq!(paths.len(), files.len(), "every file written is reported");
+        files
     }
 
     fn text<'a>(files: &'a [OutputFile], path: &str) -> &'a str {

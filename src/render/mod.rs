@@ -176,14 +176,10 @@ fn render_jobs(
         }
     }
     if whole {
-        match crosslinks::render(&builder, &theme, &indexes) {
-            Ok(files) => {
-                for file in files {
-                    paths.insert(file.path.clone());
-                    sink(file).map_err(RenderError::Write)?;
-                }
-            }
-            Err(list) => list.into_iter().for_each(&mut report),
+        match crosslinks::render(&builder, &theme, &indexes, sink) {
+            Ok(written) => paths.extend(written),
+            Err(RenderError::Pages(list)) => list.into_iter().for_each(&mut report),
+            Err(write) => return Err(write),
         }
     }
     if !errors.is_empty() {
