@@ -6,10 +6,15 @@
 //! file stores them, in flat vectors of numbers: at ten thousand SOPs that is
 //! a few tens of megabytes, where a struct per occurrence took gigabytes.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+// hashbrown's default hasher (foldhash) rather than SipHash: the keys are
+// the handbook's own words, and the merge of every page's words into one map
+// is the one sequential step of indexing.
+use hashbrown::HashMap;
 
 use super::format::{PackedPage, PackedVariant, PackedWord};
-use super::words::{IndexWord, Words};
+use super::words::Words;
 
 /// The weight of plain text: Pagefind multiplies weights by 24, so an
 /// `<h1>` (weight 7) counts 168.
@@ -65,7 +70,6 @@ pub(super) fn read_page(
     let mut in_text: HashMap<String, Vec<Occurrence>> = HashMap::new();
     let mut weights = vec![UNIT_WEIGHT];
     let mut position: u32 = 0;
-    let mut found = Vec::new();
     for token in text.split_whitespace() {
         if let Some(weight) = token.strip_prefix(WEIGHT_MARK) {
             let weight = weight.parse::<f32>().unwrap_or(1.0);
@@ -87,28 +91,23 @@ pub(super) fn read_page(
         content.push_str(&token);
         content.push(' ');
         let weight = *weights.last().unwrap_or(&1);
-        found.clear();
-        words.of_text_word(&token, &mut found);
-        // The parts of a word share its weight, so a match on a part counts
-        // less than one on the whole word.
-        let parts = found.iter().filter(|w| w.part).count();
-        let part_weight = if parts > 0 && weight > 0 {
-            (weight / u8::try_from(parts).unwrap_or(u8::MAX)).max(1)
-        } else {
-            0
-        };
-        for IndexWord {
-            stem,
-            original,
-            part,
-        } in found.drain(..)
-        {
-            in_text.entry(stem).or_default().push(Occurrence {
-                position,
-                weight: if part { part_weight } else { weight },
-                original,
-            });
-        }
+        words.text_word(&token, |found| {
+            // The parts of a word share its weight, so a match on a part
+            // counts less than one on the whole word.
+            let parts = found.iter().filter(|w| w.part).count();
+            let part_weight = if parts > 0 && weight > 0 {
+                (weight / u8::try_from(parts).unwrap_or(u8::MAX)).max(1)
+            } else {
+                0
+            };
+            for w in found {
+                occurrences(&mut in_text, &w.stem).push(Occurrence {
+                    position,
+                    weight: if w.part { part_weight } else { weight },
+                    original: w.original.clone(),
+                });
+            }
+        });
         position += 1;
     }
     if content.ends_with(' ') {
@@ -122,14 +121,15 @@ pub(super) fn read_page(
             .position(|f| f == name)
             .expect("every metadata field is declared");
         for (position, word) in value.split_whitespace().enumerate() {
-            words.of_word(word, &mut found);
-            for w in found.drain(..) {
-                in_meta.entry(w.stem).or_default().push(MetaOccurrence {
-                    field: field as u16,
-                    position: position as u32,
-                    original: w.original,
-                });
-            }
+            words.meta_word(word, |found| {
+                for w in found {
+                    occurrences(&mut in_meta, &w.stem).push(MetaOccurrence {
+                        field: field as u16,
+                        position: position as u32,
+                        original: w.original.clone(),
+                    });
+                }
+            });
         }
     }
 
@@ -147,6 +147,12 @@ pub(super) fn read_page(
         word_count: position.max(1) as usize,
         words: page_words,
     }
+}
+
+/// The list of `stem` in `map`, made on first use (without copying the key
+/// when it is there already).
+fn occurrences<'m, T>(map: &'m mut HashMap<String, Vec<T>>, stem: &str) -> &'m mut Vec<T> {
+    map.entry_ref(stem).or_default()
 }
 
 fn pack_word(text: Vec<Occurrence>, meta: Vec<MetaOccurrence>) -> WordOnPage {

@@ -10,7 +10,10 @@
 //! also found by each part. `tests/search_format.rs` builds the same records
 //! with Pagefind itself and checks that both indexes hold the same words.
 
+use std::cell::RefCell;
+
 use convert_case::{Case, Casing};
+use hashbrown::HashMap;
 use pagefind_stem::{Algorithm, Stemmer};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
@@ -39,7 +42,25 @@ pub(super) struct IndexWord {
 
 /// Splits and stems words for one language.
 pub(super) struct Words {
+    language: Language,
     stemmer: Stemmer,
+}
+
+/// The index words of the tokens a thread has already read. A handbook
+/// repeats the same few thousand words on every page, and stemming them
+/// again was a third of the time it took to read a page.
+struct Seen {
+    language: Language,
+    text: HashMap<String, Vec<IndexWord>>,
+    meta: HashMap<String, Vec<IndexWord>>,
+}
+
+/// Past this many tokens (numbers, names) a thread starts its cache afresh,
+/// so a large handbook cannot grow it without end.
+const MAX_SEEN: usize = 100_000;
+
+thread_local! {
+    static SEEN: RefCell<Option<Seen>> = const { RefCell::new(None) };
 }
 
 impl Words {
@@ -49,8 +70,48 @@ impl Words {
             Language::En => Algorithm::English,
         };
         Words {
+            language,
             stemmer: Stemmer::create(algorithm),
         }
+    }
+
+    /// Calls `f` with the index words of a token of body text (see
+    /// [`Words::of_text_word`]), from this thread's cache when it has them.
+    pub fn text_word<R>(&self, raw: &str, f: impl FnOnce(&[IndexWord]) -> R) -> R {
+        self.cached(raw, true, f)
+    }
+
+    /// Calls `f` with the index words of a token of metadata (see
+    /// [`Words::of_word`]), from this thread's cache when it has them.
+    pub fn meta_word<R>(&self, raw: &str, f: impl FnOnce(&[IndexWord]) -> R) -> R {
+        self.cached(raw, false, f)
+    }
+
+    fn cached<R>(&self, raw: &str, text: bool, f: impl FnOnce(&[IndexWord]) -> R) -> R {
+        SEEN.with_borrow_mut(|seen| {
+            let seen = match seen {
+                Some(s) if s.language == self.language => s,
+                _ => seen.insert(Seen {
+                    language: self.language,
+                    text: HashMap::new(),
+                    meta: HashMap::new(),
+                }),
+            };
+            let map = if text { &mut seen.text } else { &mut seen.meta };
+            if let Some(words) = map.get(raw) {
+                return f(words);
+            }
+            if map.len() >= MAX_SEEN {
+                map.clear();
+            }
+            let mut words = Vec::new();
+            if text {
+                self.of_text_word(raw, &mut words);
+            } else {
+                self.of_word(raw, &mut words);
+            }
+            f(map.entry(raw.to_string()).or_insert(words))
+        })
     }
 
     /// The index words of one whitespace-separated word of body text: the
@@ -68,7 +129,7 @@ impl Words {
         if !normalized.is_empty() {
             out.push(self.stem(&normalized, false));
         }
-        if !could_be_compound(raw) || normalized.is_empty() {
+        if !could_be_compound(raw) || normalized.is_empty() || is_plain_word(raw) {
             return;
         }
         let parts = discrete_words(raw);
@@ -150,6 +211,16 @@ fn normalize(raw: &str) -> String {
 /// "SP2D"): the word may be made of parts.
 fn could_be_compound(raw: &str) -> bool {
     raw.chars().any(|c| !c.is_alphanumeric()) || raw.chars().skip(1).any(char::is_uppercase)
+}
+
+/// A word of ASCII letters alone, capitalised or not, between ASCII
+/// punctuation ("surat.", "(Kepala"): its only part is the word itself, so
+/// splitting it would find nothing more. Most words that end a sentence are
+/// such words.
+fn is_plain_word(raw: &str) -> bool {
+    let core = raw.trim_matches(|c: char| c.is_ascii_punctuation());
+    let mut chars = core.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic()) && chars.all(|c| c.is_ascii_lowercase())
 }
 
 /// The parts of a word, lowercased and separated by spaces: split at ASCII
