@@ -37,6 +37,8 @@ struct MetaPage {
     hash: String,
     #[n(1)]
     word_count: u32,
+    #[n(2)]
+    group_hash: String,
 }
 
 #[derive(Decode)]
@@ -112,6 +114,8 @@ type Found = (Vec<i32>, Vec<i32>);
 /// bundles compare whatever their file names.
 #[derive(Debug, PartialEq)]
 struct Readable {
+    /// How many pages have their fragment in a group file.
+    grouped: usize,
     version: String,
     meta_fields: Vec<String>,
     /// URL → (word count, fragment JSON).
@@ -156,9 +160,18 @@ fn read(files: &BTreeMap<String, Vec<u8>>) -> Readable {
 
     let mut urls = Vec::new();
     let mut pages = BTreeMap::new();
+    let mut grouped = 0;
     for page in &meta.pages {
-        let fragment = &files[&format!("fragment/{}.pf_fragment", page.hash)];
-        let json: serde_json::Value = serde_json::from_slice(&gunzip(fragment)).expect("fragment");
+        let json: serde_json::Value = if page.group_hash.is_empty() {
+            let fragment = &files[&format!("fragment/{}.pf_fragment", page.hash)];
+            serde_json::from_slice(&gunzip(fragment)).expect("fragment")
+        } else {
+            grouped += 1;
+            let group = &files[&format!("fragment/{}.pf_fragment", page.group_hash)];
+            let group: serde_json::Value =
+                serde_json::from_slice(&gunzip(group)).expect("fragment group");
+            group[&page.hash].clone()
+        };
         let url = json["url"].as_str().expect("url").to_string();
         urls.push(url.clone());
         pages.insert(url, (page.word_count, json));
@@ -206,6 +219,7 @@ fn read(files: &BTreeMap<String, Vec<u8>>) -> Readable {
     }
 
     Readable {
+        grouped,
         version: meta.version,
         meta_fields: meta.meta_fields,
         pages,
@@ -227,6 +241,7 @@ fn pagefind_bundle(records: Vec<Record>, language: &str) -> BTreeMap<String, Vec
     let files = tokio.block_on(async {
         let options = pagefind::options::PagefindServiceConfig::builder()
             .force_language(language.to_string())
+            .max_fragments(search::MAX_FRAGMENTS as u32)
             .build();
         let mut index = pagefind::api::PagefindIndex::new(Some(options)).expect("index");
         for r in records {
@@ -286,8 +301,9 @@ fn load(root: &Path) -> lajur::model::Handbook {
     handbook
 }
 
-/// Indexes the handbook at `root` both ways; returns the number of chunks.
-fn compare(root: &Path) -> usize {
+/// Indexes the handbook at `root` both ways; returns the number of chunks
+/// and of pages whose fragment is in a group.
+fn compare(root: &Path) -> (usize, usize) {
     let handbook = load(root);
     let abbreviations = Abbreviations::new(&handbook.config.abbreviations);
     let records = handbook
@@ -301,6 +317,7 @@ fn compare(root: &Path) -> usize {
     let theirs = read(&theirs_files);
     let ours = read(&ours_files);
 
+    assert_eq!(ours.grouped, theirs.grouped);
     assert_eq!(ours.version, theirs.version);
     assert_eq!(ours.meta_fields, theirs.meta_fields);
     assert_eq!(ours.pages.len(), theirs.pages.len());
@@ -342,22 +359,27 @@ fn compare(root: &Path) -> usize {
         entry
     };
     assert_eq!(entry(&ours_files), entry(&theirs_files));
-    ours.chunks.len()
+    (ours.chunks.len(), ours.grouped)
 }
 
 #[test]
 fn the_example_handbook_indexes_as_pagefind_would() {
-    assert!(compare(Path::new(env!("CARGO_MANIFEST_DIR"))) > 0);
+    let (chunks, grouped) = compare(Path::new(env!("CARGO_MANIFEST_DIR")));
+    assert!(chunks > 0);
+    assert_eq!(grouped, 0, "a small handbook has a fragment per page");
 }
 
-/// Six hundred synthetic SOPs: enough words for many index chunks, so the
-/// ranges the browser picks a chunk by are compared too.
+/// More synthetic SOPs than fragment files: enough words for many index
+/// chunks, so the ranges the browser picks a chunk by are compared too, and
+/// fragments written in groups.
 #[test]
 fn a_large_handbook_indexes_as_pagefind_would() {
     let dir = tempfile::tempdir().expect("tempdir");
-    synthetic::write_lajur(dir.path(), 600, 7).expect("write the handbook");
-    let chunks = compare(dir.path());
+    let sops = search::MAX_FRAGMENTS + 100;
+    synthetic::write_lajur(dir.path(), sops, 7).expect("write the handbook");
+    let (chunks, grouped) = compare(dir.path());
     assert!(chunks > 5, "only {chunks} chunks");
+    assert_eq!(grouped, sops, "every fragment in a group");
 }
 
 /// Words Pagefind splits, strips or keeps apart: parts, dots, diacritics,
@@ -386,5 +408,5 @@ fn tricky_words_index_as_pagefind_would() {
          \x20 - kegiatan: Menerbitkan SP2D ke Bank    Kalsel; e‑mail ke BUD!\n\
          \x20   pelaksana: Petugas SIMDA\n",
     );
-    assert!(compare(root) > 0);
+    assert!(compare(root).0 > 0);
 }

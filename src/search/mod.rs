@@ -10,6 +10,8 @@
 
 pub mod abbreviations;
 mod bundle;
+
+pub use bundle::MAX_FRAGMENTS;
 pub mod citations;
 pub mod page;
 pub mod stemming;
@@ -75,7 +77,12 @@ pub fn index_to(handbook: &Handbook, sink: crate::render::Sink<'_>) -> Result<()
     {
         meta_fields.push("unit");
     }
-    let mut bundle = bundle::Bundle::new(handbook.config.language, &meta_fields, sink);
+    let mut bundle = bundle::Bundle::new(
+        handbook.config.language,
+        &meta_fields,
+        handbook.sops.len(),
+        sink,
+    );
     for sops in handbook.sops.chunks(BATCH) {
         let records: Vec<Record> = sops
             .par_iter()

@@ -34,6 +34,12 @@ use self::words::Words;
 
 use super::{BUNDLE_DIR, Record};
 
+/// Past this many pages, fragments are written in groups, so the bundle
+/// has about this many fragment files. Every file is an inode to allocate:
+/// at ten thousand SOPs one per page made a quarter of the files of the
+/// site. A result then loads its group (a few KB) instead of its fragment.
+pub const MAX_FRAGMENTS: usize = 1000;
+
 /// Pagefind's chunk size: a chunk of the word index ends once it holds
 /// about this many locations.
 const CHUNK_SIZE: usize = 20_000;
@@ -48,6 +54,10 @@ pub struct Bundle<'a> {
     pages: Vec<MetaPage>,
     filters: BTreeMap<String, BTreeMap<String, Vec<u32>>>,
     names: Names,
+    /// Pages per fragment file (1: no groups).
+    group_size: usize,
+    /// Fragments read whose group is not full yet: (page, name, JSON).
+    pending: Vec<(usize, String, Vec<u8>)>,
     sink: Sink<'a>,
 }
 
@@ -55,12 +65,20 @@ pub struct Bundle<'a> {
 struct ReadPage {
     words: PageWords,
     hash: String,
-    fragment: Vec<u8>,
+    json: Vec<u8>,
+    /// Gzipped, when fragments are not grouped.
+    gzipped: Option<Vec<u8>>,
 }
 
 impl<'a> Bundle<'a> {
-    /// A bundle whose records carry metadata fields among `meta_fields`.
-    pub fn new(language: Language, meta_fields: &[&str], sink: Sink<'a>) -> Bundle<'a> {
+    /// A bundle of `page_count` records carrying metadata fields among
+    /// `meta_fields`.
+    pub fn new(
+        language: Language,
+        meta_fields: &[&str],
+        page_count: usize,
+        sink: Sink<'a>,
+    ) -> Bundle<'a> {
         let mut meta_fields: Vec<String> = meta_fields.iter().map(|f| f.to_string()).collect();
         meta_fields.sort();
         meta_fields.dedup();
@@ -72,6 +90,13 @@ impl<'a> Bundle<'a> {
             pages: Vec::new(),
             filters: BTreeMap::new(),
             names: Names::default(),
+            // Pagefind's rule for its `max_fragments` setting.
+            group_size: if page_count > MAX_FRAGMENTS {
+                page_count.div_ceil(MAX_FRAGMENTS)
+            } else {
+                1
+            },
+            pending: Vec::new(),
             sink,
         }
     }
@@ -79,6 +104,7 @@ impl<'a> Bundle<'a> {
     /// Reads `records` in parallel and writes their fragments.
     pub fn add(&mut self, records: &[Record]) -> io::Result<()> {
         let (words, meta_fields) = (&self.words, &self.meta_fields);
+        let grouped = self.group_size > 1;
         let read: Vec<ReadPage> = records
             .par_iter()
             .map(|record| {
@@ -94,7 +120,8 @@ impl<'a> Bundle<'a> {
                 .expect("a fragment is plain JSON");
                 ReadPage {
                     hash: format::content_hash(&json),
-                    fragment: format::gzip(&json),
+                    gzipped: (!grouped).then(|| format::gzip(&json)),
+                    json,
                     words: page,
                 }
             })
@@ -103,11 +130,15 @@ impl<'a> Bundle<'a> {
         for (record, page) in records.iter().zip(read) {
             let number = self.pages.len() as u32;
             let (name, new) = self.names.name(language, &page.hash);
-            if new {
-                (self.sink)(OutputFile {
+            match page.gzipped {
+                Some(bytes) if new => (self.sink)(OutputFile {
                     path: format!("{BUNDLE_DIR}/fragment/{name}.pf_fragment"),
-                    bytes: page.fragment,
-                })?;
+                    bytes,
+                })?,
+                Some(_) => {}
+                None => self
+                    .pending
+                    .push((number as usize, name.clone(), page.json)),
             }
             self.pages.push(MetaPage {
                 hash: name,
@@ -122,12 +153,61 @@ impl<'a> Bundle<'a> {
             }
             self.postings.add_page(number, page.words.words);
         }
+        self.write_groups(false)
+    }
+
+    /// Writes the full groups of fragments, and the last one if `all`.
+    fn write_groups(&mut self, all: bool) -> io::Result<()> {
+        let full = if all {
+            self.pending.len()
+        } else {
+            self.pending.len() - self.pending.len() % self.group_size
+        };
+        let groups: Vec<Vec<(usize, String, Vec<u8>)>> = self
+            .pending
+            .drain(..full)
+            .collect::<Vec<_>>()
+            .chunks(self.group_size)
+            .map(<[_]>::to_vec)
+            .collect();
+        let encoded: Vec<(String, Vec<u8>)> = groups
+            .par_iter()
+            .map(|group| {
+                // A JSON object of the group's fragments by name.
+                let by_name: BTreeMap<&str, &[u8]> = group
+                    .iter()
+                    .map(|(_, name, json)| (name.as_str(), json.as_slice()))
+                    .collect();
+                let mut json = b"{".to_vec();
+                for (i, (name, fragment)) in by_name.into_iter().enumerate() {
+                    if i > 0 {
+                        json.push(b',');
+                    }
+                    json.extend_from_slice(format!("\"{name}\":").as_bytes());
+                    json.extend_from_slice(fragment);
+                }
+                json.push(b'}');
+                (format::content_hash(&json), format::gzip(&json))
+            })
+            .collect();
+        let prefix = format!("{}_group", self.language.code());
+        for (group, (hash, bytes)) in groups.iter().zip(encoded) {
+            let (name, _) = self.names.name(&prefix, &hash);
+            for (page, _, _) in group {
+                self.pages[*page].group_hash = name.clone();
+            }
+            (self.sink)(OutputFile {
+                path: format!("{BUNDLE_DIR}/fragment/{name}.pf_fragment"),
+                bytes,
+            })?;
+        }
         Ok(())
     }
 
     /// Writes the word index, the filters, the metadata, the entry file and
     /// Pagefind's scripts.
-    pub fn finish(self) -> io::Result<()> {
+    pub fn finish(mut self) -> io::Result<()> {
+        self.write_groups(true)?;
         let language = self.language.code();
         let mut names = self.names;
         let chunks = self.postings.into_chunks(CHUNK_SIZE);
