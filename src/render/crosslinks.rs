@@ -475,13 +475,12 @@ mod tests {
         globals.insert("site", &builder.site());
         globals.insert("t", &i18n::strings(hb.config.language));
         globals.insert("nav", &nav(&builder, &indexes));
-        let files = std::sync::Mutex::new(Vec::new());
-        let keep = |file: OutputFile| {
-            files.lock().unwrap().push(file);
-            Ok(())
-        };
-        let paths = render(&builder, &theme, &indexes, &keep).unwrap_or_else(|e| panic!("{e:?}"));
-        let files = files.into_inner().unwrap();
+        let mut paths = Vec::new();
+        let files = crate::render::keep_files(|sink| {
+            paths = render(&builder, &theme, &indexes, sink)?;
+            Ok::<(), RenderError>(())
+        })
+        .unwrap_or_else(|e| panic!("{e:?}"));
         assert_eq!(paths.len(), files.len(), "every file written is reported");
         files
     }

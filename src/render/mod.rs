@@ -96,10 +96,27 @@ pub fn render_sop_pages(
     collect(|sink| render_jobs(handbook, root, &jobs, false, sink))
 }
 
-/// Runs `render` with a sink that keeps the files, in the order of the jobs.
+/// Runs `render` with a sink that keeps the files, in a stable order.
 fn collect(
     render: impl FnOnce(Sink<'_>) -> Result<(), RenderError>,
 ) -> Result<Vec<OutputFile>, Diagnostics> {
+    let mut files = match keep_files(render) {
+        Ok(files) => files,
+        Err(RenderError::Pages(errors)) => return Err(errors),
+        // Keeping a file in memory cannot fail.
+        Err(RenderError::Write(_)) => unreachable!("an in-memory sink failed"),
+    };
+    // The jobs ran in parallel; a stable order keeps `serve` and the tests
+    // deterministic.
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+/// Runs `write` with a sink that keeps every file in memory, in the order
+/// they came, for callers that want the files rather than a folder.
+pub(crate) fn keep_files<E>(
+    write: impl FnOnce(Sink<'_>) -> Result<(), E>,
+) -> Result<Vec<OutputFile>, E> {
     let files = std::sync::Mutex::new(Vec::new());
     let keep = |file: OutputFile| {
         files
@@ -108,19 +125,10 @@ fn collect(
             .push(file);
         Ok(())
     };
-    match render(&keep) {
-        Ok(()) => {}
-        Err(RenderError::Pages(errors)) => return Err(errors),
-        // Keeping a file in memory cannot fail.
-        Err(RenderError::Write(_)) => unreachable!("an in-memory sink failed"),
-    }
-    let mut files = files
+    write(&keep)?;
+    Ok(files
         .into_inner()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    // The jobs ran in parallel; a stable order keeps `serve` and the tests
-    // deterministic.
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
+        .unwrap_or_else(std::sync::PoisonError::into_inner))
 }
 
 /// Renders `jobs` into `sink`; `whole` adds the cross-link pages and the

@@ -44,17 +44,7 @@ pub struct SearchError(#[from] std::io::Error);
 /// Builds the Pagefind index of the handbook's SOPs and returns its files,
 /// with paths under `pagefind/`.
 pub fn index(handbook: &Handbook) -> Result<Vec<OutputFile>, SearchError> {
-    let files = std::sync::Mutex::new(Vec::new());
-    index_to(handbook, &|file| {
-        files
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .push(file);
-        Ok(())
-    })?;
-    Ok(files
-        .into_inner()
-        .unwrap_or_else(std::sync::PoisonError::into_inner))
+    crate::render::keep_files(|sink| index_to(handbook, sink))
 }
 
 /// Builds the index and hands each file to `sink` as soon as it is made.

@@ -158,18 +158,11 @@ impl<'a> Bundle<'a> {
 
     /// Writes the full groups of fragments, and the last one if `all`.
     fn write_groups(&mut self, all: bool) -> io::Result<()> {
-        let full = if all {
-            self.pending.len()
-        } else {
-            self.pending.len() - self.pending.len() % self.group_size
-        };
-        let groups: Vec<Vec<(usize, String, Vec<u8>)>> = self
-            .pending
-            .drain(..full)
-            .collect::<Vec<_>>()
-            .chunks(self.group_size)
-            .map(<[_]>::to_vec)
-            .collect();
+        let mut groups: Vec<Vec<(usize, String, Vec<u8>)>> = Vec::new();
+        while self.pending.len() >= self.group_size || (all && !self.pending.is_empty()) {
+            let size = self.group_size.min(self.pending.len());
+            groups.push(self.pending.drain(..size).collect());
+        }
         let encoded: Vec<(String, Vec<u8>)> = groups
             .par_iter()
             .map(|group| {
