@@ -6,9 +6,15 @@
 #   scripts/bench.sh [--runs K] [--keep DIR] [N ...]     (default N: 1000 10000)
 #
 # Both tools get the same SOPs (examples/gen_handbook.rs writes a lajur
-# handbook and the same text as bare Markdown pages for Hugo), start from an
-# empty output folder on every run, and run one after the other, never side by
-# side, so neither steals the other's cores.
+# handbook and the same text as bare Markdown pages for Hugo) and run one after
+# the other, never side by side, so neither steals the other's cores; their
+# runs alternate, so both see the same machine. Every run writes into a new,
+# empty output folder, and the script waits (`sync`) for the previous run's
+# files to reach the disk first: otherwise each run pays for writing back the
+# output of the run before it. Outputs are removed only at the end: ext4
+# without a journal skips inodes freed in the last minute when it allocates
+# new ones, so deleting 30,000 files right before a run slows that run down,
+# more so for whichever tool writes more files.
 #
 # bash rather than sh: the `time` keyword gives wall time to the millisecond
 # on any system (BSD `date` has no %N), and arrays keep the results.
@@ -110,11 +116,16 @@ trap 'rm -rf "$work"' EXIT
 trap 'exit 130' INT TERM
 
 # Sets $wall (seconds) and $rss (KiB, empty when unknown) for one run of the
-# command, which must write into $out. Shows the tool's output if it fails.
+# command, which must write into the new folder $out. Shows the tool's output
+# if it fails.
 run_once() {
     local out=$1
     shift
-    rm -rf "$out"
+    if [ -e "$out" ]; then
+        echo "bench: $out already exists" >&2
+        exit 1
+    fi
+    sync
     local TIMEFORMAT=%3R
     local ok=1
     if [ "$have_gnu_time" = 1 ]; then
@@ -134,26 +145,25 @@ run_once() {
     fi
 }
 
-# Runs one tool $runs times; appends "tool n pages wall rss" to $results.
+# Medians and peaks per tool for one size, then "tool n pages wall rss" in
+# $results.
 results=()
-measure() {
-    local tool=$1 n=$2 out=$3
-    shift 3
-    local walls=() max_rss="" k
-    for ((k = 1; k <= runs; k++)); do
-        run_once "$out" "$@"
-        walls+=("$wall")
-        echo "  $tool, $n SOPs, run $k/$runs: ${wall} s" >&2
-        if [ -n "$rss" ] && { [ -z "$max_rss" ] || [ "$rss" -gt "$max_rss" ]; }; then
-            max_rss=$rss
+median() {
+    printf '%s\n' "$@" | sort -g | awk '
+        { v[NR] = $1 }
+        END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+peak() {
+    local max="" r
+    for r in "$@"; do
+        if [ "$r" != - ] && { [ -z "$max" ] || [ "$r" -gt "$max" ]; }; then
+            max=$r
         fi
     done
-    local median pages
-    median=$(printf '%s\n' "${walls[@]}" | sort -g | awk '
-        { v[NR] = $1 }
-        END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
-    pages=$(find "$out" -type f -name '*.html' | wc -l | tr -d ' ')
-    results+=("$tool $n $pages $median ${max_rss:--}")
+    echo "${max:--}"
+}
+pages_in() {
+    find "$1" -type f -name '*.html' | wc -l | tr -d ' '
 }
 
 for n in "${sizes[@]}"; do
@@ -166,14 +176,27 @@ for n in "${sizes[@]}"; do
     fi
     echo "generating $n SOPs into $hb..." >&2
     "$gen" "$n" "$hb/lajur" --hugo "$hb/hugo"
-    measure lajur "$n" "$work/out-lajur" "$lajur" build --root "$hb/lajur" -o "$work/out-lajur"
+    lajur_walls=() lajur_rss=() hugo_walls=() hugo_rss=()
+    for ((k = 1; k <= runs; k++)); do
+        out=$work/out-$n-lajur-$k
+        run_once "$out" "$lajur" build --root "$hb/lajur" -o "$out"
+        lajur_walls+=("$wall")
+        lajur_rss+=("${rss:--}")
+        echo "  lajur, $n SOPs, run $k/$runs: ${wall} s" >&2
+        if [ "$have_hugo" = 1 ]; then
+            out=$work/out-$n-hugo-$k
+            run_once "$out" hugo --quiet -s "$hb/hugo" -d "$out"
+            hugo_walls+=("$wall")
+            hugo_rss+=("${rss:--}")
+            echo "  hugo,  $n SOPs, run $k/$runs: ${wall} s" >&2
+            # Hugo leaves a lock file and may leave resources/ in the source.
+            rm -rf "$hb/hugo/.hugo_build.lock" "$hb/hugo/resources"
+        fi
+    done
+    results+=("lajur $n $(pages_in "$work/out-$n-lajur-1") $(median "${lajur_walls[@]}") $(peak "${lajur_rss[@]}")")
     if [ "$have_hugo" = 1 ]; then
-        measure hugo "$n" "$work/out-hugo" hugo --quiet -s "$hb/hugo" -d "$work/out-hugo"
-        # Hugo leaves a lock file and may leave resources/ in the source.
-        rm -rf "$hb/hugo/.hugo_build.lock" "$hb/hugo/resources"
+        results+=("hugo $n $(pages_in "$work/out-$n-hugo-1") $(median "${hugo_walls[@]}") $(peak "${hugo_rss[@]}")")
     fi
-    rm -rf "$work/out-lajur" "$work/out-hugo"
-    [ -n "$keep" ] || rm -rf "$hb"
 done
 
 echo
