@@ -9,11 +9,14 @@
 //! Set LAJUR_KEEP_PRINT=DIR to keep the PDFs (to look at them, or to make
 //! docs/print.png with `pdftoppm -png -r 60`).
 
+mod support;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use lajur::Options;
+use support::tool;
 
 const HANDBOOK: &str = "\
 title: Buku Pedoman SOP Sekretariat Daerah
@@ -145,13 +148,6 @@ fn build(extra: &str) -> (tempfile::TempDir, PathBuf) {
     let page = public.join("bagian-umum/cuti/index.html");
     assert!(page.is_file(), "no SOP page at {}", page.display());
     (dir, page)
-}
-
-fn tool(name: &str) -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .map(|dir| dir.join(name))
-        .find(|p| p.is_file())
 }
 
 /// Chromium and poppler, or a loud skip.

@@ -5,10 +5,11 @@
 //!
 //! Skipped (loudly) where Chromium is not installed; .ci/run installs it.
 
-use std::io::{BufRead, BufReader, Write};
-use std::net::{TcpListener, TcpStream};
+mod support;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
+
+use support::{Site, dump_dom, query_param, tool};
 
 /// (what the reader types, what it tests, the SOP page it should find: its path under the site).
 const RELEVANCE: &[(&str, &str, &str)] = &[
@@ -181,73 +182,9 @@ const RELEVANCE: &[(&str, &str, &str)] = &[
 
 const BASE: &str = "/sop/";
 
-fn chromium() -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .map(|dir| dir.join("chromium"))
-        .find(|p| p.is_file())
-}
-
-/// Serves `root` over HTTP/1.0 on 127.0.0.1, one request per connection,
-/// for as long as the test runs.
-fn serve(root: PathBuf) -> u16 {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("a free port");
-    let port = listener.local_addr().expect("its address").port();
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            let root = root.clone();
-            std::thread::spawn(move || respond(stream, &root));
-        }
-    });
-    port
-}
-
-fn respond(mut stream: TcpStream, root: &Path) {
-    let mut line = String::new();
-    if BufReader::new(&stream).read_line(&mut line).is_err() {
-        return;
-    }
-    let target = line.split_whitespace().nth(1).unwrap_or("/");
-    let path = target.split(['?', '#']).next().unwrap_or("/");
-    let mut file = root.to_path_buf();
-    for part in path.split('/').filter(|p| !p.is_empty() && *p != "..") {
-        file.push(part);
-    }
-    if file.is_dir() {
-        file.push("index.html");
-    }
-    let (status, body) = match std::fs::read(&file) {
-        Ok(bytes) => ("200 OK", bytes),
-        Err(_) => ("404 Not Found", b"not found".to_vec()),
-    };
-    let kind = match file.extension().and_then(|e| e.to_str()) {
-        Some("html") => "text/html; charset=utf-8",
-        Some("js") => "text/javascript",
-        Some("css") => "text/css",
-        Some("json") => "application/json",
-        Some("svg") => "image/svg+xml",
-        Some("wasm") => "application/wasm",
-        _ => "application/octet-stream",
-    };
-    let head = format!(
-        "HTTP/1.0 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-        body.len()
-    );
-    let _ = stream.write_all(head.as_bytes());
-    let _ = stream.write_all(&body);
-}
-
 /// The result URLs the search page shows for `query`, in order.
-fn results(chromium: &Path, profile: &Path, port: u16, query: &str) -> Vec<String> {
-    let q: String = query
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' => (b as char).to_string(),
-            b' ' => "+".to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect();
-    let url = format!("http://127.0.0.1:{port}{BASE}cari/?q={q}");
+fn results(chromium: &Path, profile: &Path, site: &Site, query: &str) -> Vec<String> {
+    let url = site.url(&format!("{BASE}cari/?q={}", query_param(query)));
     // A cold browser may dump the page before the index has loaded: the page
     // marks itself data-state="done" once results are shown, so try again
     // until it says so.
@@ -273,30 +210,9 @@ fn results(chromium: &Path, profile: &Path, port: u16, query: &str) -> Vec<Strin
         .collect()
 }
 
-/// The DOM of `url` after its scripts ran, as headless Chromium sees it.
-fn dump_dom(chromium: &Path, profile: &Path, url: &str) -> String {
-    let out = Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--virtual-time-budget=5000",
-            "--dump-dom",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .arg(url)
-        .output()
-        .expect("chromium runs");
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
 #[test]
 fn the_relevance_set_finds_each_sop_in_the_top_3_under_a_subpath() {
-    let Some(chromium) = chromium() else {
+    let Some(chromium) = tool("chromium") else {
         eprintln!("SKIPPED: chromium not installed (search_browser needs it; .ci/run installs it)");
         return;
     };
@@ -313,14 +229,14 @@ fn the_relevance_set_finds_each_sop_in_the_top_3_under_a_subpath() {
         panic!("the example handbook does not build: {e:?}");
     }
     eprintln!("built the example handbook in {:?}", started.elapsed());
-    let port = serve(site);
+    let site = Site::serve(site);
     let profile = tmp.path().join("profile");
 
     assert!(RELEVANCE.len() >= 25);
     let mut misses = Vec::new();
     let mut hits = 0;
     for (query, kind, expected) in RELEVANCE {
-        let found = results(&chromium, &profile, port, query);
+        let found = results(&chromium, &profile, &site, query);
         let want = format!("{BASE}{expected}");
         let rank = found.iter().position(|u| *u == want);
         match rank {

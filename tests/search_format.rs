@@ -313,7 +313,7 @@ fn compare(root: &Path) -> (usize, usize) {
         .collect();
     let language = handbook.config.language.code();
     let theirs_files = pagefind_bundle(records, language);
-    let ours_files = lajur_bundle(search::index(&handbook).expect("index"));
+    let ours_files = lajur_bundle(search::index_as_pagefind(&handbook).expect("index"));
     let theirs = read(&theirs_files);
     let ours = read(&ours_files);
 

@@ -44,7 +44,14 @@ pub struct SearchError(#[from] std::io::Error);
 /// Builds the Pagefind index of the handbook's SOPs and returns its files,
 /// with paths under `pagefind/`.
 pub fn index(handbook: &Handbook) -> Result<Vec<OutputFile>, SearchError> {
-    crate::render::keep_files(|sink| index_to(handbook, sink))
+    crate::render::keep_files(|sink| write_index(handbook, sink, true))
+}
+
+/// The index as Pagefind's own indexer would write it, every location of
+/// every word kept: [`index`] trims the commonest words of large handbooks
+/// to keep what a query downloads small. For comparing the two.
+pub fn index_as_pagefind(handbook: &Handbook) -> Result<Vec<OutputFile>, SearchError> {
+    crate::render::keep_files(|sink| write_index(handbook, sink, false))
 }
 
 /// Builds the index and hands each file to `sink` as soon as it is made.
@@ -56,6 +63,14 @@ pub fn index(handbook: &Handbook) -> Result<Vec<OutputFile>, SearchError> {
 /// are still being rendered (see docs/performance.md). SOPs go in by
 /// batches, so only one batch of records is held at a time.
 pub fn index_to(handbook: &Handbook, sink: crate::render::Sink<'_>) -> Result<(), SearchError> {
+    write_index(handbook, sink, true)
+}
+
+fn write_index(
+    handbook: &Handbook,
+    sink: crate::render::Sink<'_>,
+    trim: bool,
+) -> Result<(), SearchError> {
     const BATCH: usize = 512;
     let abbreviations = Abbreviations::new(&handbook.config.abbreviations);
     // The metadata fields every record has, and the unit when one has it.
@@ -73,6 +88,9 @@ pub fn index_to(handbook: &Handbook, sink: crate::render::Sink<'_>) -> Result<()
         handbook.sops.len(),
         sink,
     );
+    if !trim {
+        bundle = bundle.untrimmed();
+    }
     for sops in handbook.sops.chunks(BATCH) {
         let records: Vec<Record> = sops
             .par_iter()

@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 // the handbook's own words, and the merge of every page's words into one map
 // is the one sequential step of indexing.
 use hashbrown::HashMap;
+use rayon::prelude::*;
 
 use super::format::{PackedPage, PackedVariant, PackedWord};
 use super::words::Words;
@@ -194,32 +195,72 @@ fn pack_word(text: Vec<Occurrence>, meta: Vec<MetaOccurrence>) -> WordOnPage {
 /// Locations as the index stores them: grouped by weight (plain text
 /// first), delta-coded inside a group; a negative number `-(w + 1)` starts
 /// the group of weight `w` and is followed by an absolute position.
-fn pack_locations(mut occurrences: Vec<Occurrence>) -> Vec<i32> {
-    // Pagefind takes 25 as its common weight here (plain text weighs 24),
-    // so every list opens with a weight mark; kept, to index alike.
-    const FIRST_WEIGHT: u8 = 25;
-    occurrences.sort_by_key(|o| {
-        let group = if o.weight == FIRST_WEIGHT {
-            0
-        } else {
-            o.weight
-        };
-        (group, o.position)
+fn pack_locations(occurrences: Vec<Occurrence>) -> Vec<i32> {
+    let mut weighted: Vec<(u8, u32)> = occurrences
+        .into_iter()
+        .map(|o| (o.weight, o.position))
+        .collect();
+    encode_locations(&mut weighted)
+}
+
+/// Pagefind takes 25 as its common weight here (plain text weighs 24), so
+/// every list opens with a weight mark; kept, to index alike.
+const FIRST_WEIGHT: u8 = 25;
+
+/// `(weight, position)` pairs packed as [`pack_locations`] says.
+fn encode_locations(weighted: &mut [(u8, u32)]) -> Vec<i32> {
+    weighted.sort_by_key(|&(weight, position)| {
+        let group = if weight == FIRST_WEIGHT { 0 } else { weight };
+        (group, position)
     });
-    let mut locs = Vec::with_capacity(occurrences.len() + 2);
-    let mut weight = FIRST_WEIGHT;
+    let mut locs = Vec::with_capacity(weighted.len() + 2);
+    let mut current = FIRST_WEIGHT;
     let mut last = 0;
-    for o in occurrences {
-        if o.weight != weight {
-            locs.push(-i32::from(o.weight) - 1);
-            locs.push(o.position as i32);
-            weight = o.weight;
+    for &(weight, position) in weighted.iter() {
+        if weight != current {
+            locs.push(-i32::from(weight) - 1);
+            locs.push(position as i32);
+            current = weight;
         } else {
-            locs.push((o.position - last) as i32);
+            locs.push((position - last) as i32);
         }
-        last = o.position;
+        last = position;
     }
     locs
+}
+
+/// The `(weight, position)` pairs of packed locations.
+fn decode_locations(locs: &[i32]) -> Vec<(u8, u32)> {
+    let mut weighted = Vec::with_capacity(locs.len());
+    let mut weight = FIRST_WEIGHT;
+    let mut position: i64 = 0;
+    let mut starts_group = false;
+    for &n in locs {
+        if n < 0 {
+            weight = u8::try_from(-n - 1).unwrap_or(u8::MAX);
+            starts_group = true;
+            continue;
+        }
+        position = if starts_group {
+            i64::from(n)
+        } else {
+            position + i64::from(n)
+        };
+        starts_group = false;
+        weighted.push((weight, position as u32));
+    }
+    weighted
+}
+
+/// Packed locations cut to the `keep` heaviest (the earliest among equals).
+fn heaviest_locations(locs: &[i32], keep: usize) -> Vec<i32> {
+    let mut weighted = decode_locations(locs);
+    if weighted.len() <= keep {
+        return locs.to_vec();
+    }
+    weighted.sort_by_key(|&(weight, position)| (std::cmp::Reverse(weight), position));
+    weighted.truncate(keep);
+    encode_locations(&mut weighted)
 }
 
 /// Locations in the metadata: `-(field + 1)` starts a field, then positions
@@ -285,9 +326,17 @@ impl Postings {
 
     /// The words in order, cut into chunks the way Pagefind cuts them: a
     /// chunk ends after the word that brings its size to `chunk_size`.
-    pub fn into_chunks(self, chunk_size: usize) -> Vec<Vec<ChunkWord>> {
+    /// With `trim`, the commonest words keep only their heaviest locations
+    /// on each page (see [`Trim`]).
+    pub fn into_chunks(self, chunk_size: usize, trim: Option<Trim>) -> Vec<Vec<ChunkWord>> {
         let mut words: Vec<_> = self.words.into_iter().collect();
         words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        if let Some(trim) = trim {
+            words
+                .par_iter_mut()
+                .filter(|(_, postings)| postings.page_count() >= trim.min_pages)
+                .for_each(|(_, postings)| postings.trim(trim.locations));
+        }
         let mut chunks = Vec::new();
         let mut chunk = Vec::new();
         let mut size = 0;
@@ -308,6 +357,70 @@ impl Postings {
         }
         chunks
     }
+}
+
+/// How the index is cut down for words on many pages. Such a word tells
+/// pages apart little (its BM25 weight is near nothing), yet with every
+/// location on every page it made index chunks of 100 KB and more at ten
+/// thousand SOPs, which a query naming it must download. Each page keeps
+/// the word's heaviest locations: enough to rank a title match first and to
+/// place the excerpt; the pages themselves are all kept.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Trim {
+    /// A word on at least this many pages is trimmed.
+    pub min_pages: usize,
+    /// How many locations it keeps on each page.
+    pub locations: usize,
+}
+
+impl WordPostings {
+    fn page_count(&self) -> usize {
+        pages(&self.plain).count()
+            + self
+                .variants
+                .iter()
+                .map(|(_, list)| pages(list).count())
+                .sum::<usize>()
+    }
+
+    /// Keeps the `keep` heaviest locations of the word on each page.
+    fn trim(&mut self, keep: usize) {
+        let trim_list = |flat: &[i32]| -> (Vec<i32>, usize) {
+            let mut out = Vec::with_capacity(flat.len());
+            let mut size = 0;
+            for (page, locs, meta_locs) in pages(flat) {
+                size += push_page(
+                    &mut out,
+                    page as u32,
+                    &heaviest_locations(locs, keep),
+                    meta_locs,
+                );
+            }
+            (out, size)
+        };
+        let (plain, mut size) = trim_list(&self.plain);
+        self.plain = plain;
+        for (_, list) in &mut self.variants {
+            let (trimmed, list_size) = trim_list(list);
+            *list = trimmed;
+            size += 1 + list_size;
+        }
+        self.size = size;
+    }
+}
+
+/// The pages of a flat list: number, locations, metadata locations.
+fn pages(mut flat: &[i32]) -> impl Iterator<Item = (i32, &[i32], &[i32])> {
+    std::iter::from_fn(move || {
+        let [page, n, rest @ ..] = flat else {
+            return None;
+        };
+        let (locs, rest) = rest.split_at(*n as usize);
+        let [m, rest @ ..] = rest else { return None };
+        let (meta_locs, rest) = rest.split_at(*m as usize);
+        flat = rest;
+        Some((*page, locs, meta_locs))
+    })
 }
 
 /// A word of a chunk, its pages still flat.
@@ -344,22 +457,19 @@ fn push_page(list: &mut Vec<i32>, page: u32, locs: &[i32], meta_locs: &[i32]) ->
     locs.len() + meta_locs.len() + 1
 }
 
-fn unflatten(mut flat: &[i32]) -> Vec<PackedPage> {
-    let mut pages = Vec::new();
+fn unflatten(flat: &[i32]) -> Vec<PackedPage> {
     let mut last = 0;
-    while let [page, n, rest @ ..] = flat {
-        let (locs, rest) = rest.split_at(*n as usize);
-        let [m, rest @ ..] = rest else { break };
-        let (meta_locs, rest) = rest.split_at(*m as usize);
-        pages.push(PackedPage {
-            page_number: (*page - last) as u32,
-            locs: locs.to_vec(),
-            meta_locs: meta_locs.to_vec(),
-        });
-        last = *page;
-        flat = rest;
-    }
-    pages
+    pages(flat)
+        .map(|(page, locs, meta_locs)| {
+            let packed = PackedPage {
+                page_number: (page - last) as u32,
+                locs: locs.to_vec(),
+                meta_locs: meta_locs.to_vec(),
+            };
+            last = page;
+            packed
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -401,6 +511,58 @@ mod tests {
     }
 
     #[test]
+    fn a_trimmed_word_keeps_its_heaviest_locations() {
+        // Weight 24 at 2 and 4, weight 168 at 0.
+        let locs = [-25, 2, 2, -169, 0];
+        assert_eq!(decode_locations(&locs), [(24, 2), (24, 4), (168, 0)]);
+        assert_eq!(heaviest_locations(&locs, 1), [-169, 0]);
+        assert_eq!(heaviest_locations(&locs, 2), [-25, 2, -169, 0]);
+        assert_eq!(heaviest_locations(&locs, 3), locs);
+    }
+
+    #[test]
+    fn only_words_on_many_pages_are_trimmed_and_no_page_is_lost() {
+        let words = Words::new(Language::Id);
+        let mut postings = Postings::default();
+        for n in 0..6 {
+            let text = if n % 2 == 0 {
+                "surat surat surat arsip arsip"
+            } else {
+                "surat surat"
+            };
+            let page = read_page(&words, text, &BTreeMap::new(), &[]);
+            postings.add_page(n, page.words);
+        }
+        let trim = Trim {
+            min_pages: 4,
+            locations: 1,
+        };
+        let packed: Vec<PackedWord> = postings
+            .into_chunks(1000, Some(trim))
+            .into_iter()
+            .flatten()
+            .map(ChunkWord::into_packed)
+            .collect();
+        let surat = packed.iter().find(|w| w.word == "surat").unwrap();
+        assert_eq!(surat.pages.len(), 6, "every page kept");
+        assert!(
+            surat
+                .pages
+                .iter()
+                .all(|p| decode_locations(&p.locs).len() == 1)
+        );
+        // On 3 pages only: below min_pages, every location kept.
+        let arsip = packed.iter().find(|w| w.word == "arsip").unwrap();
+        assert_eq!(arsip.pages.len(), 3);
+        assert!(
+            arsip
+                .pages
+                .iter()
+                .all(|p| decode_locations(&p.locs).len() == 2)
+        );
+    }
+
+    #[test]
     fn pages_are_delta_coded_and_chunks_end_at_their_size() {
         let words = Words::new(Language::Id);
         let mut postings = Postings::default();
@@ -408,7 +570,7 @@ mod tests {
             let page = read_page(&words, text, &BTreeMap::new(), &[]);
             postings.add_page(n as u32, page.words);
         }
-        let chunks = postings.into_chunks(4);
+        let chunks = postings.into_chunks(4, None);
         // arsip: 2 pages of one location each = size 4, a chunk of its own.
         assert_eq!(chunks.len(), 2);
         let packed = chunks.into_iter().next().unwrap().remove(0).into_packed();
