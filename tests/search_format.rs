@@ -380,6 +380,62 @@ fn a_large_handbook_indexes_as_pagefind_would() {
     let (chunks, grouped) = compare(dir.path());
     assert!(chunks > 5, "only {chunks} chunks");
     assert_eq!(grouped, sops, "every fragment in a group");
+    compare_trimmed(dir.path());
+}
+
+/// The index lajur publishes trims the words on most pages to their
+/// heaviest location per page: the same words on the same pages, with the
+/// same results shown, only fewer locations.
+fn compare_trimmed(root: &Path) {
+    let handbook = load(root);
+    let full = read(&lajur_bundle(
+        search::index_as_pagefind(&handbook).expect("index"),
+    ));
+    let trimmed = read(&lajur_bundle(search::index(&handbook).expect("index")));
+    assert_eq!(trimmed.pages, full.pages, "the results shown");
+    assert_eq!(trimmed.filters, full.filters);
+    let mut cut = 0;
+    for (word, forms) in &full.words {
+        let ours = trimmed.words.get(word).expect("every word kept");
+        for (form, pages) in forms {
+            let ours = &ours[form];
+            assert_eq!(
+                ours.keys().collect::<Vec<_>>(),
+                pages.keys().collect::<Vec<_>>(),
+                "the pages of {word:?}"
+            );
+            for (url, (locs, meta_locs)) in pages {
+                let (kept, kept_meta) = &ours[url];
+                assert_eq!(kept_meta, meta_locs);
+                let (kept, all) = (locations(kept), locations(locs));
+                assert!(kept.iter().all(|l| all.contains(l)), "{word:?} on {url}");
+                if kept.len() < all.len() {
+                    assert_eq!(kept.len(), 1, "{word:?} on {url}");
+                    let heaviest = all.iter().map(|l| l.0).max();
+                    assert_eq!(Some(kept[0].0), heaviest, "{word:?} on {url}");
+                    cut += 1;
+                }
+            }
+        }
+    }
+    assert!(cut > 1000, "only {cut} word locations trimmed");
+}
+
+/// Packed locations as (weight, position): `-(w + 1)` starts the group of
+/// weight `w` with an absolute position, the rest are deltas.
+fn locations(locs: &[i32]) -> Vec<(i32, i32)> {
+    let (mut weight, mut position, mut starts) = (25, 0, false);
+    let mut out = Vec::new();
+    for &n in locs {
+        if n < 0 {
+            (weight, starts) = (-n - 1, true);
+            continue;
+        }
+        position = if starts { n } else { position + n };
+        starts = false;
+        out.push((weight, position));
+    }
+    out
 }
 
 /// Words Pagefind splits, strips or keeps apart: parts, dots, diacritics,
