@@ -8,6 +8,10 @@
 //! `PHASE=render` or `PHASE=search` in the environment runs only that one of
 //! the two, so `/usr/bin/time -v` shows the peak memory of each.
 //!
+//! Each phase is given in wall time and, in brackets, in CPU time of all
+//! threads (Linux only): on two cores a gain in CPU time can hide behind
+//! the wall time of the slowest thread.
+//!
 //! The same stages as `lajur build`, in the same order; docs/performance.md
 //! quotes its output.
 
@@ -36,8 +40,10 @@ fn main() -> ExitCode {
     };
     let all = Instant::now();
     let started = Instant::now();
+    let cpu_started = cpu_ms();
     let loaded = lajur::source::load(&opts);
     let load = started.elapsed();
+    let load_cpu = cpu_ms() - cpu_started;
     let Some(handbook) = loaded.handbook.filter(|_| !loaded.diagnostics.has_errors()) else {
         eprintln!("the handbook has errors: run `lajur check`");
         return ExitCode::FAILURE;
@@ -57,6 +63,7 @@ fn main() -> ExitCode {
         staging.put(&file)
     };
     let started = Instant::now();
+    let cpu_started = cpu_ms();
     let only = std::env::var("PHASE").unwrap_or_default();
     if only != "search"
         && only != "load"
@@ -66,7 +73,9 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     let render = started.elapsed();
+    let render_cpu = cpu_ms() - cpu_started;
     let started = Instant::now();
+    let cpu_started = cpu_ms();
     if only != "render"
         && only != "load"
         && let Err(e) = lajur::search::index_to(&handbook, &write)
@@ -75,6 +84,7 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     let search = started.elapsed();
+    let search_cpu = cpu_ms() - cpu_started;
     let started = Instant::now();
     let written = match staging.commit() {
         Ok(w) => w,
@@ -86,8 +96,8 @@ fn main() -> ExitCode {
     let commit = started.elapsed();
     let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
     println!(
-        "{} SOPs: load {:.0} ms, render+write {:.0} ms, search {:.0} ms, commit {:.0} ms \
-         ({} files, {:.1} MB); total {:.0} ms",
+        "{} SOPs: load {:.0} ms [{load_cpu} cpu], render+write {:.0} ms [{render_cpu} cpu], \
+         search {:.0} ms [{search_cpu} cpu], commit {:.0} ms ({} files, {:.1} MB); total {:.0} ms",
         handbook.sops.len(),
         ms(load),
         ms(render),
@@ -98,4 +108,25 @@ fn main() -> ExitCode {
         ms(all.elapsed())
     );
     ExitCode::SUCCESS
+}
+
+/// CPU time used so far by every thread of this process, user and system,
+/// in milliseconds (to the kernel's clock tick, usually 10 ms); 0 where
+/// /proc is missing.
+fn cpu_ms() -> u64 {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
+        return 0;
+    };
+    // Fields after the command name, which is in brackets and may hold spaces:
+    // utime and stime are the 14th and 15th fields of the whole line.
+    let Some((_, rest)) = stat.rsplit_once(')') else {
+        return 0;
+    };
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: u64 = fields
+        .get(11..13)
+        .map(|f| f.iter().filter_map(|v| v.parse::<u64>().ok()).sum())
+        .unwrap_or(0);
+    // USER_HZ is 100 on every Linux this runs on.
+    ticks * 10
 }

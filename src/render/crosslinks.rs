@@ -6,10 +6,11 @@
 
 use rayon::prelude::*;
 use serde::Serialize;
+use serde::ser::SerializeStruct;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::index::{Indexes, Regulation, RegulationGroup, Role};
-use crate::model::{Handbook, RegulationKind, Sop};
+use crate::model::{Handbook, RegulationKind};
 
 use super::i18n;
 use super::json;
@@ -53,13 +54,21 @@ pub fn render(
         .chain((0..indexes.roles.len()).map(Job::Role))
         .chain((0..builder.handbook.sops.len()).map(Job::SopJson))
         .collect();
+    // Every SOP in a list, made once: each is listed on the page of every
+    // role it has and of every regulation it cites.
+    let summaries: Vec<SopSummary> = builder
+        .handbook
+        .sops
+        .par_iter()
+        .map(|sop| builder.sop_summary(sop))
+        .collect();
     // Each file goes to the sink as soon as it is made: at ten thousand
     // SOPs the JSON and role pages alone are some 300 MB.
     let results: Vec<Result<String, RenderError>> = jobs
         .par_iter()
         .map(|job| {
             let file = job
-                .render(builder, theme, indexes)
+                .render(builder, theme, indexes, &summaries)
                 .map_err(|d| RenderError::Pages(Diagnostics(vec![d])))?;
             let path = file.path.clone();
             sink(file).map_err(RenderError::Write)?;
@@ -103,14 +112,16 @@ impl Job {
         builder: &Builder<'_>,
         theme: &Theme,
         indexes: &Indexes,
+        summaries: &[SopSummary],
     ) -> Result<OutputFile, Diagnostic> {
         let handbook = builder.handbook;
         let mut ctx = tera::Context::new();
-        let page = |ctx: &mut tera::Context, template: &str, path: String| {
-            let html = theme.render(template, ctx)?;
+        // `capacity`: the page's size, roughly, so its buffer is not grown
+        // over and over (a role's page runs to megabytes on a large handbook).
+        let page = |ctx: &mut tera::Context, template: &str, path: String, capacity: usize| {
             Ok(OutputFile {
                 path,
-                bytes: html.into_bytes(),
+                bytes: theme.render_bytes(template, ctx, capacity)?,
             })
         };
         match self {
@@ -121,33 +132,52 @@ impl Job {
                     &mut ctx,
                     "dasar-hukum.html",
                     "dasar-hukum/index.html".into(),
+                    16_384 + 512 * indexes.regulations.len(),
                 )
             }
             Job::Regulation(i) => {
                 let regulation = &indexes.regulations[*i];
-                ctx.insert("page", &regulation_page(builder, indexes, regulation));
+                ctx.insert(
+                    "page",
+                    &regulation_page(builder, indexes, summaries, regulation),
+                );
                 ctx.insert(
                     "breadcrumbs",
                     &section(builder, "regulations", "dasar-hukum"),
                 );
                 let path = format!("dasar-hukum/{}/index.html", regulation.id);
-                page(&mut ctx, "regulasi.html", path)
+                page(
+                    &mut ctx,
+                    "regulasi.html",
+                    path,
+                    8_192 + 640 * regulation.cited_by.len(),
+                )
             }
             Job::Roles => {
                 ctx.insert("page", &roles_page(builder, indexes));
                 ctx.insert("breadcrumbs", &home(builder));
-                page(&mut ctx, "pelaksana.html", "pelaksana/index.html".into())
+                page(
+                    &mut ctx,
+                    "pelaksana.html",
+                    "pelaksana/index.html".into(),
+                    16_384 + 512 * indexes.roles.len(),
+                )
             }
             Job::Role(i) => {
                 let role = &indexes.roles[*i];
-                ctx.insert("page", &role_page(builder, role));
+                ctx.insert("page", &role_page(builder, summaries, role));
                 ctx.insert("breadcrumbs", &section(builder, "roles", "pelaksana"));
                 let path = format!("pelaksana/{}/index.html", role.slug);
-                page(&mut ctx, "peran.html", path)
+                page(
+                    &mut ctx,
+                    "peran.html",
+                    path,
+                    16_384 + 1_280 * role.sops.len() + 896 * role.step_count,
+                )
             }
             Job::SopJson(i) => Ok(OutputFile {
                 path: format!("{}/sop.json", handbook.sops[*i].path),
-                bytes: json::sop_json_text(handbook, *i, indexes).into_bytes(),
+                bytes: json::sop_json_bytes(handbook, *i, indexes),
             }),
             Job::HandbookJson => Ok(OutputFile {
                 path: "handbook.json".into(),
@@ -172,30 +202,6 @@ fn section(builder: &Builder<'_>, title_key: &str, path: &str) -> Vec<Link> {
         url: builder.page_url(path),
     });
     crumbs
-}
-
-/// An SOP in a list, as the theme's sop_list partial expects it.
-fn sop_summary(builder: &Builder<'_>, sop: &Sop) -> SopSummary {
-    let lang = builder.language;
-    let (date, date_label) = match (sop.latest_revision(), &sop.tanggal_pembuatan) {
-        (Some(d), _) => (Some(d.long_in(lang)), Some(i18n::get(lang, "revised_on"))),
-        (None, Some(d)) => (Some(d.long_in(lang)), Some(i18n::get(lang, "created_on"))),
-        (None, None) => (None, None),
-    };
-    SopSummary {
-        nomor: sop.nomor.clone(),
-        nama: sop.nama.clone(),
-        url: builder.page_url(&sop.path),
-        unit: builder
-            .handbook
-            .units
-            .iter()
-            .find(|u| u.path == sop.unit && !u.path.is_empty())
-            .map(|u| u.nama.clone()),
-        date,
-        date_label,
-        draft: sop.draft,
-    }
 }
 
 /// A regulation in a list.
@@ -262,17 +268,26 @@ fn regulations_page(builder: &Builder<'_>, indexes: &Indexes) -> RegulationsPage
     }
 }
 
-/// One SOP citing a regulation, with the words it used.
-#[derive(Debug, Serialize)]
-struct Citing {
-    #[serde(flatten)]
-    sop: SopSummary,
+/// One SOP citing a regulation, with the words it used: the fields of its
+/// summary and `written`.
+#[derive(Debug)]
+struct Citing<'a> {
+    sop: &'a SopSummary,
     /// The dasar_hukum line as the SOP writes it.
-    written: Vec<String>,
+    written: Vec<&'a str>,
+}
+
+impl Serialize for Citing<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut out = serializer.serialize_struct("Citing", SopSummary::FIELDS + 1)?;
+        self.sop.serialize_fields(&mut out)?;
+        out.serialize_field("written", &self.written)?;
+        out.end()
+    }
 }
 
 #[derive(Debug, Serialize)]
-struct RegulationPage {
+struct RegulationPage<'a> {
     id: String,
     name: String,
     /// "Undang-Undang", for the kicker above the name.
@@ -286,11 +301,16 @@ struct RegulationPage {
     source_url: Option<String>,
     amends: Vec<RegulationItem>,
     amended_by: Vec<RegulationItem>,
-    sops: Vec<Citing>,
+    sops: Vec<Citing<'a>>,
 }
 
-fn regulation_page(builder: &Builder<'_>, indexes: &Indexes, r: &Regulation) -> RegulationPage {
-    let handbook: &Handbook = builder.handbook;
+fn regulation_page<'a>(
+    builder: &Builder<'a>,
+    indexes: &Indexes,
+    summaries: &'a [SopSummary],
+    r: &Regulation,
+) -> RegulationPage<'a> {
+    let handbook: &'a Handbook = builder.handbook;
     let related = |ids: &[String]| {
         ids.iter()
             .filter_map(|id| indexes.regulation(id))
@@ -300,14 +320,14 @@ fn regulation_page(builder: &Builder<'_>, indexes: &Indexes, r: &Regulation) -> 
     let sops = r
         .cited_by
         .iter()
-        .filter_map(|&i| handbook.sops.get(i))
-        .map(|sop| Citing {
-            sop: sop_summary(builder, sop),
+        .filter_map(|&i| Some((handbook.sops.get(i)?, summaries.get(i)?)))
+        .map(|(sop, summary)| Citing {
+            sop: summary,
             written: sop
                 .dasar_hukum
                 .iter()
                 .filter(|c| c.id.as_deref() == Some(r.id.as_str()))
-                .map(|c| c.text.clone())
+                .map(|c| c.text.as_str())
                 .collect(),
         })
         .collect();
@@ -373,48 +393,61 @@ fn roles_page(builder: &Builder<'_>, indexes: &Indexes) -> RolesPage {
 
 /// A step of an SOP the role performs.
 #[derive(Debug, Serialize)]
-struct RoleStep {
+struct RoleStep<'a> {
     number: usize,
     kind: &'static str,
-    kegiatan: String,
-    waktu: Option<String>,
-    output: Option<String>,
+    kegiatan: &'a str,
+    waktu: Option<&'a str>,
+    output: Option<&'a str>,
     /// The step in the SOP page's table.
     url: String,
     /// The other lanes of a joint step.
-    together_with: Vec<String>,
+    together_with: Vec<&'a str>,
 }
 
-#[derive(Debug, Serialize)]
-struct RoleInSopItem {
-    #[serde(flatten)]
-    sop: SopSummary,
+/// An SOP on a role's page: the fields of its summary, then what the role
+/// does in it.
+#[derive(Debug)]
+struct RoleInSopItem<'a> {
+    sop: &'a SopSummary,
     /// The lane header(s) this SOP writes for the role, when not its nama.
-    lane_names: Vec<String>,
-    steps: Vec<RoleStep>,
+    lane_names: Vec<&'a str>,
+    steps: Vec<RoleStep<'a>>,
     total_waktu: Option<String>,
 }
 
+impl Serialize for RoleInSopItem<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut out = serializer.serialize_struct("RoleInSopItem", SopSummary::FIELDS + 3)?;
+        self.sop.serialize_fields(&mut out)?;
+        out.serialize_field("lane_names", &self.lane_names)?;
+        out.serialize_field("steps", &self.steps)?;
+        out.serialize_field("total_waktu", &self.total_waktu)?;
+        out.end()
+    }
+}
+
 #[derive(Debug, Serialize)]
-struct RolePage {
+struct RolePage<'a> {
     #[serde(flatten)]
     item: RoleItem,
     aliases: Vec<String>,
-    sops: Vec<RoleInSopItem>,
+    sops: Vec<RoleInSopItem<'a>>,
 }
 
-fn role_page(builder: &Builder<'_>, role: &Role) -> RolePage {
+fn role_page<'a>(builder: &Builder<'a>, summaries: &'a [SopSummary], role: &Role) -> RolePage<'a> {
     let lang = builder.language;
     let sops = role
         .sops
         .iter()
         .filter_map(|in_sop| {
             let sop = builder.handbook.sops.get(in_sop.sop)?;
+            let summary = summaries.get(in_sop.sop)?;
             // Only worth saying when the SOP writes the role another way.
             let lane_names = in_sop
                 .lanes
                 .iter()
-                .filter_map(|&l| sop.lanes.get(l).map(|lane| lane.nama.clone()))
+                .filter_map(|&l| sop.lanes.get(l).map(|lane| lane.nama.as_str()))
                 .filter(|n| n.trim() != role.nama)
                 .collect();
             let page_url = builder.page_url(&sop.path);
@@ -425,20 +458,20 @@ fn role_page(builder: &Builder<'_>, role: &Role) -> RolePage {
                 .map(|step| RoleStep {
                     number: step.number,
                     kind: step.kind.as_str(),
-                    kegiatan: step.kegiatan.clone(),
-                    waktu: step.waktu.as_ref().map(|w| w.text.clone()),
-                    output: step.output.clone(),
+                    kegiatan: &step.kegiatan,
+                    waktu: step.waktu.as_ref().map(|w| w.text.as_str()),
+                    output: step.output.as_deref(),
                     url: format!("{page_url}#{}", step_anchor(step.number)),
                     together_with: step
                         .lanes
                         .iter()
                         .filter(|l| !in_sop.lanes.contains(l))
-                        .filter_map(|&l| sop.lanes.get(l).map(|lane| lane.nama.clone()))
+                        .filter_map(|&l| sop.lanes.get(l).map(|lane| lane.nama.as_str()))
                         .collect(),
                 })
                 .collect();
             Some(RoleInSopItem {
-                sop: sop_summary(builder, sop),
+                sop: summary,
                 lane_names,
                 steps,
                 total_waktu: in_sop.total_waktu.map(|t| t.display(lang)),

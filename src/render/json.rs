@@ -6,6 +6,9 @@
 //! stay as the source format writes them (nomor, langkah, waktu); keys that
 //! only exist here (url, path, min, max) are English, as in handbook.yaml.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
+
 use serde::Serialize;
 use serde_json::Value;
 
@@ -47,19 +50,23 @@ impl From<&Duration> for Amount {
     }
 }
 
+// The structs of sop.json borrow their text from the SOP: at ten thousand
+// SOPs, copying every string only to write it out once was a good part of
+// the time spent on sop.json.
+
 /// A waktu: the text (as written, or displayed for a total) and, when it
 /// could be read, both ends of its range.
 #[derive(Debug, Serialize)]
-struct WaktuJson {
-    text: String,
+struct WaktuJson<'a> {
+    text: Cow<'a, str>,
     min: Option<Amount>,
     max: Option<Amount>,
 }
 
-impl WaktuJson {
-    fn of_step(w: &Waktu) -> Self {
+impl<'a> WaktuJson<'a> {
+    fn of_step(w: &'a Waktu) -> Self {
         WaktuJson {
-            text: w.text.clone(),
+            text: Cow::Borrowed(&w.text),
             min: w.duration.as_ref().map(|d| Amount::from(&d.min)),
             max: w.duration.as_ref().map(|d| Amount::from(&d.max)),
         }
@@ -67,7 +74,7 @@ impl WaktuJson {
 
     fn of_total(d: &DurationRange, language: Language) -> Self {
         WaktuJson {
-            text: d.display(language),
+            text: Cow::Owned(d.display(language)),
             min: Some(Amount::from(&d.min)),
             max: Some(Amount::from(&d.max)),
         }
@@ -76,158 +83,158 @@ impl WaktuJson {
 
 /// A link to another SOP of the handbook.
 #[derive(Debug, Serialize)]
-struct SopRef {
-    nomor: String,
-    nama: String,
-    path: String,
+struct SopRef<'a> {
+    nomor: &'a str,
+    nama: &'a str,
+    path: &'a str,
     url: String,
 }
 
-impl SopRef {
-    fn new(config: &Config, sop: &Sop) -> Self {
+impl<'a> SopRef<'a> {
+    fn new(config: &Config, sop: &'a Sop) -> Self {
         SopRef {
-            nomor: sop.nomor.clone(),
-            nama: sop.nama.clone(),
-            path: sop.path.clone(),
+            nomor: &sop.nomor,
+            nama: &sop.nama,
+            path: &sop.path,
             url: sop_url(config, sop),
         }
     }
 }
 
 #[derive(Debug, Serialize)]
-struct UnitRef {
-    path: String,
-    nama: String,
+struct UnitRef<'a> {
+    path: &'a str,
+    nama: &'a str,
     url: String,
 }
 
 #[derive(Debug, Serialize)]
-struct CitationJson {
+struct CitationJson<'a> {
     /// The line as written.
-    text: String,
+    text: &'a str,
     /// None: the line could not be read ("tidak terbaca").
-    id: Option<String>,
+    id: Option<&'a str>,
     kind: Option<RegulationKind>,
     /// "Undang-Undang Nomor 17 Tahun 2003".
-    name: Option<String>,
-    number: Option<String>,
+    name: Option<&'a str>,
+    number: Option<&'a str>,
     year: Option<u16>,
-    place: Option<String>,
-    title: Option<String>,
+    place: Option<&'a str>,
+    title: Option<&'a str>,
     /// The regulation's page on this site.
     url: Option<String>,
     /// The register's link (JDIH), if any.
-    source_url: Option<String>,
+    source_url: Option<&'a str>,
     /// The id of the regulation this one amends.
-    amends: Option<String>,
+    amends: Option<&'a str>,
 }
 
 #[derive(Debug, Serialize)]
-struct RelationJson {
+struct RelationJson<'a> {
     #[serde(rename = "ref")]
-    reference: String,
+    reference: &'a str,
     hubungan: Hubungan,
     /// False: not (yet) in the handbook ("belum tersedia").
     resolved: bool,
-    target: Option<SopRef>,
+    target: Option<SopRef<'a>>,
 }
 
 #[derive(Debug, Serialize)]
-struct BacklinkJson {
+struct BacklinkJson<'a> {
     hubungan: Hubungan,
     #[serde(flatten)]
-    sop: SopRef,
+    sop: SopRef<'a>,
 }
 
 #[derive(Debug, Serialize)]
-struct LaneJson {
-    nama: String,
-    singkatan: Option<String>,
+struct LaneJson<'a> {
+    nama: &'a str,
+    singkatan: Option<&'a str>,
     /// `data-lane` in the flowchart.
-    slug: String,
+    slug: &'a str,
     /// The role this lane is, across the handbook.
-    role: Option<RoleRef>,
+    role: Option<RoleRef<'a>>,
 }
 
 #[derive(Debug, Serialize)]
-struct RoleRef {
-    nama: String,
-    slug: String,
+struct RoleRef<'a> {
+    nama: &'a str,
+    slug: &'a str,
     url: String,
 }
 
-impl RoleRef {
-    fn new(config: &Config, role: &Role) -> Self {
+impl<'a> RoleRef<'a> {
+    fn new(config: &Config, role: &'a Role) -> Self {
         RoleRef {
-            nama: role.nama.clone(),
-            slug: role.slug.clone(),
+            nama: &role.nama,
+            slug: &role.slug,
             url: role_url(config, &role.slug),
         }
     }
 }
 
 #[derive(Debug, Serialize)]
-struct StepJson {
+struct StepJson<'a> {
     /// 1-based position.
     nomor: usize,
-    id: Option<String>,
-    kegiatan: String,
+    id: Option<&'a str>,
+    kegiatan: &'a str,
     jenis: &'static str,
     /// The lanes' nama.
-    pelaksana: Vec<String>,
+    pelaksana: Vec<&'a str>,
     /// 0-based indices into `pelaksana` of the SOP.
-    lanes: Vec<usize>,
+    lanes: &'a [usize],
     /// Step number after a non-decision step; None after selesai.
     lanjut: Option<usize>,
     /// A decision's branches as step numbers, with their labels.
     ya: Option<usize>,
     tidak: Option<usize>,
-    label_ya: Option<String>,
-    label_tidak: Option<String>,
-    kelengkapan: Vec<String>,
-    waktu: Option<WaktuJson>,
-    output: Option<String>,
-    keterangan: Option<String>,
+    label_ya: Option<&'a str>,
+    label_tidak: Option<&'a str>,
+    kelengkapan: &'a [String],
+    waktu: Option<WaktuJson<'a>>,
+    output: Option<&'a str>,
+    keterangan: Option<&'a str>,
 }
 
 #[derive(Debug, Serialize)]
-struct Approver {
-    jabatan: Option<String>,
-    nama: Option<String>,
-    nip: Option<String>,
+struct Approver<'a> {
+    jabatan: Option<&'a str>,
+    nama: Option<&'a str>,
+    nip: Option<&'a str>,
 }
 
 #[derive(Debug, Serialize)]
-struct SopJson {
-    nomor: String,
-    nama: String,
-    path: String,
+struct SopJson<'a> {
+    nomor: &'a str,
+    nama: &'a str,
+    path: &'a str,
     url: String,
     json_url: String,
     flowchart_url: String,
     /// The source file, relative to the handbook root.
     source: String,
-    unit_kerja: Option<UnitRef>,
-    satuan_kerja: Option<String>,
-    unit: Vec<String>,
+    unit_kerja: Option<UnitRef<'a>>,
+    satuan_kerja: Option<&'a str>,
+    unit: &'a [String],
     tanggal_pembuatan: Option<String>,
     tanggal_revisi: Vec<String>,
     tanggal_efektif: Option<String>,
-    disahkan_oleh: Option<Approver>,
-    dasar_hukum: Vec<CitationJson>,
-    kualifikasi_pelaksana: Vec<String>,
-    keterkaitan: Vec<RelationJson>,
+    disahkan_oleh: Option<Approver<'a>>,
+    dasar_hukum: Vec<CitationJson<'a>>,
+    kualifikasi_pelaksana: &'a [String],
+    keterkaitan: Vec<RelationJson<'a>>,
     /// The SOPs whose keterkaitan points here.
-    dirujuk_oleh: Vec<BacklinkJson>,
-    peralatan: Vec<String>,
-    peringatan: Option<String>,
-    pencatatan: Vec<String>,
-    pelaksana: Vec<LaneJson>,
-    langkah: Vec<StepJson>,
-    total_waktu: Option<WaktuJson>,
+    dirujuk_oleh: Vec<BacklinkJson<'a>>,
+    peralatan: &'a [String],
+    peringatan: Option<&'a str>,
+    pencatatan: &'a [String],
+    pelaksana: Vec<LaneJson<'a>>,
+    langkah: Vec<StepJson<'a>>,
+    total_waktu: Option<WaktuJson<'a>>,
     draft: bool,
     /// The Markdown body, as written.
-    body: String,
+    body: &'a str,
 }
 
 /// `<sop>/sop.json`: every field of the SOP, with links resolved to URLs.
@@ -242,33 +249,56 @@ pub fn sop_json(handbook: &Handbook, index: usize, indexes: &Indexes) -> Value {
 /// The text of `<sop>/sop.json`: the same as [`sop_json`], with the keys in
 /// the order of the form (a `Value` would sort them) for people reading it.
 pub fn sop_json_text(handbook: &Handbook, index: usize, indexes: &Indexes) -> String {
+    // The bytes are serde_json's, which writes only UTF-8.
+    String::from_utf8(sop_json_bytes(handbook, index, indexes)).unwrap_or_default()
+}
+
+/// [`sop_json_text`] as the bytes of the file.
+pub fn sop_json_bytes(handbook: &Handbook, index: usize, indexes: &Indexes) -> Vec<u8> {
     match handbook.sops.get(index) {
-        Some(sop) => to_text(&build_sop(handbook, index, sop, indexes)),
-        None => "null\n".into(),
+        Some(sop) => {
+            // Pretty JSON of an SOP runs to about a kilobyte per step over
+            // the text of its fields; room for it up front saves growing
+            // the buffer several times.
+            let capacity = 4096 + sop.body.len() + sop.steps.len() * 1024;
+            to_bytes(&build_sop(handbook, index, sop, indexes), capacity)
+        }
+        None => b"null\n".to_vec(),
     }
 }
 
 /// The text of `handbook.json`, keys in a readable order.
 pub fn handbook_json_text(handbook: &Handbook, indexes: &Indexes) -> String {
-    to_text(&build_handbook(handbook, indexes))
+    let capacity = 4096 + handbook.sops.len() * 1024;
+    String::from_utf8(to_bytes(&build_handbook(handbook, indexes), capacity)).unwrap_or_default()
 }
 
-fn to_text(value: &impl Serialize) -> String {
-    // Serialising plain structs cannot fail; an empty object rather than a panic.
-    let mut text = serde_json::to_string_pretty(value).unwrap_or_else(|_| "{}".into());
-    text.push('\n');
-    text
+/// Pretty JSON and a final newline.
+fn to_bytes(value: &impl Serialize, capacity: usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(capacity);
+    // Serialising plain structs into memory cannot fail; an empty object
+    // rather than a panic.
+    if serde_json::to_writer_pretty(&mut out, value).is_err() {
+        out = b"{}".to_vec();
+    }
+    out.push(b'\n');
+    out
 }
 
-fn build_sop(handbook: &Handbook, index: usize, sop: &Sop, indexes: &Indexes) -> SopJson {
+fn build_sop<'a>(
+    handbook: &'a Handbook,
+    index: usize,
+    sop: &'a Sop,
+    indexes: &'a Indexes,
+) -> SopJson<'a> {
     let config = &handbook.config;
     let unit_kerja = handbook
         .units
         .iter()
         .find(|u| u.path == sop.unit)
         .map(|u| UnitRef {
-            path: u.path.clone(),
-            nama: u.nama.clone(),
+            path: &u.path,
+            nama: &u.nama,
             url: if u.path.is_empty() {
                 config.base_url.clone()
             } else {
@@ -281,7 +311,7 @@ fn build_sop(handbook: &Handbook, index: usize, sop: &Sop, indexes: &Indexes) ->
         .map(|r| {
             let target = r.target.and_then(|t| handbook.sops.get(t));
             RelationJson {
-                reference: r.reference.clone(),
+                reference: &r.reference,
                 hubungan: r.hubungan,
                 resolved: target.is_some(),
                 target: target.map(|t| SopRef::new(config, t)),
@@ -308,9 +338,9 @@ fn build_sop(handbook: &Handbook, index: usize, sop: &Sop, indexes: &Indexes) ->
         .iter()
         .enumerate()
         .map(|(l, lane)| LaneJson {
-            nama: lane.nama.clone(),
-            singkatan: lane.singkatan.clone(),
-            slug: lane.slug.clone(),
+            nama: &lane.nama,
+            singkatan: lane.singkatan.as_deref(),
+            slug: &lane.slug,
             role: indexes.lane_role(index, l).map(|r| RoleRef::new(config, r)),
         })
         .collect();
@@ -329,63 +359,63 @@ fn build_sop(handbook: &Handbook, index: usize, sop: &Sop, indexes: &Indexes) ->
                     None,
                     Some(ya + 1),
                     Some(tidak + 1),
-                    Some(label_ya.clone()),
-                    Some(label_tidak.clone()),
+                    Some(label_ya.as_str()),
+                    Some(label_tidak.as_str()),
                 ),
             };
             StepJson {
                 nomor: step.number,
-                id: step.id.clone(),
-                kegiatan: step.kegiatan.clone(),
+                id: step.id.as_deref(),
+                kegiatan: &step.kegiatan,
                 jenis: step.kind.as_str(),
                 pelaksana: step
                     .lanes
                     .iter()
-                    .filter_map(|l| sop.lanes.get(*l).map(|lane| lane.nama.clone()))
+                    .filter_map(|l| sop.lanes.get(*l).map(|lane| lane.nama.as_str()))
                     .collect(),
-                lanes: step.lanes.clone(),
+                lanes: &step.lanes,
                 lanjut,
                 ya,
                 tidak,
                 label_ya,
                 label_tidak,
-                kelengkapan: step.kelengkapan.clone(),
+                kelengkapan: &step.kelengkapan,
                 waktu: step.waktu.as_ref().map(WaktuJson::of_step),
-                output: step.output.clone(),
-                keterangan: step.keterangan.clone(),
+                output: step.output.as_deref(),
+                keterangan: step.keterangan.as_deref(),
             }
         })
         .collect();
     SopJson {
-        nomor: sop.nomor.clone(),
-        nama: sop.nama.clone(),
-        path: sop.path.clone(),
+        nomor: &sop.nomor,
+        nama: &sop.nama,
+        path: &sop.path,
         url: sop_url(config, sop),
         json_url: config.url(&format!("{}/sop.json", sop.path)),
         flowchart_url: config.url(&format!("{}/alur.svg", sop.path)),
         source: sop.file.to_string_lossy().replace('\\', "/"),
         unit_kerja,
-        satuan_kerja: sop.satuan_kerja.clone(),
-        unit: sop.unit_lines.clone(),
+        satuan_kerja: sop.satuan_kerja.as_deref(),
+        unit: &sop.unit_lines,
         tanggal_pembuatan: sop.tanggal_pembuatan.map(|d| d.iso()),
         tanggal_revisi: sop.tanggal_revisi.iter().map(|d| d.iso()).collect(),
         tanggal_efektif: sop.tanggal_efektif.map(|d| d.iso()),
         disahkan_oleh: sop.disahkan_oleh.as_ref().map(|a| Approver {
-            jabatan: a.jabatan.clone(),
-            nama: a.nama.clone(),
-            nip: a.nip.clone(),
+            jabatan: a.jabatan.as_deref(),
+            nama: a.nama.as_deref(),
+            nip: a.nip.as_deref(),
         }),
         dasar_hukum: sop
             .dasar_hukum
             .iter()
             .map(|c| citation_json(config, c, indexes))
             .collect(),
-        kualifikasi_pelaksana: sop.kualifikasi_pelaksana.clone(),
+        kualifikasi_pelaksana: &sop.kualifikasi_pelaksana,
         keterkaitan,
         dirujuk_oleh,
-        peralatan: sop.peralatan.clone(),
-        peringatan: sop.peringatan.clone(),
-        pencatatan: sop.pencatatan.clone(),
+        peralatan: &sop.peralatan,
+        peringatan: sop.peringatan.as_deref(),
+        pencatatan: &sop.pencatatan,
         pelaksana,
         langkah,
         total_waktu: sop
@@ -393,26 +423,26 @@ fn build_sop(handbook: &Handbook, index: usize, sop: &Sop, indexes: &Indexes) ->
             .as_ref()
             .map(|t| WaktuJson::of_total(t, config.language)),
         draft: sop.draft,
-        body: sop.body.clone(),
+        body: &sop.body,
     }
 }
 
-fn citation_json(config: &Config, c: &Citation, indexes: &Indexes) -> CitationJson {
+fn citation_json<'a>(config: &Config, c: &'a Citation, indexes: &'a Indexes) -> CitationJson<'a> {
     let regulation = c.id.as_deref().and_then(|id| indexes.regulation(id));
     CitationJson {
-        text: c.text.clone(),
-        id: c.id.clone(),
+        text: &c.text,
+        id: c.id.as_deref(),
         kind: c.kind,
-        name: regulation.map(|r| r.name.clone()),
-        number: c.number.clone(),
+        name: regulation.map(|r| r.name.as_str()),
+        number: c.number.as_deref(),
         year: c.year,
-        place: c.place.clone(),
+        place: c.place.as_deref(),
         title: regulation
-            .and_then(|r| r.title.clone())
-            .or_else(|| c.title.clone()),
+            .and_then(|r| r.title.as_deref())
+            .or(c.title.as_deref()),
         url: c.id.as_deref().map(|id| regulation_url(config, id)),
-        source_url: regulation.and_then(|r| r.url.clone()),
-        amends: c.amends.as_ref().and_then(|a| a.id.clone()),
+        source_url: regulation.and_then(|r| r.url.as_deref()),
+        amends: c.amends.as_ref().and_then(|a| a.id.as_deref()),
     }
 }
 
@@ -456,7 +486,7 @@ struct SopShort {
     /// Role slugs, one per lane.
     pelaksana: Vec<String>,
     step_count: usize,
-    total_waktu: Option<WaktuJson>,
+    total_waktu: Option<WaktuJson<'static>>,
     /// Regulation ids.
     dasar_hukum: Vec<String>,
     /// Nomor of the resolved keterkaitan.
@@ -490,7 +520,7 @@ struct RoleJson {
     singkatan: Vec<String>,
     sop_count: usize,
     step_count: usize,
-    total_waktu: Option<WaktuJson>,
+    total_waktu: Option<WaktuJson<'static>>,
     /// Nomor of the SOPs the role works in.
     sops: Vec<String>,
 }
@@ -503,6 +533,20 @@ pub fn handbook_json(handbook: &Handbook, indexes: &Indexes) -> Value {
 fn build_handbook(handbook: &Handbook, indexes: &Indexes) -> HandbookJson {
     let config = &handbook.config;
     let nomor = |i: &usize| handbook.sops.get(*i).map(|s| s.nomor.clone());
+    // Each SOP counted in its unit and every unit above it, in one pass:
+    // counting the SOPs within each unit in turn took units × SOPs steps.
+    let mut sop_counts: HashMap<&str, usize> = HashMap::new();
+    for sop in &handbook.sops {
+        let mut path = sop.unit.as_str();
+        loop {
+            *sop_counts.entry(path).or_default() += 1;
+            match path.rfind('/') {
+                Some(i) => path = &path[..i],
+                None if !path.is_empty() => path = "",
+                None => break,
+            }
+        }
+    }
     let units = handbook
         .units
         .iter()
@@ -516,11 +560,7 @@ fn build_handbook(handbook: &Handbook, indexes: &Indexes) -> HandbookJson {
             } else {
                 config.url(&format!("{}/", u.path))
             },
-            sop_count: handbook
-                .sops
-                .iter()
-                .filter(|s| is_within(&s.unit, &u.path))
-                .count(),
+            sop_count: sop_counts.get(u.path.as_str()).copied().unwrap_or(0),
         })
         .collect();
     let sops = handbook
@@ -603,15 +643,6 @@ fn build_handbook(handbook: &Handbook, indexes: &Indexes) -> HandbookJson {
         dasar_hukum,
         pelaksana,
     }
-}
-
-/// Whether unit `path` is `ancestor` or below it ("" holds everything).
-fn is_within(path: &str, ancestor: &str) -> bool {
-    ancestor.is_empty()
-        || path == ancestor
-        || path
-            .strip_prefix(ancestor)
-            .is_some_and(|rest| rest.starts_with('/'))
 }
 
 /// Serialising these plain structs cannot fail (no maps with non-string

@@ -254,13 +254,24 @@ impl Job {
                     return Ok(Vec::new());
                 };
                 let svg = flowchart_svg(sop, handbook.config.language, builder.lane_urls(*i));
-                let Some(page) = builder.sop_page(*i, svg.clone()) else {
+                let Some(page) = builder.sop_page(*i, svg.as_deref()) else {
                     return Ok(Vec::new());
                 };
+                // The drawings, inline, are most of the page; the rest runs
+                // to about 10 KB and 1.5 KB a step, plus the body as HTML
+                // (larger than its Markdown).
+                let capacity = svg.as_ref().map_or(0, String::len)
+                    + page.print.pages.iter().map(String::len).sum::<usize>()
+                    + 10_240
+                    + 1_536 * sop.steps.len()
+                    + 2 * sop.body.len();
                 ctx.insert("page", &page);
                 ctx.insert("breadcrumbs", &builder.breadcrumbs(&sop.unit, true));
-                let html = theme.render("sop.html", &ctx)?;
-                let mut out = vec![OutputFile::text(format!("{}/index.html", sop.path), html)];
+                let html = theme.render_bytes("sop.html", &ctx, capacity)?;
+                let mut out = vec![OutputFile {
+                    path: format!("{}/index.html", sop.path),
+                    bytes: html,
+                }];
                 if let Some(svg) = svg {
                     out.push(OutputFile::text(format!("{}/alur.svg", sop.path), svg));
                 }

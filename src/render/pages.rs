@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::Serialize;
+use serde::ser::SerializeStruct;
 
 use crate::config::{Config, Language, Paper};
 use crate::model::index::Indexes;
@@ -51,7 +52,7 @@ pub struct UnitSummary {
 }
 
 /// An SOP in a list.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct SopSummary {
     pub nomor: String,
     pub nama: String,
@@ -61,6 +62,33 @@ pub struct SopSummary {
     pub date: Option<String>,
     pub date_label: Option<&'static str>,
     pub draft: bool,
+}
+
+impl SopSummary {
+    /// How many fields [`SopSummary::serialize_fields`] writes.
+    pub const FIELDS: usize = 7;
+
+    /// Writes the fields into a struct being serialised, for the lists of
+    /// the cross-link pages that add their own fields beside them. Serde's
+    /// `flatten` would do the same through a map, which Tera builds with a
+    /// key allocated for every field of every entry.
+    pub fn serialize_fields<S: SerializeStruct>(&self, out: &mut S) -> Result<(), S::Error> {
+        out.serialize_field("nomor", &self.nomor)?;
+        out.serialize_field("nama", &self.nama)?;
+        out.serialize_field("url", &self.url)?;
+        out.serialize_field("unit", &self.unit)?;
+        out.serialize_field("date", &self.date)?;
+        out.serialize_field("date_label", &self.date_label)?;
+        out.serialize_field("draft", &self.draft)
+    }
+}
+
+impl Serialize for SopSummary {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut out = serializer.serialize_struct("SopSummary", Self::FIELDS)?;
+        self.serialize_fields(&mut out)?;
+        out.end()
+    }
 }
 
 /// A file of a unit's folder, linked from its page.
@@ -99,33 +127,36 @@ pub struct UnitPage {
     pub sop_count: usize,
 }
 
+/// An SOP page. Its text is borrowed from the SOP and its drawings from
+/// the caller: the page is only turned into template values, so owned
+/// copies of every string (the flowchart above all) were made for nothing.
 #[derive(Debug, Clone, Serialize)]
-pub struct SopPage {
-    pub nomor: String,
-    pub nama: String,
+pub struct SopPage<'a> {
+    pub nomor: &'a str,
+    pub nama: &'a str,
     pub url: String,
-    pub organisation: Option<String>,
-    pub satuan_kerja: Option<String>,
-    pub unit_lines: Vec<String>,
+    pub organisation: Option<&'a str>,
+    pub satuan_kerja: Option<&'a str>,
+    pub unit_lines: &'a [String],
     pub tanggal_pembuatan: Option<String>,
     /// The newest revision, then the earlier ones.
     pub tanggal_revisi: Option<String>,
     pub tanggal_revisi_earlier: Vec<String>,
     pub tanggal_efektif: Option<String>,
-    pub disahkan_oleh: Option<Approver>,
-    pub dasar_hukum: Vec<CitationItem>,
-    pub kualifikasi_pelaksana: Vec<String>,
-    pub keterkaitan: Vec<RelationItem>,
-    pub peralatan: Vec<String>,
-    pub peringatan: Option<String>,
-    pub pencatatan: Vec<String>,
-    pub lanes: Vec<LaneLink>,
-    pub steps: Vec<StepRow>,
+    pub disahkan_oleh: Option<&'a Approver>,
+    pub dasar_hukum: Vec<CitationItem<'a>>,
+    pub kualifikasi_pelaksana: &'a [String],
+    pub keterkaitan: Vec<RelationItem<'a>>,
+    pub peralatan: &'a [String],
+    pub peringatan: Option<&'a str>,
+    pub pencatatan: &'a [String],
+    pub lanes: Vec<LaneLink<'a>>,
+    pub steps: Vec<StepRow<'a>>,
     pub total_waktu: Option<String>,
     pub body_html: String,
-    pub backlinks: Vec<RelationItem>,
+    pub backlinks: Vec<RelationItem<'a>>,
     /// The flowchart, inline; None until it can be drawn.
-    pub flowchart_svg: Option<String>,
+    pub flowchart_svg: Option<&'a str>,
     pub flowchart_url: String,
     pub draft: bool,
     /// The official form as printed from the browser.
@@ -150,11 +181,11 @@ pub struct PrintForm {
 
 /// A Keterkaitan entry, or a backlink: the SOP and how it relates.
 #[derive(Debug, Clone, Serialize)]
-pub struct RelationItem {
+pub struct RelationItem<'a> {
     /// As written in the SOP (for an unresolved entry), else "nomor — nama".
     pub reference: String,
-    pub nomor: Option<String>,
-    pub nama: Option<String>,
+    pub nomor: Option<&'a str>,
+    pub nama: Option<&'a str>,
     /// None: not (yet) in the handbook.
     pub url: Option<String>,
     /// The hubungan in words. For a backlink it is said from the other SOP's
@@ -166,8 +197,8 @@ pub struct RelationItem {
 
 /// A Dasar Hukum line: as the SOP writes it, linked to its regulation's page.
 #[derive(Debug, Clone, Serialize)]
-pub struct CitationItem {
-    pub text: String,
+pub struct CitationItem<'a> {
+    pub text: &'a str,
     /// The regulation's page; None when the line could not be read.
     pub url: Option<String>,
 }
@@ -175,36 +206,36 @@ pub struct CitationItem {
 /// A lane (pelaksana) linked to its role's page, which gathers what the
 /// role does in every SOP.
 #[derive(Debug, Clone, Serialize)]
-pub struct LaneLink {
+pub struct LaneLink<'a> {
     /// As the SOP writes the lane.
-    pub nama: String,
-    pub singkatan: Option<String>,
+    pub nama: &'a str,
+    pub singkatan: Option<&'a str>,
     /// The role's full nama, when the SOP writes it another way
     /// ("Kasubag Umum" for Kepala Sub Bagian Umum), for a tooltip.
-    pub role: Option<String>,
+    pub role: Option<&'a str>,
     pub url: Option<String>,
 }
 
 /// A row of the steps table.
 #[derive(Debug, Clone, Serialize)]
-pub struct StepRow {
+pub struct StepRow<'a> {
     pub number: usize,
     pub kind: &'static str,
-    pub kegiatan: String,
-    pub pelaksana: Vec<LaneLink>,
-    pub kelengkapan: Vec<String>,
-    pub waktu: Option<String>,
-    pub output: Option<String>,
-    pub keterangan: Option<String>,
+    pub kegiatan: &'a str,
+    pub pelaksana: Vec<LaneLink<'a>>,
+    pub kelengkapan: &'a [String],
+    pub waktu: Option<&'a str>,
+    pub output: Option<&'a str>,
+    pub keterangan: Option<&'a str>,
     /// A decision's branches.
-    pub branches: Vec<Branch>,
+    pub branches: Vec<Branch<'a>>,
     /// Where a non-decision step continues, when not at the next step.
     pub jump_to: Option<usize>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Branch {
-    pub label: String,
+pub struct Branch<'a> {
+    pub label: &'a str,
     pub to: usize,
     pub is_no: bool,
 }
@@ -351,7 +382,8 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn sop_summary(&self, sop: &Sop) -> SopSummary {
+    /// An SOP in a list, as the theme's sop_list partial expects it.
+    pub(super) fn sop_summary(&self, sop: &Sop) -> SopSummary {
         let (date, date_label) = match (sop.latest_revision(), &sop.tanggal_pembuatan) {
             (Some(d), _) => (
                 Some(self.date(d)),
@@ -459,7 +491,10 @@ impl<'a> Builder<'a> {
         }
     }
 
-    pub fn sop_page(&self, index: usize, flowchart_svg: Option<String>) -> Option<SopPage> {
+    pub fn sop_page<'s>(&self, index: usize, flowchart_svg: Option<&'s str>) -> Option<SopPage<'s>>
+    where
+        'a: 's,
+    {
         let sop = self.handbook.sops.get(index)?;
         let lang = self.language;
         let lanes: Vec<LaneLink> = (0..sop.lanes.len())
@@ -480,12 +515,12 @@ impl<'a> Builder<'a> {
                     } => (
                         vec![
                             Branch {
-                                label: label_ya.clone(),
+                                label: label_ya,
                                 to: ya + 1,
                                 is_no: false,
                             },
                             Branch {
-                                label: label_tidak.clone(),
+                                label: label_tidak,
                                 to: tidak + 1,
                                 is_no: true,
                             },
@@ -498,12 +533,12 @@ impl<'a> Builder<'a> {
                 StepRow {
                     number: step.number,
                     kind: step.kind.as_str(),
-                    kegiatan: step.kegiatan.clone(),
+                    kegiatan: &step.kegiatan,
                     pelaksana: step.lanes.iter().filter_map(lane_link).collect(),
-                    kelengkapan: step.kelengkapan.clone(),
-                    waktu: step.waktu.as_ref().map(|w| w.text.clone()),
-                    output: step.output.clone(),
-                    keterangan: step.keterangan.clone(),
+                    kelengkapan: &step.kelengkapan,
+                    waktu: step.waktu.as_ref().map(|w| w.text.as_str()),
+                    output: step.output.as_deref(),
+                    keterangan: step.keterangan.as_deref(),
                     branches,
                     jump_to,
                 }
@@ -538,12 +573,12 @@ impl<'a> Builder<'a> {
             })
             .unwrap_or_default();
         Some(SopPage {
-            nomor: sop.nomor.clone(),
-            nama: sop.nama.clone(),
+            nomor: &sop.nomor,
+            nama: &sop.nama,
             url: self.page_url(&sop.path),
-            organisation: self.config.organisation.clone(),
-            satuan_kerja: sop.satuan_kerja.clone(),
-            unit_lines: sop.unit_lines.clone(),
+            organisation: self.config.organisation.as_deref(),
+            satuan_kerja: sop.satuan_kerja.as_deref(),
+            unit_lines: &sop.unit_lines,
             tanggal_pembuatan: sop.tanggal_pembuatan.as_ref().map(|d| self.date(d)),
             tanggal_revisi: sop.tanggal_revisi.first().map(|d| self.date(d)),
             tanggal_revisi_earlier: sop
@@ -555,24 +590,24 @@ impl<'a> Builder<'a> {
             tanggal_efektif: sop.tanggal_efektif.as_ref().map(|d| self.date(d)),
             disahkan_oleh: sop
                 .disahkan_oleh
-                .clone()
+                .as_ref()
                 .filter(|a| a.jabatan.is_some() || a.nama.is_some() || a.nip.is_some()),
             dasar_hukum: sop
                 .dasar_hukum
                 .iter()
                 .map(|c| CitationItem {
-                    text: c.text.clone(),
+                    text: &c.text,
                     url: c
                         .id
                         .as_deref()
                         .map(|id| json::regulation_url(self.config, id)),
                 })
                 .collect(),
-            kualifikasi_pelaksana: sop.kualifikasi_pelaksana.clone(),
+            kualifikasi_pelaksana: &sop.kualifikasi_pelaksana,
             keterkaitan,
-            peralatan: sop.peralatan.clone(),
-            peringatan: sop.peringatan.clone(),
-            pencatatan: sop.pencatatan.clone(),
+            peralatan: &sop.peralatan,
+            peringatan: sop.peringatan.as_deref(),
+            pencatatan: &sop.pencatatan,
             lanes,
             steps,
             total_waktu: sop.total_waktu.as_ref().map(|t| t.display(lang)),
@@ -611,15 +646,15 @@ impl<'a> Builder<'a> {
     }
 
     /// Lane `lane` of SOP `sop`, linked to its role's page.
-    fn lane_link(&self, sop: usize, lane: usize) -> Option<LaneLink> {
+    fn lane_link(&self, sop: usize, lane: usize) -> Option<LaneLink<'a>> {
         let written = self.handbook.sops.get(sop)?.lanes.get(lane)?;
         let role = self.indexes.lane_role(sop, lane);
         Some(LaneLink {
-            nama: written.nama.clone(),
-            singkatan: written.singkatan.clone(),
+            nama: &written.nama,
+            singkatan: written.singkatan.as_deref(),
             role: role
                 .filter(|r| r.nama != written.nama.trim())
-                .map(|r| r.nama.clone()),
+                .map(|r| r.nama.as_str()),
             url: role.map(|r| json::role_url(self.config, &r.slug)),
         })
     }
@@ -630,15 +665,15 @@ impl<'a> Builder<'a> {
         reference: &str,
         h: Hubungan,
         hubungan: String,
-    ) -> RelationItem {
+    ) -> RelationItem<'a> {
         let target = target.and_then(|t| self.handbook.sops.get(t));
         RelationItem {
             reference: match target {
                 Some(s) => format!("{} — {}", s.nomor, s.nama),
                 None => reference.to_string(),
             },
-            nomor: target.map(|s| s.nomor.clone()),
-            nama: target.map(|s| s.nama.clone()),
+            nomor: target.map(|s| s.nomor.as_str()),
+            nama: target.map(|s| s.nama.as_str()),
             url: target.map(|s| self.page_url(&s.path)),
             hubungan,
             hubungan_key: h.as_str(),

@@ -167,6 +167,7 @@ impl Theme {
             diagnostics.push(theme.diagnostic(&e, None));
             return Err(diagnostics);
         }
+        tera.set_escape_fn(escape_html);
         Ok(Theme { tera, ..theme })
     }
 
@@ -175,6 +176,23 @@ impl Theme {
         self.tera
             .render(name, context)
             .map_err(|e| self.diagnostic(&e, Some(name)))
+    }
+
+    /// As [`Theme::render`], into a buffer of `capacity` bytes to start
+    /// with: a page whose size is known roughly (the SOP pages, most of the
+    /// site) then grows without copying itself over and over, and its bytes
+    /// go out as they are, not checked again as a `String`.
+    pub fn render_bytes(
+        &self,
+        name: &str,
+        context: &tera::Context,
+        capacity: usize,
+    ) -> Result<Vec<u8>, Diagnostic> {
+        let mut out = Vec::with_capacity(capacity);
+        self.tera
+            .render_to(name, context, &mut out)
+            .map_err(|e| self.diagnostic(&e, Some(name)))?;
+        Ok(out)
     }
 
     /// A Tera error as a diagnostic at the template file and line it names.
@@ -212,6 +230,29 @@ impl Theme {
             ),
         }
     }
+}
+
+/// Tera's HTML escaping, byte for byte (`&<>"'`, the apostrophe as `&#39;`),
+/// writing the text between special bytes in one piece. Tera's own writes
+/// every byte with its own call through `dyn Write`: on a site of ten
+/// thousand SOPs that was a tenth of the render time.
+fn escape_html(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let bytes = input.as_bytes();
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let escaped: &[u8] = match b {
+            b'&' => b"&amp;",
+            b'<' => b"&lt;",
+            b'>' => b"&gt;",
+            b'"' => b"&quot;",
+            b'\'' => b"&#39;",
+            _ => continue,
+        };
+        out.write_all(&bytes[start..i])?;
+        out.write_all(escaped)?;
+        start = i + 1;
+    }
+    out.write_all(&bytes[start..])
 }
 
 /// The file name shown for a built-in template: the path it has in the
@@ -257,6 +298,24 @@ fn is_ignored(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escaping_matches_tera() {
+        for text in [
+            "",
+            "plain",
+            "a & b <c> \"d\" 'e'",
+            "&&<<",
+            "ends with '",
+            "Pengelolaan Arsip — \"Kepala\" & Staf <Umum>",
+        ] {
+            let mut ours = Vec::new();
+            let mut teras = Vec::new();
+            escape_html(text, &mut ours).expect("in memory");
+            tera::escape_html(text, &mut teras).expect("in memory");
+            assert_eq!(ours, teras, "{text}");
+        }
+    }
 
     #[test]
     fn built_in_theme_loads_without_a_themes_folder() {

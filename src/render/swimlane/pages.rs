@@ -51,11 +51,13 @@ pub fn print_page_count(sop: &Sop, steps_per_page: usize) -> usize {
 /// one HTML page, and symbols do not link to the steps table (the screen
 /// drawing does).
 pub fn render_print_pages(sop: &Sop, language: Language, steps_per_page: usize) -> Vec<String> {
+    // Every page describes the whole SOP.
+    let description = svg::description(sop, language);
     pages(sop, language, steps_per_page)
         .into_iter()
         .map(|page| {
             let layout = layout_with(&page.sop, &page.frame.offpage, true);
-            svg::draw(&page.sop, sop, &layout, &page.frame, language)
+            svg::draw_described(&page.sop, sop, &layout, &page.frame, language, &description)
         })
         .collect()
 }
@@ -262,8 +264,18 @@ fn page(
     }
 
     let offpage = marks.iter().map(Option::is_some).collect();
-    let mut page_sop = sop.clone();
-    page_sop.steps = steps;
+    // Layout and drawing read only the steps and the lanes of a page (the
+    // title and the description come from the whole SOP): a clone of the
+    // whole SOP for each page copied its citations, body and steps for
+    // nothing.
+    let page_sop = Sop {
+        nomor: sop.nomor.clone(),
+        nama: sop.nama.clone(),
+        path: sop.path.clone(),
+        lanes: sop.lanes.clone(),
+        steps,
+        ..Sop::default()
+    };
     let title_suffix = match language {
         Language::Id => format!(" (halaman {} dari {count})", index + 1),
         Language::En => format!(" (page {} of {count})", index + 1),

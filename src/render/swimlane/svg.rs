@@ -104,24 +104,110 @@ fn words(language: Language) -> Words {
 /// One decimal, always: stable snapshots, and 0.1 px is finer than a screen.
 struct N(f64);
 
+impl N {
+    /// The text of the number, in `buf`. Integer tenths: much faster than
+    /// float formatting, and the layout has already rounded every value to
+    /// a tenth.
+    fn text(self, buf: &mut [u8; 24]) -> &str {
+        let tenths = (self.0 * 10.0).round() as i64;
+        // Digits written backwards, then handed over in one piece.
+        let mut at = buf.len();
+        let mut abs = tenths.unsigned_abs();
+        at -= 1;
+        buf[at] = b'0' + (abs % 10) as u8;
+        at -= 1;
+        buf[at] = b'.';
+        abs /= 10;
+        loop {
+            at -= 1;
+            buf[at] = b'0' + (abs % 10) as u8;
+            abs /= 10;
+            if abs == 0 {
+                break;
+            }
+        }
+        if tenths < 0 {
+            at -= 1;
+            buf[at] = b'-';
+        }
+        // Only ASCII digits, '.' and '-' were written.
+        std::str::from_utf8(&buf[at..]).unwrap_or_default()
+    }
+}
+
 impl std::fmt::Display for N {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        // Integer tenths: much faster than float formatting, and the layout
-        // has already rounded every value to a tenth.
-        let tenths = (self.0 * 10.0).round() as i64;
-        let sign = if tenths < 0 { "-" } else { "" };
-        let abs = tenths.unsigned_abs();
-        write!(f, "{sign}{}.{}", abs / 10, abs % 10)
+        f.write_str(N(self.0).text(&mut [0; 24]))
     }
+}
+
+/// A piece of markup [`push!`] appends as it is: text, a number.
+trait Piece {
+    fn push_to(self, out: &mut String);
+}
+
+impl Piece for &str {
+    fn push_to(self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+impl Piece for &String {
+    fn push_to(self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+impl Piece for &std::borrow::Cow<'_, str> {
+    fn push_to(self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+impl Piece for N {
+    fn push_to(self, out: &mut String) {
+        out.push_str(self.text(&mut [0; 24]));
+    }
+}
+
+impl Piece for usize {
+    fn push_to(self, out: &mut String) {
+        // Step numbers and counts: a few digits.
+        let mut buf = [0u8; 20];
+        let mut at = buf.len();
+        let mut n = self;
+        loop {
+            at -= 1;
+            buf[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        out.push_str(std::str::from_utf8(&buf[at..]).unwrap_or_default());
+    }
+}
+
+/// Appends each piece to `out` in turn. Drawing a chart is mostly writing
+/// short literals and numbers; `write!` went through the formatting
+/// machinery for each of them and was most of the time spent here.
+macro_rules! push {
+    ($out:expr, $($piece:expr),+ $(,)?) => {{
+        let out: &mut String = $out;
+        $( Piece::push_to($piece, out); )+
+    }};
 }
 
 /// Escapes text for XML content and attribute values.
 fn esc(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.contains(['&', '<', '>', '"', '\'']) {
+    // Scanned as bytes (all five are ASCII): most text has none of them.
+    let special = |b: &u8| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'');
+    let Some(first) = s.as_bytes().iter().position(special) else {
         return std::borrow::Cow::Borrowed(s);
-    }
+    };
     let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
+    out.push_str(&s[..first]);
+    for c in s[first..].chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
@@ -177,32 +263,74 @@ impl Frame {
 /// Draws `layout` (made from `sop`, whose description `whole` gives) as
 /// the `<svg>` element.
 pub fn draw(sop: &Sop, whole: &Sop, layout: &Layout, frame: &Frame, language: Language) -> String {
+    draw_described(
+        sop,
+        whole,
+        layout,
+        frame,
+        language,
+        &description(whole, language),
+    )
+}
+
+/// The description of `whole` in words, escaped for the SVG's `<desc>`;
+/// the same for every drawing of the SOP, so the printed pages make it once.
+pub fn description(whole: &Sop, language: Language) -> String {
+    esc(&describe(whole, &words(language))).into_owned()
+}
+
+/// As [`draw`], with the [`description`] of `whole` made already.
+pub fn draw_described(
+    sop: &Sop,
+    whole: &Sop,
+    layout: &Layout,
+    frame: &Frame,
+    language: Language,
+    description: &str,
+) -> String {
     let w = words(language);
     let mut out = String::with_capacity(4096 + sop.steps.len() * 900);
-    let _ = write!(
-        out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" class="alur" viewBox="0 0 {W} {H}" width="{W}" height="{H}" role="img" aria-labelledby="alur-judul{S} alur-ringkasan{S}">"#,
-        W = N(layout.width),
-        H = N(layout.height),
-        S = frame.id_suffix,
+    let s = frame.id_suffix.as_str();
+    push!(
+        &mut out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" class="alur" viewBox="0 0 "#,
+        N(layout.width),
+        " ",
+        N(layout.height),
+        r#"" width=""#,
+        N(layout.width),
+        r#"" height=""#,
+        N(layout.height),
+        r#"" role="img" aria-labelledby="alur-judul"#,
+        s,
+        " alur-ringkasan",
+        s,
+        r#"">"#,
     );
-    let _ = write!(
-        out,
-        r#"<title id="alur-judul{S}">{}: {}{}</title><desc id="alur-ringkasan{S}">{}</desc>"#,
+    push!(
+        &mut out,
+        r#"<title id="alur-judul"#,
+        s,
+        r#"">"#,
         w.title,
-        esc(&whole.nama),
-        esc(&frame.title_suffix),
-        esc(&describe(whole, &w)),
-        S = frame.id_suffix,
+        ": ",
+        &esc(&whole.nama),
+        &esc(&frame.title_suffix),
+        r#"</title><desc id="alur-ringkasan"#,
+        s,
+        r#"">"#,
+        description,
+        "</desc>",
     );
     out.push('\n');
     out.push_str("<style>");
     out.push_str(STYLE);
     out.push_str("</style>\n");
-    let _ = write!(
-        out,
-        r#"<defs><marker id="alur-panah{}" viewBox="0 0 10 10" refX="10" refY="5" "#,
-        frame.id_suffix
+    push!(
+        &mut out,
+        r#"<defs><marker id="alur-panah"#,
+        s,
+        r#"" viewBox="0 0 10 10" refX="10" refY="5" "#,
     );
     out.push_str(concat!(
         r#"markerWidth="8" markerHeight="8" markerUnits="userSpaceOnUse" orient="auto">"#,
@@ -216,27 +344,32 @@ pub fn draw(sop: &Sop, whole: &Sop, layout: &Layout, frame: &Frame, language: La
     out.push_str(r#"<g class="alur-sambungan">"#);
     out.push('\n');
     for join in &layout.joins {
-        let _ = write!(
-            out,
-            r#"<line class="alur-gabung" x1="{}" y1="{}" x2="{}" y2="{}"/>"#,
+        push!(
+            &mut out,
+            r#"<line class="alur-gabung" x1=""#,
             N(join.from.x),
+            r#"" y1=""#,
             N(join.from.y),
+            r#"" x2=""#,
             N(join.to.x),
+            r#"" y2=""#,
             N(join.to.y),
+            "\"/>\n",
         );
-        out.push('\n');
     }
     for arrow in &layout.arrows {
-        let _ = write!(
-            out,
-            r#"<path class="alur-panah{}" data-from="{}" data-to="{}" d="{}" marker-end="url(#alur-panah{})"/>"#,
+        push!(
+            &mut out,
+            r#"<path class="alur-panah"#,
             if arrow.is_no { " alur-tidak" } else { "" },
+            r#"" data-from=""#,
             frame.number(arrow.from),
+            r#"" data-to=""#,
             frame.number(arrow.to),
-            path_d(&arrow.points),
-            frame.id_suffix,
+            r#"" d=""#,
         );
-        out.push('\n');
+        path_d(&mut out, &arrow.points);
+        push!(&mut out, r#"" marker-end="url(#alur-panah"#, s, ")\"/>\n");
     }
     out.push_str("</g>");
 
@@ -257,50 +390,55 @@ pub fn draw(sop: &Sop, whole: &Sop, layout: &Layout, frame: &Frame, language: La
             Anchor::Middle => "middle",
             Anchor::End => "end",
         };
-        let _ = write!(
-            out,
-            r#"<text class="alur-label" x="{}" y="{}" text-anchor="{anchor}">{}</text>"#,
+        push!(
+            &mut out,
+            r#"<text class="alur-label" x=""#,
             N(label.at.x),
+            r#"" y=""#,
             N(label.at.y),
-            esc(&label.text),
+            r#"" text-anchor=""#,
+            anchor,
+            r#"">"#,
+            &esc(&label.text),
+            "</text>\n",
         );
-        out.push('\n');
     }
     out.push_str("</g></svg>");
     out
 }
 
-/// The `d` of an orthogonal polyline: M, then H or V per segment (L only if
-/// a segment were ever diagonal, which the layout never makes).
-fn path_d(points: &[Point]) -> String {
-    let mut d = String::with_capacity(points.len() * 12);
+/// Appends the `d` of an orthogonal polyline: M, then H or V per segment
+/// (L only if a segment were ever diagonal, which the layout never makes).
+fn path_d(d: &mut String, points: &[Point]) {
     for (i, p) in points.iter().enumerate() {
         if i == 0 {
-            let _ = write!(d, "M{} {}", N(p.x), N(p.y));
+            push!(d, "M", N(p.x), " ", N(p.y));
             continue;
         }
         let prev = points[i - 1];
         if p.y == prev.y {
-            let _ = write!(d, " H{}", N(p.x));
+            push!(d, " H", N(p.x));
         } else if p.x == prev.x {
-            let _ = write!(d, " V{}", N(p.y));
+            push!(d, " V", N(p.y));
         } else {
-            let _ = write!(d, " L{} {}", N(p.x), N(p.y));
+            push!(d, " L", N(p.x), " ", N(p.y));
         }
     }
-    d
 }
 
 fn line(out: &mut String, x1: f64, y1: f64, x2: f64, y2: f64) {
-    let _ = write!(
+    push!(
         out,
-        r#"<line x1="{}" y1="{}" x2="{}" y2="{}"/>"#,
+        r#"<line x1=""#,
         N(x1),
+        r#"" y1=""#,
         N(y1),
+        r#"" x2=""#,
         N(x2),
-        N(y2)
+        r#"" y2=""#,
+        N(y2),
+        "\"/>\n",
     );
-    out.push('\n');
 }
 
 /// The table rules: outer frame, header rows, column and row lines.
@@ -396,14 +534,17 @@ fn cell_text(out: &mut String, cell: &Cell, size: f64, line_h: f64, anchor: Anch
     let block = cell.lines.len() as f64 * line_h;
     // Baseline of the first line: the block centred, baseline at ~0.8 em.
     let first = cell.rect.cy() - block / 2.0 + (line_h - size) / 2.0 + size * 0.82;
-    let _ = write!(out, r#"<text class="{class}"{anchor_attr}>"#);
+    push!(out, r#"<text class=""#, class, "\"", anchor_attr, ">");
     for (i, text) in cell.lines.iter().enumerate() {
-        let _ = write!(
+        push!(
             out,
-            r#"<tspan x="{}" y="{}">{}</tspan>"#,
+            r#"<tspan x=""#,
             N(x),
+            r#"" y=""#,
             N(first + i as f64 * line_h),
-            esc(text)
+            r#"">"#,
+            &esc(text),
+            "</tspan>",
         );
     }
     out.push_str("</text>\n");
@@ -456,7 +597,7 @@ fn texts(out: &mut String, layout: &Layout, frame: &Frame, w: &Words) {
     for (i, header) in layout.lane_headers.iter().enumerate() {
         let url = frame.lane_urls.get(i).and_then(Option::as_deref);
         if let Some(url) = url {
-            let _ = write!(out, r#"<a class="alur-lajur" href="{}">"#, esc(url));
+            push!(out, r#"<a class="alur-lajur" href=""#, &esc(url), r#"">"#);
         }
         cell_text(
             out,
@@ -505,68 +646,96 @@ fn draw_symbol(out: &mut String, sop: &Sop, symbol: &Symbol, frame: &Frame, firs
     let jenis = symbol.kind.as_str();
     let slug = sop.lanes.get(symbol.lane).map_or("", |l| l.slug.as_str());
     let r = symbol.rect;
-    let id = if first && frame.links {
-        format!(r#" id="alur-langkah-{number}""#)
-    } else {
-        String::new()
-    };
     if frame.links {
-        let _ = write!(out, r##"<a href="#langkah-{number}">"##);
+        push!(out, r##"<a href="#langkah-"##, number, r#"">"#);
     }
     let class = if symbol.shape == Shape::OffPage {
         "penghubung"
     } else {
         jenis
     };
-    let _ = write!(
+    out.push_str("<g");
+    if first && frame.links {
+        push!(out, r#" id="alur-langkah-"#, number, "\"");
+    }
+    push!(
         out,
-        r#"<g{id} class="alur-{class}" data-step="{number}" data-jenis="{jenis}" data-lane="{}">"#,
-        esc(slug),
+        r#" class="alur-"#,
+        class,
+        r#"" data-step=""#,
+        number,
+        r#"" data-jenis=""#,
+        jenis,
+        r#"" data-lane=""#,
+        &esc(slug),
+        r#"">"#,
     );
     match symbol.shape {
-        Shape::Process => {
-            let _ = write!(
+        Shape::Process | Shape::Terminator => {
+            push!(
                 out,
-                r#"<rect class="alur-bentuk" x="{}" y="{}" width="{}" height="{}"/>"#,
+                r#"<rect class="alur-bentuk" x=""#,
                 N(r.x),
+                r#"" y=""#,
                 N(r.y),
+                r#"" width=""#,
                 N(r.w),
-                N(r.h)
-            );
-        }
-        Shape::Terminator => {
-            let _ = write!(
-                out,
-                r#"<rect class="alur-bentuk" x="{}" y="{}" width="{}" height="{}" rx="{R}" ry="{R}"/>"#,
-                N(r.x),
-                N(r.y),
-                N(r.w),
+                r#"" height=""#,
                 N(r.h),
-                R = N(r.h / 2.0),
             );
+            if symbol.shape == Shape::Terminator {
+                push!(out, r#"" rx=""#, N(r.h / 2.0), r#"" ry=""#, N(r.h / 2.0));
+            }
+            out.push_str("\"/>");
         }
         Shape::Decision => {
-            let _ = write!(
+            // The four corners: top, right, bottom, left.
+            push!(
                 out,
-                r#"<polygon class="alur-bentuk" points="{cx},{y} {right},{cy} {cx},{bottom} {x},{cy}"/>"#,
-                cx = N(r.cx()),
-                cy = N(r.cy()),
-                x = N(r.x),
-                y = N(r.y),
-                right = N(r.right()),
-                bottom = N(r.bottom()),
+                r#"<polygon class="alur-bentuk" points=""#,
+                N(r.cx()),
+                ",",
+                N(r.y),
+                " ",
+                N(r.right()),
+                ",",
+                N(r.cy()),
+                " ",
+                N(r.cx()),
+                ",",
+                N(r.bottom()),
+                " ",
+                N(r.x),
+                ",",
+                N(r.cy()),
+                "\"/>",
             );
         }
         Shape::OffPage => {
-            let _ = write!(
+            let shoulder = r.y + r.h * OFFPAGE_SHOULDER;
+            push!(
                 out,
-                r#"<polygon class="alur-bentuk" points="{x},{y} {right},{y} {right},{shoulder} {cx},{bottom} {x},{shoulder}"/>"#,
-                cx = N(r.cx()),
-                x = N(r.x),
-                y = N(r.y),
-                right = N(r.right()),
-                shoulder = N(r.y + r.h * OFFPAGE_SHOULDER),
-                bottom = N(r.bottom()),
+                r#"<polygon class="alur-bentuk" points=""#,
+                N(r.x),
+                ",",
+                N(r.y),
+                " ",
+                N(r.right()),
+                ",",
+                N(r.y),
+                " ",
+                N(r.right()),
+                ",",
+                N(shoulder),
+                " ",
+                N(r.cx()),
+                ",",
+                N(r.bottom()),
+                " ",
+                N(r.x),
+                ",",
+                N(shoulder),
+                "\"/>",
             );
         }
     }
@@ -574,16 +743,19 @@ fn draw_symbol(out: &mut String, sop: &Sop, symbol: &Symbol, frame: &Frame, firs
         Shape::OffPage => r.y + r.h * 0.45 + 4.3,
         _ => r.cy() + 4.3,
     };
-    let mark = match frame.marks.get(symbol.step) {
-        Some(Some(mark)) => esc(mark).into_owned(),
-        _ => number.to_string(),
-    };
-    let _ = write!(
+    push!(
         out,
-        r#"<text class="alur-nomor" x="{}" y="{}" text-anchor="middle">{mark}</text></g>"#,
+        r#"<text class="alur-nomor" x=""#,
         N(r.cx()),
+        r#"" y=""#,
         N(baseline),
+        r#"" text-anchor="middle">"#,
     );
+    match frame.marks.get(symbol.step) {
+        Some(Some(mark)) => push!(out, &esc(mark)),
+        _ => push!(out, number),
+    }
+    out.push_str("</text></g>");
     if frame.links {
         out.push_str("</a>");
     }
@@ -640,4 +812,48 @@ fn describe(sop: &Sop, w: &Words) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{N, esc};
+
+    #[test]
+    fn escapes_the_five_xml_characters() {
+        assert!(matches!(
+            esc("Kepala Bagian"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        assert_eq!(
+            esc("Rapat \"A\" & <B> 'C' — é"),
+            "Rapat &quot;A&quot; &amp; &lt;B&gt; &apos;C&apos; — é"
+        );
+        assert_eq!(esc("é&"), "é&amp;");
+    }
+
+    #[test]
+    fn numbers_have_one_decimal() {
+        for (value, text) in [
+            (0.0, "0.0"),
+            (-0.04, "0.0"),
+            (-0.3, "-0.3"),
+            (7.0, "7.0"),
+            (12.25, "12.3"),
+            (1234.56, "1234.6"),
+            (-987.65, "-987.7"),
+        ] {
+            assert_eq!(N(value).to_string(), text, "{value}");
+        }
+        // The same text as the plain formatting it replaced.
+        for i in -20_000..20_000 {
+            let value = f64::from(i) * 0.37;
+            let tenths = (value * 10.0).round() as i64;
+            let sign = if tenths < 0 { "-" } else { "" };
+            let abs = tenths.unsigned_abs();
+            assert_eq!(
+                N(value).to_string(),
+                format!("{sign}{}.{}", abs / 10, abs % 10)
+            );
+        }
+    }
 }
