@@ -5,7 +5,11 @@
 //! every page is indexed with the other forms of each abbreviation or long
 //! form it contains, and is found by either.
 
-use std::collections::{BTreeMap, HashMap};
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+// foldhash: looked up for every word of every SOP while indexing.
+use hashbrown::HashMap;
 
 /// The built-in groups: every spelling in a group stands for the same thing.
 /// Shorts first, then long forms (a long form is any entry with a space).
@@ -390,9 +394,19 @@ impl Abbreviations {
     /// Marks, per group, which of its forms occur in `text`.
     fn mark_present(&self, text: &str, present: &mut [Vec<bool>]) {
         let tokens = tokens(text);
-        let lower: Vec<String> = tokens.iter().map(|t| t.to_lowercase()).collect();
+        // Most words are lower case already: borrowed, not copied.
+        let lower: Vec<Cow<'_, str>> = tokens
+            .iter()
+            .map(|t| {
+                if t.chars().any(char::is_uppercase) {
+                    Cow::Owned(t.to_lowercase())
+                } else {
+                    Cow::Borrowed(*t)
+                }
+            })
+            .collect();
         for (i, word) in lower.iter().enumerate() {
-            let Some(candidates) = self.by_first_word.get(word) else {
+            let Some(candidates) = self.by_first_word.get(word.as_ref()) else {
                 continue;
             };
             for &(gi, fi) in candidates {

@@ -20,7 +20,10 @@
 //! become "ada"), cannot be repaired in the index: the search page ranks
 //! results whose text has the typed word itself first (see search.js).
 
+use std::cell::RefCell;
 use std::collections::BTreeSet;
+
+use hashbrown::HashMap;
 
 use pagefind_stem::{Algorithm, Stemmer};
 
@@ -31,7 +34,6 @@ pub fn root_forms(texts: &[&str], language: Language) -> Vec<String> {
     if language != Language::Id {
         return Vec::new();
     }
-    let stemmer = Stemmer::create(Algorithm::Indonesian);
     let words: BTreeSet<String> = texts
         .iter()
         .flat_map(|t| t.split(|c: char| !c.is_alphabetic()))
@@ -39,15 +41,36 @@ pub fn root_forms(texts: &[&str], language: Language) -> Vec<String> {
         .map(str::to_lowercase)
         .collect();
     let mut out = BTreeSet::new();
-    for word in &words {
-        let stem = stemmer.stem(word);
-        for candidate in candidates(word) {
-            if candidate.chars().count() >= 4 && stemmer.stem(&candidate) != stem {
-                out.insert(candidate);
-            }
+    ROOTS.with_borrow_mut(|roots| {
+        // Bounded: a handbook's words are a few thousand, but nothing
+        // stops a page of unique strings.
+        if roots.len() >= MAX_ROOTS {
+            roots.clear();
         }
-    }
+        for word in words {
+            let found = roots.entry(word).or_insert_with_key(|word| {
+                let stem = STEMMER.with(|s| s.stem(word).into_owned());
+                candidates(word)
+                    .into_iter()
+                    .filter(|c| {
+                        c.chars().count() >= 4 && STEMMER.with(|s| s.stem(c) != stem.as_str())
+                    })
+                    .collect()
+            });
+            out.extend(found.iter().cloned());
+        }
+    });
     out.into_iter().collect()
+}
+
+// Each thread remembers the roots of the words it has seen: every SOP of a
+// handbook repeats the same few thousand words, and stemming each word and
+// its candidates again was a fifth of making a search record.
+const MAX_ROOTS: usize = 100_000;
+
+thread_local! {
+    static STEMMER: Stemmer = Stemmer::create(Algorithm::Indonesian);
+    static ROOTS: RefCell<HashMap<String, Vec<String>>> = RefCell::new(HashMap::new());
 }
 
 /// What `word` may be derived from, by the rules of the peN-, meN-, per- and

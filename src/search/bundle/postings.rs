@@ -85,7 +85,13 @@ pub(super) fn read_page(
             weights.pop();
             continue;
         }
-        let token = token.replace('\u{200B}', "");
+        // Zero-width spaces are dropped, as Pagefind does; rare, so the
+        // token is copied only when it has one.
+        let token: std::borrow::Cow<'_, str> = if token.contains('\u{200B}') {
+            token.replace('\u{200B}', "").into()
+        } else {
+            token.into()
+        };
         if token.is_empty() {
             continue;
         }
