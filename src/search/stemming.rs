@@ -34,30 +34,35 @@ pub fn root_forms(texts: &[&str], language: Language) -> Vec<String> {
     if language != Language::Id {
         return Vec::new();
     }
-    let words: BTreeSet<String> = texts
-        .iter()
-        .flat_map(|t| t.split(|c: char| !c.is_alphabetic()))
-        .filter(|w| w.chars().count() >= 6)
-        .map(str::to_lowercase)
-        .collect();
     let mut out = BTreeSet::new();
+    let mut lower = String::new();
     ROOTS.with_borrow_mut(|roots| {
         // Bounded: a handbook's words are a few thousand, but nothing
         // stops a page of unique strings.
         if roots.len() >= MAX_ROOTS {
             roots.clear();
         }
+        let words = texts
+            .iter()
+            .flat_map(|t| t.split(|c: char| !c.is_alphabetic()))
+            .filter(|w| w.chars().count() >= 6);
         for word in words {
-            let found = roots.entry(word).or_insert_with_key(|word| {
-                let stem = STEMMER.with(|s| s.stem(word).into_owned());
-                candidates(word)
+            lower.clear();
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+            let found = roots.entry_ref(lower.as_str()).or_insert_with(|| {
+                let stem = STEMMER.with(|s| s.stem(&lower).into_owned());
+                candidates(&lower)
                     .into_iter()
                     .filter(|c| {
                         c.chars().count() >= 4 && STEMMER.with(|s| s.stem(c) != stem.as_str())
                     })
                     .collect()
             });
-            out.extend(found.iter().cloned());
+            for root in found.iter() {
+                if !out.contains(root) {
+                    out.insert(root.clone());
+                }
+            }
         }
     });
     out.into_iter().collect()

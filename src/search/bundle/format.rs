@@ -148,9 +148,14 @@ pub(super) fn cbor<T: Encode<()>>(value: &T) -> Vec<u8> {
 /// 9: on this index the files are a few percent larger and made several
 /// times faster.
 pub(super) fn gzip(bytes: &[u8]) -> Vec<u8> {
+    gzip_level(bytes, 6)
+}
+
+/// [`gzip`] at `level`, from 0 (stored) to 9 (smallest).
+pub(super) fn gzip_level(bytes: &[u8], level: u32) -> Vec<u8> {
     let mut gz = GzEncoder::new(
         Vec::with_capacity(bytes.len() / 3 + 64),
-        Compression::default(),
+        Compression::new(level),
     );
     gz.write_all(b"pagefind_dcd")
         .and_then(|()| gz.write_all(bytes))
