@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use lajur::Options;
-use support::tool;
+use support::{headless, tool};
 
 const HANDBOOK: &str = "\
 title: Buku Pedoman SOP Sekretariat Daerah
@@ -168,18 +168,8 @@ fn print_to_pdf(chromium: &Path, page: &Path, name: &str) -> PathBuf {
     let dir = page.parent().expect("page folder");
     let pdf = dir.join("cetak.pdf");
     let profile = tempfile::tempdir().expect("profile dir");
-    let out = Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--no-pdf-header-footer",
-        ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
+    let out = headless(chromium, profile.path())
+        .arg("--no-pdf-header-footer")
         .arg(format!("--print-to-pdf={}", pdf.display()))
         .arg(format!("file://{}", page.display()))
         .output()

@@ -7,7 +7,6 @@
 //! only exist here (url, path, min, max) are English, as in handbook.yaml.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use serde::Serialize;
 use serde_json::Value;
@@ -533,20 +532,8 @@ pub fn handbook_json(handbook: &Handbook, indexes: &Indexes) -> Value {
 fn build_handbook(handbook: &Handbook, indexes: &Indexes) -> HandbookJson {
     let config = &handbook.config;
     let nomor = |i: &usize| handbook.sops.get(*i).map(|s| s.nomor.clone());
-    // Each SOP counted in its unit and every unit above it, in one pass:
-    // counting the SOPs within each unit in turn took units × SOPs steps.
-    let mut sop_counts: HashMap<&str, usize> = HashMap::new();
-    for sop in &handbook.sops {
-        let mut path = sop.unit.as_str();
-        loop {
-            *sop_counts.entry(path).or_default() += 1;
-            match path.rfind('/') {
-                Some(i) => path = &path[..i],
-                None if !path.is_empty() => path = "",
-                None => break,
-            }
-        }
-    }
+    // Counting the SOPs within each unit in turn took units × SOPs steps.
+    let sop_counts = super::pages::sop_counts(handbook);
     let units = handbook
         .units
         .iter()

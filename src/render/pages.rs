@@ -256,6 +256,24 @@ pub struct Builder<'a> {
     sop_counts: BTreeMap<&'a str, usize>,
 }
 
+/// Unit path → number of SOPs in it and every unit below, in one pass:
+/// every ancestor of an SOP's folder counts it, the root included.
+pub(crate) fn sop_counts(handbook: &Handbook) -> BTreeMap<&str, usize> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for sop in &handbook.sops {
+        let mut path = sop.unit.as_str();
+        loop {
+            *counts.entry(path).or_default() += 1;
+            match path.rfind('/') {
+                Some(i) => path = &path[..i],
+                None if !path.is_empty() => path = "",
+                None => break,
+            }
+        }
+    }
+    counts
+}
+
 impl<'a> Builder<'a> {
     pub fn new(handbook: &'a Handbook, root: &'a Path, indexes: &'a Indexes) -> Self {
         let config = &handbook.config;
@@ -265,19 +283,7 @@ impl<'a> Builder<'a> {
             .enumerate()
             .map(|(i, u)| (u.path.as_str(), i))
             .collect();
-        let mut sop_counts: BTreeMap<&str, usize> = BTreeMap::new();
-        for sop in &handbook.sops {
-            // Every ancestor of the SOP's folder counts it, the root included.
-            let mut path = sop.unit.as_str();
-            loop {
-                *sop_counts.entry(path).or_default() += 1;
-                match path.rfind('/') {
-                    Some(i) => path = &path[..i],
-                    None if !path.is_empty() => path = "",
-                    None => break,
-                }
-            }
-        }
+        let sop_counts = sop_counts(handbook);
         Builder {
             handbook,
             root,

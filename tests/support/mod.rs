@@ -114,9 +114,11 @@ fn respond(mut stream: TcpStream, root: &Path, log: &Mutex<Vec<(String, usize)>>
     let _ = stream.write_all(&body);
 }
 
-/// The DOM of `url` after its scripts ran, as headless Chromium sees it.
-pub fn dump_dom(chromium: &Path, profile: &Path, url: &str) -> String {
-    let out = Command::new(chromium)
+/// Headless Chromium with its own profile in `profile`, quiet: no network of
+/// its own, no first-run pages.
+pub fn headless(chromium: &Path, profile: &Path) -> Command {
+    let mut command = Command::new(chromium);
+    command
         .args([
             "--headless",
             "--no-sandbox",
@@ -125,10 +127,15 @@ pub fn dump_dom(chromium: &Path, profile: &Path, url: &str) -> String {
             "--disable-component-update",
             "--disable-sync",
             "--no-first-run",
-            "--virtual-time-budget=5000",
-            "--dump-dom",
         ])
-        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(format!("--user-data-dir={}", profile.display()));
+    command
+}
+
+/// The DOM of `url` after its scripts ran, as headless Chromium sees it.
+pub fn dump_dom(chromium: &Path, profile: &Path, url: &str) -> String {
+    let out = headless(chromium, profile)
+        .args(["--virtual-time-budget=5000", "--dump-dom"])
         .arg(url)
         .output()
         .expect("chromium runs");

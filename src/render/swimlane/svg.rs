@@ -198,6 +198,18 @@ macro_rules! push {
     }};
 }
 
+/// A step's shape drawn as a polygon through `points`.
+fn polygon(out: &mut String, points: &[(f64, f64)]) {
+    out.push_str(r#"<polygon class="alur-bentuk" points=""#);
+    for (i, &(x, y)) in points.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        push!(out, N(x), ",", N(y));
+    }
+    out.push_str("\"/>");
+}
+
 /// Escapes text for XML content and attribute values.
 fn esc(s: &str) -> std::borrow::Cow<'_, str> {
     // Scanned as bytes (all five are ASCII): most text has none of them.
@@ -690,52 +702,27 @@ fn draw_symbol(out: &mut String, sop: &Sop, symbol: &Symbol, frame: &Frame, firs
         }
         Shape::Decision => {
             // The four corners: top, right, bottom, left.
-            push!(
+            polygon(
                 out,
-                r#"<polygon class="alur-bentuk" points=""#,
-                N(r.cx()),
-                ",",
-                N(r.y),
-                " ",
-                N(r.right()),
-                ",",
-                N(r.cy()),
-                " ",
-                N(r.cx()),
-                ",",
-                N(r.bottom()),
-                " ",
-                N(r.x),
-                ",",
-                N(r.cy()),
-                "\"/>",
+                &[
+                    (r.cx(), r.y),
+                    (r.right(), r.cy()),
+                    (r.cx(), r.bottom()),
+                    (r.x, r.cy()),
+                ],
             );
         }
         Shape::OffPage => {
             let shoulder = r.y + r.h * OFFPAGE_SHOULDER;
-            push!(
+            polygon(
                 out,
-                r#"<polygon class="alur-bentuk" points=""#,
-                N(r.x),
-                ",",
-                N(r.y),
-                " ",
-                N(r.right()),
-                ",",
-                N(r.y),
-                " ",
-                N(r.right()),
-                ",",
-                N(shoulder),
-                " ",
-                N(r.cx()),
-                ",",
-                N(r.bottom()),
-                " ",
-                N(r.x),
-                ",",
-                N(shoulder),
-                "\"/>",
+                &[
+                    (r.x, r.y),
+                    (r.right(), r.y),
+                    (r.right(), shoulder),
+                    (r.cx(), r.bottom()),
+                    (r.x, shoulder),
+                ],
             );
         }
     }
