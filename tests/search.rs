@@ -71,6 +71,15 @@ fn render(root: &Path) -> (lajur::Handbook, Vec<OutputFile>) {
     }
 }
 
+/// The index's entry file (languages, page counts), as text; empty if missing.
+fn entry_file(index: &[OutputFile]) -> String {
+    index
+        .iter()
+        .find(|f| f.path == "pagefind/pagefind-entry.json")
+        .map(|f| String::from_utf8_lossy(&f.bytes).into_owned())
+        .unwrap_or_default()
+}
+
 #[test]
 fn the_index_lands_in_pagefind_with_its_script_and_one_index_per_language() {
     let dir = fixture("");
@@ -84,11 +93,7 @@ fn the_index_lands_in_pagefind_with_its_script_and_one_index_per_language() {
         "{paths:?}"
     );
     // Indonesian stemming: the index is the Indonesian one, and both SOPs are in it.
-    let entry = index
-        .iter()
-        .find(|f| f.path == "pagefind/pagefind-entry.json")
-        .map(|f| String::from_utf8_lossy(&f.bytes).into_owned())
-        .unwrap_or_default();
+    let entry = entry_file(&index);
     assert!(entry.contains("\"id\""), "{entry}");
     assert!(entry.contains("\"page_count\":2"), "{entry}");
     assert!(
@@ -104,11 +109,7 @@ fn an_english_handbook_gets_an_english_index() {
     let dir = fixture("language: en\n");
     let (handbook, _) = render(dir.path());
     let index = search::index(&handbook).expect("index");
-    let entry = index
-        .iter()
-        .find(|f| f.path == "pagefind/pagefind-entry.json")
-        .map(|f| String::from_utf8_lossy(&f.bytes).into_owned())
-        .unwrap_or_default();
+    let entry = entry_file(&index);
     assert!(entry.contains("\"en\""), "{entry}");
     assert!(!entry.contains("\"id\""), "{entry}");
 }
@@ -173,11 +174,7 @@ fn pages_other_than_sops_are_left_out_of_the_index() {
     let dir = fixture("");
     let (handbook, files) = render(dir.path());
     let index = search::index(&handbook).expect("index");
-    let entry = index
-        .iter()
-        .find(|f| f.path == "pagefind/pagefind-entry.json")
-        .map(|f| String::from_utf8_lossy(&f.bytes).into_owned())
-        .unwrap_or_default();
+    let entry = entry_file(&index);
     // Two SOPs, although the site also has a front page, unit pages and 404.
     assert!(files.iter().filter(|f| f.path.ends_with(".html")).count() > 2);
     assert!(entry.contains("\"page_count\":2"), "{entry}");

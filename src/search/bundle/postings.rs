@@ -201,28 +201,28 @@ fn pack_word(text: Vec<Occurrence>, meta: Vec<MetaOccurrence>) -> WordOnPage {
 /// Locations as the index stores them: grouped by weight (plain text
 /// first), delta-coded inside a group; a negative number `-(w + 1)` starts
 /// the group of weight `w` and is followed by an absolute position.
-fn pack_locations(occurrences: Vec<Occurrence>) -> Vec<i32> {
-    let mut weighted: Vec<(u8, u32)> = occurrences
-        .into_iter()
-        .map(|o| (o.weight, o.position))
-        .collect();
-    encode_locations(&mut weighted)
+fn pack_locations(mut occurrences: Vec<Occurrence>) -> Vec<i32> {
+    encode_locations(&mut occurrences, |o| (o.weight, o.position))
 }
 
 /// Pagefind takes 25 as its common weight here (plain text weighs 24), so
 /// every list opens with a weight mark; kept, to index alike.
 const FIRST_WEIGHT: u8 = 25;
 
-/// `(weight, position)` pairs packed as [`pack_locations`] says.
-fn encode_locations(weighted: &mut [(u8, u32)]) -> Vec<i32> {
-    weighted.sort_by_key(|&(weight, position)| {
+/// `items` packed as [`pack_locations`] says, by their `(weight, position)`.
+/// Generic so the occurrences of a page are packed where they are, without
+/// a copy per word.
+fn encode_locations<T>(items: &mut [T], weighted: impl Fn(&T) -> (u8, u32)) -> Vec<i32> {
+    items.sort_by_key(|item| {
+        let (weight, position) = weighted(item);
         let group = if weight == FIRST_WEIGHT { 0 } else { weight };
         (group, position)
     });
-    let mut locs = Vec::with_capacity(weighted.len() + 2);
+    let mut locs = Vec::with_capacity(items.len() + 2);
     let mut current = FIRST_WEIGHT;
     let mut last = 0;
-    for &(weight, position) in weighted.iter() {
+    for item in items.iter() {
+        let (weight, position) = weighted(item);
         if weight != current {
             locs.push(-i32::from(weight) - 1);
             locs.push(position as i32);
@@ -266,7 +266,7 @@ fn heaviest_locations(locs: &[i32], keep: usize) -> Vec<i32> {
     }
     weighted.sort_by_key(|&(weight, position)| (std::cmp::Reverse(weight), position));
     weighted.truncate(keep);
-    encode_locations(&mut weighted)
+    encode_locations(&mut weighted, |&pair| pair)
 }
 
 /// Locations in the metadata: `-(field + 1)` starts a field, then positions
