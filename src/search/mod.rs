@@ -18,8 +18,6 @@ pub mod stemming;
 
 use std::collections::{BTreeMap, HashSet};
 
-use rayon::prelude::*;
-
 pub use abbreviations::Abbreviations;
 
 use crate::model::{Handbook, Sop};
@@ -60,8 +58,9 @@ pub fn index_as_pagefind(handbook: &Handbook) -> Result<Vec<OutputFile>, SearchE
 /// page: the text is the same, but the indexer then neither parses 40 KB of
 /// HTML per SOP nor reads the labels of the form ("Nomor SOP", "Dasar
 /// Hukum") that every page has, and the index can be built while the pages
-/// are still being rendered (see docs/performance.md). SOPs go in by
-/// batches, so only one batch of records is held at a time.
+/// are still being rendered (see docs/performance.md). Each record is
+/// dropped as soon as it is read, and SOPs go in by batches, so at most two
+/// batches of pages read are held at a time.
 pub fn index_to(handbook: &Handbook, sink: crate::render::Sink<'_>) -> Result<(), SearchError> {
     write_index(handbook, sink, true)
 }
@@ -71,7 +70,6 @@ fn write_index(
     sink: crate::render::Sink<'_>,
     trim: bool,
 ) -> Result<(), SearchError> {
-    const BATCH: usize = 512;
     let abbreviations = Abbreviations::new(&handbook.config.abbreviations);
     // The metadata fields every record has, and the unit when one has it.
     let mut meta_fields = vec!["title", "nomor"];
@@ -91,13 +89,9 @@ fn write_index(
     if !trim {
         bundle = bundle.untrimmed();
     }
-    for sops in handbook.sops.chunks(BATCH) {
-        let records: Vec<Record> = sops
-            .par_iter()
-            .map(|sop| record(sop, handbook, &abbreviations))
-            .collect();
-        bundle.add(&records).map_err(SearchError::from)?;
-    }
+    bundle
+        .add(&handbook.sops, |sop| record(sop, handbook, &abbreviations))
+        .map_err(SearchError::from)?;
     bundle.finish().map_err(SearchError::from)
 }
 

@@ -58,12 +58,29 @@ const TRIM_MIN_PAGES: usize = 1000;
 /// chunk went from 142 KB (every location) to 50 KB (three) and 32 KB (one).
 const TRIM_LOCATIONS: usize = 1;
 
+/// Records are read in batches of this many: while one batch is read, in
+/// parallel, the batch before it is added to the index and its fragments
+/// written, so the one step that takes pages in order keeps no core idle.
+const BATCH: usize = 512;
+
 /// A bundle being written: records go in with [`Bundle::add`], in the order
 /// the pages should have; [`Bundle::finish`] writes the rest.
 pub struct Bundle<'a> {
-    language: Language,
+    /// What reading a record takes, shared by the threads reading.
+    reader: Reader,
+    /// What the records read so far add up to.
+    index: Gathered<'a>,
+}
+
+struct Reader {
     words: Words,
     meta_fields: Vec<String>,
+    /// Whether fragments are written in groups.
+    grouped: bool,
+}
+
+struct Gathered<'a> {
+    language: Language,
     postings: Postings,
     pages: Vec<MetaPage>,
     filters: BTreeMap<String, BTreeMap<String, Vec<u32>>>,
@@ -76,9 +93,10 @@ pub struct Bundle<'a> {
     sink: Sink<'a>,
 }
 
-/// One page read, its fragment ready to write.
+/// One record read, its fragment ready to write.
 struct ReadPage {
     words: PageWords,
+    filters: BTreeMap<String, Vec<String>>,
     hash: String,
     json: Vec<u8>,
     /// Gzipped, when fragments are not grouped.
@@ -97,68 +115,117 @@ impl<'a> Bundle<'a> {
         let mut meta_fields: Vec<String> = meta_fields.iter().map(|f| f.to_string()).collect();
         meta_fields.sort();
         meta_fields.dedup();
+        // Pagefind's rule for its `max_fragments` setting.
+        let group_size = if page_count > MAX_FRAGMENTS {
+            page_count.div_ceil(MAX_FRAGMENTS)
+        } else {
+            1
+        };
         Bundle {
-            language,
-            words: Words::new(language),
-            meta_fields,
-            postings: Postings::default(),
-            pages: Vec::new(),
-            filters: BTreeMap::new(),
-            names: Names::default(),
-            // Pagefind's rule for its `max_fragments` setting.
-            group_size: if page_count > MAX_FRAGMENTS {
-                page_count.div_ceil(MAX_FRAGMENTS)
-            } else {
-                1
+            reader: Reader {
+                words: Words::new(language),
+                meta_fields,
+                grouped: group_size > 1,
             },
-            pending: Vec::new(),
-            trim: Some(Trim {
-                min_pages: (page_count / 8).max(TRIM_MIN_PAGES),
-                locations: TRIM_LOCATIONS,
-            }),
-            sink,
+            index: Gathered {
+                language,
+                postings: Postings::default(),
+                pages: Vec::new(),
+                filters: BTreeMap::new(),
+                names: Names::default(),
+                group_size,
+                pending: Vec::new(),
+                trim: Some(Trim {
+                    min_pages: (page_count / 8).max(TRIM_MIN_PAGES),
+                    locations: TRIM_LOCATIONS,
+                }),
+                sink,
+            },
         }
     }
 
     /// Keeps every location of every word, as Pagefind's own indexer does
     /// (see [`Trim`]); for comparing the two.
     pub fn untrimmed(mut self) -> Self {
-        self.trim = None;
+        self.index.trim = None;
         self
     }
 
-    /// Reads `records` in parallel and writes their fragments.
-    pub fn add(&mut self, records: &[Record]) -> io::Result<()> {
-        let (words, meta_fields) = (&self.words, &self.meta_fields);
-        let grouped = self.group_size > 1;
-        let read: Vec<ReadPage> = records
-            .par_iter()
-            .map(|record| {
-                let page = read_page(words, &record.content, &record.meta, meta_fields);
-                let json = serde_json::to_vec(&Fragment {
-                    url: &record.url,
-                    content: &page.content,
-                    word_count: page.word_count,
-                    filters: &record.filters,
-                    meta: &record.meta,
-                    anchors: [],
-                })
-                .expect("a fragment is plain JSON");
-                ReadPage {
-                    // A grouped fragment is found by its group's name.
-                    hash: if grouped {
-                        String::new()
-                    } else {
-                        format::content_hash(&json)
-                    },
-                    gzipped: (!grouped).then(|| format::gzip(&json)),
-                    json,
-                    words: page,
-                }
-            })
-            .collect();
+    /// Adds the records `make` makes of `items`, as pages in that order,
+    /// and writes their fragments. Records are made and read in parallel,
+    /// and each is dropped once read.
+    pub fn add<T: Sync>(
+        &mut self,
+        items: &[T],
+        make: impl Fn(&T) -> Record + Sync,
+    ) -> io::Result<()> {
+        let reader = &self.reader;
+        let mut previous = Vec::new();
+        for batch in items.chunks(BATCH) {
+            let index = &mut self.index;
+            let (added, read) = rayon::join(
+                || index.add(std::mem::take(&mut previous)),
+                || {
+                    batch
+                        .par_iter()
+                        .map(|item| reader.read(make(item)))
+                        .collect::<Vec<ReadPage>>()
+                },
+            );
+            added?;
+            previous = read;
+        }
+        self.index.add(previous)
+    }
+
+    /// Writes the word index, the filters, the metadata, the entry file and
+    /// Pagefind's scripts.
+    pub fn finish(self) -> io::Result<()> {
+        let Reader {
+            words, meta_fields, ..
+        } = self.reader;
+        self.index.finish(words.into_stems(), meta_fields)
+    }
+}
+
+impl Reader {
+    /// Reads a record's words and makes its fragment.
+    fn read(&self, record: Record) -> ReadPage {
+        let page = read_page(
+            &self.words,
+            &record.content,
+            &record.meta,
+            &self.meta_fields,
+        );
+        let json = serde_json::to_vec(&Fragment {
+            url: &record.url,
+            content: &page.content,
+            word_count: page.word_count,
+            filters: &record.filters,
+            meta: &record.meta,
+            anchors: [],
+        })
+        .expect("a fragment is plain JSON");
+        ReadPage {
+            // A grouped fragment is found by its group's name.
+            hash: if self.grouped {
+                String::new()
+            } else {
+                format::content_hash(&json)
+            },
+            gzipped: (!self.grouped).then(|| format::gzip(&json)),
+            json,
+            words: page,
+            filters: record.filters,
+        }
+    }
+}
+
+impl Gathered<'_> {
+    /// Adds pages read, in order, and writes their fragments.
+    fn add(&mut self, read: Vec<ReadPage>) -> io::Result<()> {
         let language = self.language.code();
-        for (record, page) in records.iter().zip(read) {
+        for page in read {
             let number = self.pages.len() as u32;
             let name = match page.gzipped {
                 Some(bytes) => {
@@ -188,13 +255,13 @@ impl<'a> Bundle<'a> {
                 word_count: page.words.word_count as u32,
                 group_hash: String::new(),
             });
-            for (filter, values) in &record.filters {
-                let filter = self.filters.entry(filter.clone()).or_default();
+            for (filter, values) in page.filters {
+                let filter = self.filters.entry(filter).or_default();
                 for value in values {
-                    filter.entry(value.clone()).or_default().push(number);
+                    filter.entry(value).or_default().push(number);
                 }
             }
-            self.postings.add_page(number, page.words.words);
+            self.postings.add_page(number, &page.words);
         }
         self.write_groups(false)
     }
@@ -240,9 +307,10 @@ impl<'a> Bundle<'a> {
         Ok(())
     }
 
-    /// Writes the word index, the filters, the metadata, the entry file and
-    /// Pagefind's scripts.
-    pub fn finish(mut self) -> io::Result<()> {
+    /// Writes the last fragments, the word index (its words named by
+    /// `stems`), the filters, the metadata, the entry file and Pagefind's
+    /// scripts.
+    fn finish(mut self, stems: Vec<String>, meta_fields: Vec<String>) -> io::Result<()> {
         self.write_groups(true)?;
         let language = self.language.code();
         let mut names = self.names;
@@ -250,7 +318,7 @@ impl<'a> Bundle<'a> {
             Some(_) => TRIMMED_CHUNK_SIZE,
             None => CHUNK_SIZE,
         };
-        let chunks = self.postings.into_chunks(chunk_size, self.trim);
+        let chunks = self.postings.into_chunks(stems, chunk_size, self.trim);
         let mut index_chunks = chunk_ranges(
             chunks
                 .iter()
@@ -302,7 +370,7 @@ impl<'a> Bundle<'a> {
             index_chunks,
             filters,
             sorts: Vec::new(),
-            meta_fields: self.meta_fields,
+            meta_fields,
         });
         let meta_hash = format!("{language}_{}", &format::content_hash(&meta)[..10]);
         (self.sink)(OutputFile {

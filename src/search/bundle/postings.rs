@@ -5,12 +5,14 @@
 //! in page order. They keep the locations already packed the way the index
 //! file stores them, in flat vectors of numbers: at ten thousand SOPs that is
 //! a few tens of megabytes, where a struct per occurrence took gigabytes.
+//! Words go by their stem's number (see `Words`), so neither step hashes or
+//! copies a string per word.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 
-// hashbrown's default hasher (foldhash) rather than SipHash: the keys are
-// the handbook's own words, and the merge of every page's words into one map
-// is the one sequential step of indexing.
+// hashbrown's default hasher (foldhash) rather than SipHash: looked up for
+// every word of every page.
 use hashbrown::HashMap;
 use rayon::prelude::*;
 
@@ -33,29 +35,109 @@ pub(super) struct PageWords {
     pub content: String,
     /// The number of word positions.
     pub word_count: usize,
-    pub words: Vec<(String, WordOnPage)>,
+    /// Each word on the page (a stem once without diacritics, once per
+    /// written form with them); their locations follow one another in
+    /// `locations`.
+    words: Vec<WordOnPage>,
+    /// The packed locations of every word, in the order of `words`: for
+    /// each, its locations in the text, then in the metadata.
+    locations: Vec<i32>,
 }
 
-/// The packed locations of one word on one page.
-#[derive(Default)]
-pub(super) struct WordOnPage {
-    /// Without diacritics, in the text and in the metadata; `None` when the
-    /// word only occurs written with diacritics.
-    plain: Option<(Vec<i32>, Vec<i32>)>,
-    /// Each written form with diacritics.
-    variants: Vec<(String, Vec<i32>, Vec<i32>)>,
+/// One word of a page.
+struct WordOnPage {
+    stem: u32,
+    /// The written form, when it had diacritics; `None` for the plain form.
+    form: Option<String>,
+    /// How many of `PageWords::locations` are in the text, then in the
+    /// metadata.
+    locs: usize,
+    meta_locs: usize,
 }
 
+impl PageWords {
+    /// Each word with its locations in the text and in the metadata.
+    fn each(&self) -> impl Iterator<Item = (&WordOnPage, &[i32], &[i32])> {
+        let mut rest = self.locations.as_slice();
+        self.words.iter().map(move |word| {
+            let (locs, after) = rest.split_at(word.locs);
+            let (meta_locs, after) = after.split_at(word.meta_locs);
+            rest = after;
+            (word, locs, meta_locs)
+        })
+    }
+
+    /// The plain locations of `stem`, in the text and in the metadata.
+    #[cfg(test)]
+    fn plain(&self, stem: u32) -> Option<(&[i32], &[i32])> {
+        self.each()
+            .find(|(w, _, _)| w.stem == stem && w.form.is_none())
+            .map(|(_, locs, meta_locs)| (locs, meta_locs))
+    }
+}
+
+#[derive(Clone)]
 struct Occurrence {
     position: u32,
     weight: u8,
     original: Option<String>,
 }
 
+#[derive(Clone)]
 struct MetaOccurrence {
     field: u16,
     position: u32,
     original: Option<String>,
+}
+
+/// Where each word of the page being read occurs. One per thread, kept
+/// from page to page, so reading a page allocates almost nothing: its
+/// lists keep their room.
+#[derive(Default)]
+struct Scratch {
+    /// The place in `words` of each stem of the page.
+    places: HashMap<u32, usize>,
+    /// The page's words (the first `used`): stem, occurrences in the
+    /// text, in the metadata.
+    words: Vec<(u32, Vec<Occurrence>, Vec<MetaOccurrence>)>,
+    used: usize,
+}
+
+/// The lists a thread keeps between pages: more only for a page of
+/// unusually many different words.
+const MAX_KEPT_WORDS: usize = 4096;
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+impl Scratch {
+    fn word(&mut self, stem: u32) -> &mut (u32, Vec<Occurrence>, Vec<MetaOccurrence>) {
+        let place = *self.places.entry(stem).or_insert_with(|| {
+            if self.used == self.words.len() {
+                self.words.push((stem, Vec::new(), Vec::new()));
+            }
+            self.words[self.used].0 = stem;
+            self.used += 1;
+            self.used - 1
+        });
+        &mut self.words[place]
+    }
+
+    /// Packs the page's words and makes ready for the next page.
+    fn pack(&mut self) -> (Vec<WordOnPage>, Vec<i32>) {
+        let mut words = Vec::with_capacity(self.used);
+        let mut locations = Vec::new();
+        for (stem, text, meta) in &mut self.words[..self.used] {
+            pack_word(*stem, text, meta, &mut words, &mut locations);
+            text.clear();
+            meta.clear();
+        }
+        self.places.clear();
+        self.used = 0;
+        self.words.truncate(MAX_KEPT_WORDS);
+        (words, locations)
+    }
 }
 
 /// Reads a record's text (with weight marks) and its metadata fields;
@@ -67,8 +149,17 @@ pub(super) fn read_page(
     meta: &BTreeMap<String, String>,
     meta_fields: &[String],
 ) -> PageWords {
+    SCRATCH.with_borrow_mut(|scratch| read_page_into(scratch, words, text, meta, meta_fields))
+}
+
+fn read_page_into(
+    scratch: &mut Scratch,
+    words: &Words,
+    text: &str,
+    meta: &BTreeMap<String, String>,
+    meta_fields: &[String],
+) -> PageWords {
     let mut content = String::with_capacity(text.len());
-    let mut in_text: HashMap<String, Vec<Occurrence>> = HashMap::new();
     let mut weights = vec![UNIT_WEIGHT];
     let mut position: u32 = 0;
     for token in text.split_whitespace() {
@@ -108,7 +199,7 @@ pub(super) fn read_page(
                 0
             };
             for w in found {
-                occurrences(&mut in_text, &w.stem).push(Occurrence {
+                scratch.word(w.stem).1.push(Occurrence {
                     position,
                     weight: if w.part { part_weight } else { weight },
                     original: w.original.clone(),
@@ -121,7 +212,6 @@ pub(super) fn read_page(
         content.pop();
     }
 
-    let mut in_meta: HashMap<String, Vec<MetaOccurrence>> = HashMap::new();
     for (name, value) in meta {
         let field = meta_fields
             .iter()
@@ -130,7 +220,7 @@ pub(super) fn read_page(
         for (position, word) in value.split_whitespace().enumerate() {
             words.meta_word(word, |found| {
                 for w in found {
-                    occurrences(&mut in_meta, &w.stem).push(MetaOccurrence {
+                    scratch.word(w.stem).2.push(MetaOccurrence {
                         field: field as u16,
                         position: position as u32,
                         original: w.original.clone(),
@@ -140,85 +230,93 @@ pub(super) fn read_page(
         }
     }
 
-    let mut page_words: Vec<(String, WordOnPage)> = Vec::with_capacity(in_text.len());
-    for (stem, occurrences) in in_text {
-        let meta = in_meta.remove(&stem).unwrap_or_default();
-        page_words.push((stem, pack_word(occurrences, meta)));
-    }
-    for (stem, meta) in in_meta {
-        page_words.push((stem, pack_word(Vec::new(), meta)));
-    }
+    let (words, locations) = scratch.pack();
     PageWords {
         content,
         // Pagefind counts positions up to the last word, and at least one.
         word_count: position.max(1) as usize,
-        words: page_words,
+        words,
+        locations,
     }
 }
 
-/// The list of `stem` in `map`, made on first use (without copying the key
-/// when it is there already).
-fn occurrences<'m, T>(map: &'m mut HashMap<String, Vec<T>>, stem: &str) -> &'m mut Vec<T> {
-    map.entry_ref(stem).or_default()
-}
-
-fn pack_word(text: Vec<Occurrence>, meta: Vec<MetaOccurrence>) -> WordOnPage {
-    let mut plain_text = Vec::new();
-    let mut text_variants: BTreeMap<String, Vec<Occurrence>> = BTreeMap::new();
-    for o in text {
-        match o.original.clone() {
-            None => plain_text.push(o),
-            Some(form) => text_variants.entry(form).or_default().push(o),
-        }
+/// Packs the occurrences of `stem` onto `words` and `locations`: the plain
+/// form first, then each form with diacritics, those in the text in order,
+/// then those only in the metadata.
+fn pack_word(
+    stem: u32,
+    text: &mut [Occurrence],
+    meta: &mut [MetaOccurrence],
+    words: &mut Vec<WordOnPage>,
+    locations: &mut Vec<i32>,
+) {
+    let mut push = |form: Option<String>,
+                    text: &mut [Occurrence],
+                    meta: &mut [MetaOccurrence],
+                    locations: &mut Vec<i32>| {
+        let start = locations.len();
+        encode_locations(text, |o| (o.weight, o.position), locations);
+        let locs = locations.len() - start;
+        encode_meta_locations(meta, locations);
+        words.push(WordOnPage {
+            stem,
+            form,
+            locs,
+            meta_locs: locations.len() - start - locs,
+        });
+    };
+    // Almost every word is written without diacritics.
+    if text.iter().all(|o| o.original.is_none()) && meta.iter().all(|o| o.original.is_none()) {
+        push(None, text, meta, locations);
+        return;
     }
-    let mut plain_meta = Vec::new();
-    let mut meta_variants: BTreeMap<String, Vec<MetaOccurrence>> = BTreeMap::new();
-    for o in meta {
-        match o.original.clone() {
-            None => plain_meta.push(o),
-            Some(form) => meta_variants.entry(form).or_default().push(o),
-        }
-    }
-
-    let mut word = WordOnPage::default();
+    let (mut plain_text, text_forms) = by_form(text, |o| &o.original);
+    let (mut plain_meta, mut meta_forms) = by_form(meta, |o| &o.original);
     if !plain_text.is_empty() || !plain_meta.is_empty() {
-        word.plain = Some((pack_locations(plain_text), pack_meta_locations(plain_meta)));
+        push(None, &mut plain_text, &mut plain_meta, locations);
     }
-    for (form, occurrences) in text_variants {
-        word.variants
-            .push((form, pack_locations(occurrences), Vec::new()));
+    for (form, mut occurrences) in text_forms {
+        let mut meta = meta_forms.remove(&form).unwrap_or_default();
+        push(Some(form), &mut occurrences, &mut meta, locations);
     }
-    for (form, occurrences) in meta_variants {
-        let meta_locs = pack_meta_locations(occurrences);
-        match word.variants.iter_mut().find(|v| v.0 == form) {
-            Some(v) => v.2 = meta_locs,
-            None => word.variants.push((form, Vec::new(), meta_locs)),
-        }
+    for (form, mut meta) in meta_forms {
+        push(Some(form), &mut [], &mut meta, locations);
     }
-    word
 }
 
-/// Locations as the index stores them: grouped by weight (plain text
-/// first), delta-coded inside a group; a negative number `-(w + 1)` starts
-/// the group of weight `w` and is followed by an absolute position.
-fn pack_locations(mut occurrences: Vec<Occurrence>) -> Vec<i32> {
-    encode_locations(&mut occurrences, |o| (o.weight, o.position))
+/// `items` split into those without a written form and those of each form.
+#[allow(clippy::type_complexity)]
+fn by_form<T: Clone>(
+    items: &[T],
+    form: impl Fn(&T) -> &Option<String>,
+) -> (Vec<T>, BTreeMap<String, Vec<T>>) {
+    let mut plain = Vec::new();
+    let mut forms: BTreeMap<String, Vec<T>> = BTreeMap::new();
+    for item in items {
+        match form(item) {
+            None => plain.push(item.clone()),
+            Some(f) => forms.entry(f.clone()).or_default().push(item.clone()),
+        }
+    }
+    (plain, forms)
 }
 
 /// Pagefind takes 25 as its common weight here (plain text weighs 24), so
 /// every list opens with a weight mark; kept, to index alike.
 const FIRST_WEIGHT: u8 = 25;
 
-/// `items` packed as [`pack_locations`] says, by their `(weight, position)`.
-/// Generic so the occurrences of a page are packed where they are, without
-/// a copy per word.
-fn encode_locations<T>(items: &mut [T], weighted: impl Fn(&T) -> (u8, u32)) -> Vec<i32> {
+/// Locations as the index stores them, written onto `locs`: grouped by
+/// weight (plain text first), delta-coded inside a group; a negative number
+/// `-(w + 1)` starts the group of weight `w` and is followed by an absolute
+/// position. Generic so the occurrences of a page are packed where they
+/// are, without a copy per word.
+fn encode_locations<T>(items: &mut [T], weighted: impl Fn(&T) -> (u8, u32), locs: &mut Vec<i32>) {
     items.sort_by_key(|item| {
         let (weight, position) = weighted(item);
         let group = if weight == FIRST_WEIGHT { 0 } else { weight };
         (group, position)
     });
-    let mut locs = Vec::with_capacity(items.len() + 2);
+    locs.reserve(items.len() + 2);
     let mut current = FIRST_WEIGHT;
     let mut last = 0;
     for item in items.iter() {
@@ -232,7 +330,6 @@ fn encode_locations<T>(items: &mut [T], weighted: impl Fn(&T) -> (u8, u32)) -> V
         }
         last = position;
     }
-    locs
 }
 
 /// The `(weight, position)` pairs of packed locations.
@@ -266,17 +363,18 @@ fn heaviest_locations(locs: &[i32], keep: usize) -> Vec<i32> {
     }
     weighted.sort_by_key(|&(weight, position)| (std::cmp::Reverse(weight), position));
     weighted.truncate(keep);
-    encode_locations(&mut weighted, |&pair| pair)
+    let mut trimmed = Vec::with_capacity(keep + 2);
+    encode_locations(&mut weighted, |&pair| pair, &mut trimmed);
+    trimmed
 }
 
-/// Locations in the metadata: `-(field + 1)` starts a field, then positions
-/// in it, delta-coded.
-fn pack_meta_locations(mut occurrences: Vec<MetaOccurrence>) -> Vec<i32> {
+/// Locations in the metadata, written onto `locs`: `-(field + 1)` starts a
+/// field, then positions in it, delta-coded.
+fn encode_meta_locations(occurrences: &mut [MetaOccurrence], locs: &mut Vec<i32>) {
     occurrences.sort_by_key(|o| (o.field, o.position));
-    let mut locs = Vec::with_capacity(occurrences.len() + 2);
     let mut field = None;
     let mut last = 0;
-    for o in occurrences {
+    for o in occurrences.iter() {
         if field != Some(o.field) {
             locs.push(-i32::from(o.field) - 1);
             field = Some(o.field);
@@ -285,13 +383,12 @@ fn pack_meta_locations(mut occurrences: Vec<MetaOccurrence>) -> Vec<i32> {
         locs.push((o.position - last) as i32);
         last = o.position;
     }
-    locs
 }
 
-/// Every word of the handbook and the pages it is on.
+/// Every word of the handbook and the pages it is on, by stem number.
 #[derive(Default)]
 pub(super) struct Postings {
-    words: HashMap<String, WordPostings>,
+    words: Vec<WordPostings>,
 }
 
 /// One word's pages, flat: for each page its number, then the length and
@@ -307,36 +404,44 @@ struct WordPostings {
 
 impl Postings {
     /// Adds the words of page number `page`; pages come in order.
-    pub fn add_page(&mut self, page: u32, words: Vec<(String, WordOnPage)>) {
-        for (stem, on_page) in words {
-            let entry = match self.words.get_mut(stem.as_str()) {
-                Some(entry) => entry,
-                None => self.words.entry(stem).or_default(),
-            };
-            if let Some((locs, meta_locs)) = on_page.plain {
-                entry.size += push_page(&mut entry.plain, page, &locs, &meta_locs);
+    pub fn add_page(&mut self, page: u32, words: &PageWords) {
+        for (word, locs, meta_locs) in words.each() {
+            let stem = word.stem as usize;
+            if stem >= self.words.len() {
+                self.words.resize_with(stem + 1, WordPostings::default);
             }
-            for (form, locs, meta_locs) in on_page.variants {
-                let list = match entry.variants.iter().position(|v| v.0 == form) {
+            let entry = &mut self.words[stem];
+            let list = match &word.form {
+                None => &mut entry.plain,
+                Some(form) => match entry.variants.iter().position(|v| &v.0 == form) {
                     Some(i) => &mut entry.variants[i].1,
                     None => {
                         entry.size += 1;
-                        entry.variants.push((form, Vec::new()));
+                        entry.variants.push((form.clone(), Vec::new()));
                         &mut entry.variants.last_mut().expect("just pushed").1
                     }
-                };
-                entry.size += push_page(list, page, &locs, &meta_locs);
-            }
+                },
+            };
+            entry.size += push_page(list, page, locs, meta_locs);
         }
     }
 
     /// The words in order, cut into chunks the way Pagefind cuts them: a
     /// chunk ends after the word that brings its size to `chunk_size`.
     /// With `trim`, the commonest words keep only their heaviest locations
-    /// on each page (see [`Trim`]).
-    pub fn into_chunks(self, chunk_size: usize, trim: Option<Trim>) -> Vec<Vec<ChunkWord>> {
-        let mut words: Vec<_> = self.words.into_iter().collect();
-        words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    /// on each page (see [`Trim`]). `stems` names the words by number.
+    pub fn into_chunks(
+        self,
+        stems: Vec<String>,
+        chunk_size: usize,
+        trim: Option<Trim>,
+    ) -> Vec<Vec<ChunkWord>> {
+        let mut words: Vec<(String, WordPostings)> = stems
+            .into_iter()
+            .zip(self.words)
+            .filter(|(_, postings)| postings.size > 0)
+            .collect();
+        words.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
         if let Some(trim) = trim {
             words
                 .par_iter_mut()
@@ -494,8 +599,7 @@ mod tests {
         );
         assert_eq!(page.content, "Arsip surat. arsip dan arsip");
         assert_eq!(page.word_count, 5);
-        let (_, arsip) = page.words.iter().find(|(w, _)| w == "arsip").unwrap();
-        let (locs, meta) = arsip.plain.as_ref().unwrap();
+        let (locs, meta) = page.plain(words.number_of("arsip").unwrap()).unwrap();
         // Weight 24 from position 2, then +2; weight 168 at position 0.
         assert_eq!(locs, &[-25, 2, 2, -169, 0]);
         assert!(meta.is_empty());
@@ -510,8 +614,7 @@ mod tests {
         ]);
         let fields = ["nomor".to_string(), "title".to_string()];
         let page = read_page(&words, "x", &meta, &fields);
-        let (_, arsip) = page.words.iter().find(|(w, _)| w == "arsip").unwrap();
-        let (locs, meta_locs) = arsip.plain.as_ref().unwrap();
+        let (locs, meta_locs) = page.plain(words.number_of("arsip").unwrap()).unwrap();
         assert!(locs.is_empty());
         assert_eq!(meta_locs, &[-2, 0, 2]);
     }
@@ -537,14 +640,14 @@ mod tests {
                 "surat surat"
             };
             let page = read_page(&words, text, &BTreeMap::new(), &[]);
-            postings.add_page(n, page.words);
+            postings.add_page(n, &page);
         }
         let trim = Trim {
             min_pages: 4,
             locations: 1,
         };
         let packed: Vec<PackedWord> = postings
-            .into_chunks(1000, Some(trim))
+            .into_chunks(words.into_stems(), 1000, Some(trim))
             .into_iter()
             .flatten()
             .map(ChunkWord::into_packed)
@@ -574,9 +677,9 @@ mod tests {
         let mut postings = Postings::default();
         for (n, text) in ["arsip surat", "surat", "arsip"].iter().enumerate() {
             let page = read_page(&words, text, &BTreeMap::new(), &[]);
-            postings.add_page(n as u32, page.words);
+            postings.add_page(n as u32, &page);
         }
-        let chunks = postings.into_chunks(4, None);
+        let chunks = postings.into_chunks(words.into_stems(), 4, None);
         // arsip: 2 pages of one location each = size 4, a chunk of its own.
         assert_eq!(chunks.len(), 2);
         let packed = chunks.into_iter().next().unwrap().remove(0).into_packed();

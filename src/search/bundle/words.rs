@@ -11,6 +11,8 @@
 //! with Pagefind itself and checks that both indexes hold the same words.
 
 use std::cell::RefCell;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, PoisonError};
 
 use convert_case::{Case, Casing};
 use hashbrown::HashMap;
@@ -40,19 +42,41 @@ pub(super) struct IndexWord {
     pub part: bool,
 }
 
-/// Splits and stems words for one language.
+/// Splits and stems words for one language, and numbers each stem: the
+/// index gathers the locations of a handbook's words by number, not by
+/// string, so reading a page makes no string per word and merging it into
+/// the index looks nothing up by string.
 pub(super) struct Words {
-    language: Language,
     stemmer: Stemmer,
+    /// Tells this set of numbers from another's in the threads' caches.
+    generation: u64,
+    stems: Mutex<Stems>,
+}
+
+/// The stems numbered so far.
+#[derive(Default)]
+struct Stems {
+    numbers: HashMap<String, u32>,
+    names: Vec<String>,
+}
+
+/// An index word of a token, its stem by number (see [`Words::stem_name`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct NumberedWord {
+    pub stem: u32,
+    /// See [`IndexWord::original`].
+    pub original: Option<String>,
+    /// See [`IndexWord::part`].
+    pub part: bool,
 }
 
 /// The index words of the tokens a thread has already read. A handbook
 /// repeats the same few thousand words on every page, and stemming them
 /// again was a third of the time it took to read a page.
 struct Seen {
-    language: Language,
-    text: HashMap<String, Vec<IndexWord>>,
-    meta: HashMap<String, Vec<IndexWord>>,
+    generation: u64,
+    text: HashMap<String, Vec<NumberedWord>>,
+    meta: HashMap<String, Vec<NumberedWord>>,
 }
 
 /// Past this many tokens (numbers, names) a thread starts its cache afresh,
@@ -63,6 +87,9 @@ thread_local! {
     static SEEN: RefCell<Option<Seen>> = const { RefCell::new(None) };
 }
 
+/// The generation of the next [`Words`].
+static GENERATIONS: AtomicU64 = AtomicU64::new(0);
+
 impl Words {
     pub fn new(language: Language) -> Words {
         let algorithm = match language {
@@ -70,29 +97,50 @@ impl Words {
             Language::En => Algorithm::English,
         };
         Words {
-            language,
             stemmer: Stemmer::create(algorithm),
+            generation: GENERATIONS.fetch_add(1, Ordering::Relaxed),
+            stems: Mutex::default(),
         }
     }
 
     /// Calls `f` with the index words of a token of body text (see
     /// [`Words::of_text_word`]), from this thread's cache when it has them.
-    pub fn text_word<R>(&self, raw: &str, f: impl FnOnce(&[IndexWord]) -> R) -> R {
+    pub fn text_word<R>(&self, raw: &str, f: impl FnOnce(&[NumberedWord]) -> R) -> R {
         self.cached(raw, true, f)
     }
 
     /// Calls `f` with the index words of a token of metadata (see
     /// [`Words::of_word`]), from this thread's cache when it has them.
-    pub fn meta_word<R>(&self, raw: &str, f: impl FnOnce(&[IndexWord]) -> R) -> R {
+    pub fn meta_word<R>(&self, raw: &str, f: impl FnOnce(&[NumberedWord]) -> R) -> R {
         self.cached(raw, false, f)
     }
 
-    fn cached<R>(&self, raw: &str, text: bool, f: impl FnOnce(&[IndexWord]) -> R) -> R {
+    /// The number of `stem`, if a page had it.
+    #[cfg(test)]
+    pub fn number_of(&self, stem: &str) -> Option<u32> {
+        self.lock().numbers.get(stem).copied()
+    }
+
+    /// Every stem, by number.
+    pub fn into_stems(self) -> Vec<String> {
+        self.stems
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner)
+            .names
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Stems> {
+        // A thread that panicked mid-insert left the map and the list in
+        // step (the list is pushed last), so the lock is still good.
+        self.stems.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn cached<R>(&self, raw: &str, text: bool, f: impl FnOnce(&[NumberedWord]) -> R) -> R {
         SEEN.with_borrow_mut(|seen| {
             let seen = match seen {
-                Some(s) if s.language == self.language => s,
+                Some(s) if s.generation == self.generation => s,
                 _ => seen.insert(Seen {
-                    language: self.language,
+                    generation: self.generation,
                     text: HashMap::new(),
                     meta: HashMap::new(),
                 }),
@@ -110,8 +158,33 @@ impl Words {
             } else {
                 self.of_word(raw, &mut words);
             }
-            f(map.entry(raw.to_string()).or_insert(words))
+            let numbered = self.number(words);
+            f(map.entry(raw.to_string()).or_insert(numbered))
         })
+    }
+
+    /// `words` with their stems numbered, new stems numbered next.
+    fn number(&self, words: Vec<IndexWord>) -> Vec<NumberedWord> {
+        let mut stems = self.lock();
+        words
+            .into_iter()
+            .map(|w| {
+                let stem = match stems.numbers.get(&w.stem) {
+                    Some(&n) => n,
+                    None => {
+                        let n = u32::try_from(stems.names.len()).expect("under 4 billion words");
+                        stems.numbers.insert(w.stem.clone(), n);
+                        stems.names.push(w.stem);
+                        n
+                    }
+                };
+                NumberedWord {
+                    stem,
+                    original: w.original,
+                    part: w.part,
+                }
+            })
+            .collect()
     }
 
     /// The index words of one whitespace-separated word of body text: the
