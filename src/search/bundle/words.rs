@@ -60,7 +60,7 @@ struct Stems {
     names: Vec<String>,
 }
 
-/// An index word of a token, its stem by number (see [`Words::stem_name`]).
+/// An index word of a token, its stem by number (see [`Words::into_stems`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct NumberedWord {
     pub stem: u32,
@@ -364,6 +364,18 @@ mod tests {
         Words::new(Language::En).of_word("Café", &mut out);
         assert_eq!(out[0].stem, "cafe");
         assert_eq!(out[0].original.as_deref(), Some("café"));
+    }
+
+    #[test]
+    fn each_words_numbers_its_own_stems_on_a_thread_that_read_for_another() {
+        // `lajur serve` indexes the handbook again on every save, with the
+        // same threads and their caches.
+        let first = Words::new(Language::Id);
+        first.text_word("arsip", |_| ());
+        first.text_word("surat", |_| ());
+        let second = Words::new(Language::Id);
+        let surat = second.text_word("surat", |found| found[0].stem);
+        assert_eq!(second.into_stems()[surat as usize], "surat");
     }
 
     #[test]
