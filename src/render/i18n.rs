@@ -10,7 +10,7 @@ use crate::config::Language;
 use crate::model::Hubungan;
 
 /// `(key, id, en)`. Form labels stay as the official form writes them.
-const STRINGS: &[(&str, &str, &str)] = &[
+const STRINGS: &Table = &[
     ("skip_to_content", "Langsung ke isi", "Skip to content"),
     ("home", "Beranda", "Home"),
     ("breadcrumb", "Jejak halaman", "Breadcrumb"),
@@ -213,31 +213,40 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("no_roles", "Belum ada pelaksana.", "No roles yet."),
 ];
 
+/// A table of strings, a row per key: `(key, Indonesian, English)`.
+pub type Table = [(&'static str, &'static str, &'static str)];
+
 /// The strings of one language, as a map for templates (`t.nomor`).
 pub fn strings(language: Language) -> BTreeMap<&'static str, &'static str> {
-    STRINGS
+    strings_of(STRINGS, language)
+}
+
+/// The strings of `table` in one language, as a map for templates: the
+/// search page has a table of its own (`search::page`).
+pub fn strings_of(
+    table: &'static Table,
+    language: Language,
+) -> BTreeMap<&'static str, &'static str> {
+    table
         .iter()
-        .map(|(key, id, en)| {
-            let text = match language {
-                Language::Id => id,
-                Language::En => en,
-            };
-            (*key, *text)
-        })
+        .map(|&(key, id, en)| (key, in_language(language, id, en)))
         .collect()
 }
 
-/// One string by key; the key itself when missing, so a typo shows on the page
-/// instead of breaking the build.
+/// One string by key; `?` when missing, so a typo shows on the page instead
+/// of breaking the build.
 pub fn get(language: Language, key: &str) -> &'static str {
     STRINGS
         .iter()
         .find(|(k, _, _)| *k == key)
-        .map(|(_, id, en)| match language {
-            Language::Id => *id,
-            Language::En => *en,
-        })
-        .unwrap_or("?")
+        .map_or("?", |&(_, id, en)| in_language(language, id, en))
+}
+
+fn in_language(language: Language, id: &'static str, en: &'static str) -> &'static str {
+    match language {
+        Language::Id => id,
+        Language::En => en,
+    }
 }
 
 /// How a related SOP relates, in words.

@@ -22,7 +22,7 @@ pub const OUTPUT_PATH: &str = "cari/index.html";
 
 /// `(key, Indonesian, English)`: the words of the search page, read by the
 /// template as `s.key`. `{n}` and `{q}` are filled in by the script.
-const STRINGS: &[(&str, &str, &str)] = &[
+const STRINGS: &crate::render::i18n::Table = &[
     ("title", "Cari SOP", "Search SOPs"),
     (
         "hint",
@@ -62,16 +62,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
 
 /// The words of the search page in `language`, for `s` in the template.
 pub fn strings(language: Language) -> BTreeMap<&'static str, &'static str> {
-    STRINGS
-        .iter()
-        .map(|(key, id, en)| {
-            let text = match language {
-                Language::Id => id,
-                Language::En => en,
-            };
-            (*key, *text)
-        })
-        .collect()
+    crate::render::i18n::strings_of(STRINGS, language)
 }
 
 /// One choice of a filter menu: a value of a Pagefind filter and how many
