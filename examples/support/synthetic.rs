@@ -22,6 +22,8 @@ use std::fs;
 use std::io;
 use std::path::Path;
 
+use lajur::model::tanggal::MONTHS_ID;
+
 /// SOPs per seksi (the leaf unit), bidang per agency, seksi per bidang.
 const SOPS_PER_SEKSI: usize = 20;
 const BIDANG_PER_AGENCY: usize = 5;
@@ -194,20 +196,6 @@ const DECISIONS: &[(&str, &str)] = &[
 
 const HUBUNGAN: &[&str] = &["terkait", "prasyarat", "lanjutan", "bagian-dari"];
 
-const MONTHS: &[&str] = &[
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-];
 
 /// A deterministic generator (SplitMix64): no dependency, same bytes on every
 /// machine.
@@ -595,7 +583,7 @@ fn sop(
         markdown,
         nomor: nomor(i, a),
         nama,
-        tanggal_pembuatan: format!("{} {} {year}", 1 + i % 28, MONTHS[i % 12]),
+        tanggal_pembuatan: format!("{} {} {year}", 1 + i % 28, MONTHS_ID[i % 12]),
         tanggal_revisi: rng
             .one_in(3)
             .then(|| format!("{}-{}-{}", 1 + i % 27, 1 + (i / 3) % 12, year + 1)),

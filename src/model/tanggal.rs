@@ -54,7 +54,7 @@ impl fmt::Display for DateError {
 impl std::error::Error for DateError {}
 
 /// Indonesian month names, January first.
-const MONTHS_ID: [&str; 12] = [
+pub const MONTHS_ID: [&str; 12] = [
     "Januari",
     "Februari",
     "Maret",
