@@ -196,7 +196,6 @@ const DECISIONS: &[(&str, &str)] = &[
 
 const HUBUNGAN: &[&str] = &["terkait", "prasyarat", "lanjutan", "bagian-dari"];
 
-
 /// A deterministic generator (SplitMix64): no dependency, same bytes on every
 /// machine.
 pub struct Rng(u64);
