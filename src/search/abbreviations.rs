@@ -5,8 +5,9 @@
 //! every page is indexed with the other forms of each abbreviation or long
 //! form it contains, and is found by either.
 
-use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 // foldhash: looked up for every word of every SOP while indexing.
 use hashbrown::HashMap;
@@ -261,11 +262,17 @@ const BUILT_IN: &[&[&str]] = &[
 /// `Config::abbreviations`.
 #[derive(Debug, Clone)]
 pub struct Abbreviations {
-    /// Each group: its forms as written, and each form as lower-case words.
+    /// Each group: its forms as written, and each form as numbered words.
     groups: Vec<Group>,
-    /// First word of a form (lower-case) → (group, form) pairs starting with it,
+    /// Every word of every form, lower-case, numbered: a page's words are
+    /// looked up once each, then forms are compared as numbers.
+    numbers: HashMap<String, u32>,
+    /// Per word number, the (group, form) pairs starting with that word,
     /// so one pass over a page's words finds every form.
-    by_first_word: HashMap<String, Vec<(usize, usize)>>,
+    starting_with: Vec<Vec<(usize, usize)>>,
+    /// Tells this list from another in what each thread remembers of the
+    /// words it has looked up.
+    list: u64,
 }
 
 #[derive(Debug, Clone)]
@@ -276,19 +283,29 @@ struct Group {
 #[derive(Debug, Clone)]
 struct Form {
     text: String,
-    words: Vec<String>,
+    /// The numbers of its lower-case words.
+    words: Vec<u32>,
     /// One- and two-letter shorts (TU, UP, LS, SE) only match in capitals,
     /// because in lower case they are ordinary words ("up", "se").
     capitals_only: bool,
 }
 
 impl Form {
-    fn new(text: &str) -> Option<Form> {
+    /// `text` as a form, its words numbered in `numbers` (new words are
+    /// given the next number).
+    fn new(text: &str, numbers: &mut HashMap<String, u32>) -> Option<Form> {
         let words = words_lower(text);
         if words.is_empty() {
             return None;
         }
         let letters = text.chars().filter(|c| c.is_alphanumeric()).count();
+        let words = words
+            .into_iter()
+            .map(|w| {
+                let next = numbers.len() as u32;
+                *numbers.entry(w).or_insert(next)
+            })
+            .collect();
         Some(Form {
             text: text.trim().to_string(),
             words,
@@ -328,25 +345,29 @@ impl Abbreviations {
                 None => groups.push(vec![short.clone(), long.clone()]),
             }
         }
+        let mut numbers = HashMap::new();
         let groups: Vec<Group> = groups
             .into_iter()
             .map(|g| Group {
-                forms: g.iter().filter_map(|f| Form::new(f)).collect(),
+                forms: g
+                    .iter()
+                    .filter_map(|f| Form::new(f, &mut numbers))
+                    .collect(),
             })
             .filter(|g| g.forms.len() > 1)
             .collect();
-        let mut by_first_word: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        let mut starting_with = vec![Vec::new(); numbers.len()];
         for (gi, group) in groups.iter().enumerate() {
             for (fi, form) in group.forms.iter().enumerate() {
-                by_first_word
-                    .entry(form.words[0].clone())
-                    .or_default()
-                    .push((gi, fi));
+                starting_with[form.words[0] as usize].push((gi, fi));
             }
         }
+        static LISTS: AtomicU64 = AtomicU64::new(0);
         Abbreviations {
             groups,
-            by_first_word,
+            numbers,
+            starting_with,
+            list: LISTS.fetch_add(1, Ordering::Relaxed),
         }
     }
 
@@ -364,25 +385,44 @@ impl Abbreviations {
     /// Renkeu" that is "Kasubbag", "Kepala Sub Bagian", "Kepala Subbagian",
     /// "Perencanaan dan Keuangan". Forms already in the text are left out.
     /// Matching is by whole words, ignoring case (except for the shortest shorts).
-    pub fn extra_terms(&self, text: &str) -> Vec<String> {
+    pub fn extra_terms(&self, text: &str) -> Vec<&str> {
         self.extra_terms_in(&[text])
     }
 
     /// [`Abbreviations::extra_terms`] of several texts (the fields of an SOP):
     /// a long form is never matched across two of them.
-    pub fn extra_terms_in(&self, texts: &[&str]) -> Vec<String> {
+    pub fn extra_terms_in(&self, texts: &[&str]) -> Vec<&str> {
         let mut present = vec![Vec::<bool>::new(); self.groups.len()];
-        for text in texts {
-            self.mark_present(text, &mut present);
-        }
+        // One buffer for the words of every text, one for their numbers.
+        let mut words = Vec::new();
+        let mut numbers = Vec::new();
+        SEEN.with_borrow_mut(|seen| {
+            if seen.list != self.list || seen.numbers.len() >= MAX_SEEN {
+                seen.list = self.list;
+                seen.numbers.clear();
+            }
+            for text in texts {
+                words.clear();
+                numbers.clear();
+                for word in tokens(text) {
+                    words.push(word);
+                    let number = seen
+                        .numbers
+                        .entry_ref(word)
+                        .or_insert_with(|| self.number(word));
+                    numbers.push(*number);
+                }
+                self.mark_present(&words, &numbers, &mut present);
+            }
+        });
         let mut out = Vec::new();
         for (gi, seen) in present.iter().enumerate() {
             if seen.is_empty() {
                 continue;
             }
             for (fi, form) in self.groups[gi].forms.iter().enumerate() {
-                if !seen[fi] && !out.contains(&form.text) {
-                    out.push(form.text.clone());
+                if !seen[fi] && !out.contains(&form.text.as_str()) {
+                    out.push(form.text.as_str());
                 }
             }
         }
@@ -391,31 +431,32 @@ impl Abbreviations {
 }
 
 impl Abbreviations {
-    /// Marks, per group, which of its forms occur in `text`.
-    fn mark_present(&self, text: &str, present: &mut [Vec<bool>]) {
-        let tokens = tokens(text);
-        // Most words are lower case already: borrowed, not copied.
-        let lower: Vec<Cow<'_, str>> = tokens
-            .iter()
-            .map(|t| {
-                if t.chars().any(char::is_uppercase) {
-                    Cow::Owned(t.to_lowercase())
-                } else {
-                    Cow::Borrowed(*t)
-                }
-            })
-            .collect();
-        for (i, word) in lower.iter().enumerate() {
-            let Some(candidates) = self.by_first_word.get(word.as_ref()) else {
+    /// The number of `word` (as written) if some form has it, ignoring case.
+    fn number(&self, word: &str) -> Option<u32> {
+        // Lower-cased only when it has capitals, as the forms were.
+        if word.chars().any(char::is_uppercase) {
+            self.numbers.get(word.to_lowercase().as_str()).copied()
+        } else {
+            self.numbers.get(word).copied()
+        }
+    }
+
+    /// Marks, per group, which of its forms occur in the words of one text,
+    /// given with their numbers.
+    fn mark_present(&self, words: &[&str], numbers: &[Option<u32>], present: &mut [Vec<bool>]) {
+        for (i, number) in numbers.iter().enumerate() {
+            let Some(number) = number else {
                 continue;
             };
-            for &(gi, fi) in candidates {
+            for &(gi, fi) in &self.starting_with[*number as usize] {
                 let form = &self.groups[gi].forms[fi];
-                let n = form.words.len();
-                if i + n > lower.len() || lower[i..i + n] != form.words[..] {
+                let Some(here) = numbers.get(i..i + form.words.len()) else {
+                    continue;
+                };
+                if !here.iter().zip(&form.words).all(|(n, w)| *n == Some(*w)) {
                     continue;
                 }
-                if form.capitals_only && tokens[i].chars().any(|c| c.is_lowercase()) {
+                if form.capitals_only && words[i].chars().any(char::is_lowercase) {
                     continue;
                 }
                 let seen = &mut present[gi];
@@ -428,19 +469,35 @@ impl Abbreviations {
     }
 }
 
+/// What a thread remembers of the words it has looked up, as written: their
+/// numbers in one list of abbreviations. Every SOP of a handbook repeats the
+/// same few thousand words, and lower-casing each capitalised one to look it
+/// up was a fifth of matching.
+#[derive(Default)]
+struct SeenWords {
+    list: u64,
+    numbers: HashMap<String, Option<u32>>,
+}
+
+/// Bounded: nothing stops a handbook of unique strings.
+const MAX_SEEN: usize = 100_000;
+
+thread_local! {
+    static SEEN: RefCell<SeenWords> = RefCell::default();
+}
+
 fn is_long(form: &str) -> bool {
     form.trim().contains(' ')
 }
 
 /// The words of `s` as the index sees them: runs of letters and digits.
-fn tokens(s: &str) -> Vec<&str> {
+fn tokens(s: &str) -> impl Iterator<Item = &str> {
     s.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .collect()
 }
 
 fn words_lower(s: &str) -> Vec<String> {
-    tokens(s).into_iter().map(str::to_lowercase).collect()
+    tokens(s).map(str::to_lowercase).collect()
 }
 
 #[cfg(test)]
@@ -448,7 +505,9 @@ mod tests {
     use super::*;
 
     fn terms(text: &str) -> Vec<String> {
-        Abbreviations::default().extra_terms(text)
+        let abbreviations = Abbreviations::default();
+        let terms = abbreviations.extra_terms(text);
+        terms.into_iter().map(String::from).collect()
     }
 
     #[test]
@@ -515,9 +574,26 @@ mod tests {
         );
         assert_eq!(a.extra_terms("PPK"), vec!["Pejabat Pembuat Komitmen"]);
         let t = a.extra_terms("diparaf Kepala Sub Bagian Umum");
-        assert!(t.contains(&"Kasubbagum".to_string()), "{t:?}");
+        assert!(t.contains(&"Kasubbagum"), "{t:?}");
         // The built-in meaning of the long form's first words still applies.
-        assert!(t.contains(&"Kasubbag".to_string()), "{t:?}");
+        assert!(t.contains(&"Kasubbag"), "{t:?}");
+    }
+
+    #[test]
+    fn two_lists_read_in_one_thread_keep_their_own_words() {
+        let extra = BTreeMap::from([(
+            "SIMDA".to_string(),
+            "Sistem Informasi Manajemen Daerah".to_string(),
+        )]);
+        let (own, built_in) = (Abbreviations::new(&extra), Abbreviations::default());
+        // Each list in turn, so a thread's remembered words change hands.
+        for _ in 0..2 {
+            assert_eq!(
+                own.extra_terms("input ke SIMDA"),
+                ["Sistem Informasi Manajemen Daerah"]
+            );
+            assert!(built_in.extra_terms("input ke SIMDA").is_empty());
+        }
     }
 
     #[test]

@@ -46,14 +46,17 @@ pub fn aliases(citation: &Citation) -> Vec<String> {
         return Vec::new();
     }
     let (shorts, longs) = names(kind);
+    // Joined from pieces rather than `format!`ted: each alias is then one
+    // allocation of the right size, and an SOP cites several laws.
+    let year = year.to_string();
     let mut out = Vec::new();
     for short in shorts {
-        out.push(format!("{short} {number}/{year}"));
-        out.push(format!("{short} {number} {year}"));
-        out.push(format!("{short} No {number} Tahun {year}"));
+        out.push([short, " ", number, "/", &year].concat());
+        out.push([short, " ", number, " ", &year].concat());
+        out.push([short, " No ", number, " Tahun ", &year].concat());
     }
     for long in longs {
-        out.push(format!("{long} Nomor {number} Tahun {year}"));
+        out.push([long, " Nomor ", number, " Tahun ", &year].concat());
     }
     if let Some(id) = &citation.id {
         out.push(id.clone());

@@ -16,7 +16,8 @@ pub mod citations;
 pub mod page;
 pub mod stemming;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
+use std::fmt::Write;
 
 pub use abbreviations::Abbreviations;
 
@@ -118,7 +119,10 @@ pub fn record(sop: &Sop, handbook: &Handbook, abbreviations: &Abbreviations) -> 
     let language = handbook.config.language;
     let unit = unit_name(sop, handbook);
 
-    let mut content = Digest::default();
+    let texts = page_texts(sop);
+    // The record is one and a half to two times its texts, with the other
+    // forms of their terms: sized once rather than grown by copying.
+    let mut content = Digest::with_capacity(2 * texts.iter().map(|t| t.len()).sum::<usize>());
     content.weighted(TITLE_WEIGHT, &sop.nama);
     content.sentence(&sop.nomor);
     content.sentences(sop.satuan_kerja.iter());
@@ -148,23 +152,34 @@ pub fn record(sop: &Sop, handbook: &Handbook, abbreviations: &Abbreviations) -> 
     }
     content.sentences(markdown_text(&sop.body).iter());
 
-    let texts = page_texts(sop);
-    let mut title_terms = abbreviations.extra_terms(&sop.nama);
-    title_terms.extend(stemming::root_forms(&[&sop.nama], language));
-    let mut other_terms = abbreviations.extra_terms_in(&texts);
-    other_terms.extend(stemming::root_forms(&texts, language));
-    // A lane's singkatan names the role in the flowchart, and readers type it.
-    other_terms.extend(sop.lanes.iter().filter_map(|l| l.singkatan.clone()));
-    other_terms.retain(|t| !title_terms.contains(t));
-    for citation in &sop.dasar_hukum {
-        other_terms.extend(citations::aliases(citation));
-    }
-    let mut seen = HashSet::new();
-    other_terms.retain(|t| seen.insert(t.clone()));
+    let title_roots = stemming::root_forms(&[&sop.nama], language);
+    let title_terms: Vec<&str> = abbreviations
+        .extra_terms(&sop.nama)
+        .into_iter()
+        .chain(title_roots.iter().map(String::as_str))
+        .collect();
+    let roots = stemming::root_forms(&texts, language);
+    let aliases: Vec<String> = sop
+        .dasar_hukum
+        .iter()
+        .flat_map(citations::aliases)
+        .collect();
+    // Terms are borrowed, not copied, until they are written: an SOP has
+    // some fifty, most of them repeated.
+    let mut seen = hashbrown::HashSet::new();
+    let other_terms = abbreviations
+        .extra_terms_in(&texts)
+        .into_iter()
+        .chain(roots.iter().map(String::as_str))
+        // A lane's singkatan names the role in the flowchart, and readers type it.
+        .chain(sop.lanes.iter().filter_map(|l| l.singkatan.as_deref()))
+        .filter(|t| !title_terms.contains(t))
+        .chain(aliases.iter().map(String::as_str))
+        .filter(|t| seen.insert(*t));
     if !title_terms.is_empty() {
         content.weighted(TITLE_TERMS_WEIGHT, &title_terms.join(". "));
     }
-    content.sentences(other_terms.iter());
+    content.sentences(other_terms);
 
     let mut meta = BTreeMap::from([
         ("title".to_string(), sop.nama.clone()),
@@ -194,13 +209,18 @@ pub fn record(sop: &Sop, handbook: &Handbook, abbreviations: &Abbreviations) -> 
 struct Digest(String);
 
 impl Digest {
+    fn with_capacity(bytes: usize) -> Digest {
+        Digest(String::with_capacity(bytes))
+    }
+
     fn sentence(&mut self, text: &str) {
         let text = text.trim();
         if text.is_empty() {
             return;
         }
-        // A word that looks like a mark must not be read as one.
-        if text.contains("___") {
+        // A word that looks like a mark must not be read as one. (Looking for
+        // one underscore first is a byte search, and most texts have none.)
+        if text.contains('_') && text.contains("___") {
             self.0.push_str(&text.replace("___", "_ _ _"));
         } else {
             self.0.push_str(text);
@@ -213,12 +233,13 @@ impl Digest {
         self.0.push(' ');
     }
 
-    fn sentences<'a>(&mut self, texts: impl Iterator<Item = &'a String>) {
-        texts.for_each(|t| self.sentence(t));
+    fn sentences(&mut self, texts: impl IntoIterator<Item = impl AsRef<str>>) {
+        texts.into_iter().for_each(|t| self.sentence(t.as_ref()));
     }
 
     fn weighted(&mut self, weight: u8, text: &str) {
-        self.0.push_str(&format!(" ___PAGEFIND_WEIGHT___{weight} "));
+        // Written in place: `format!` would make a string to copy.
+        write!(self.0, " ___PAGEFIND_WEIGHT___{weight} ").expect("a String takes any text");
         self.sentence(text);
         self.0.push_str(" ___END_PAGEFIND_WEIGHT___ ");
     }

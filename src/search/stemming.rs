@@ -35,7 +35,6 @@ pub fn root_forms(texts: &[&str], language: Language) -> Vec<String> {
         return Vec::new();
     }
     let mut out = BTreeSet::new();
-    let mut lower = String::new();
     ROOTS.with_borrow_mut(|roots| {
         // Bounded: a handbook's words are a few thousand, but nothing
         // stops a page of unique strings.
@@ -45,19 +44,11 @@ pub fn root_forms(texts: &[&str], language: Language) -> Vec<String> {
         let words = texts
             .iter()
             .flat_map(|t| t.split(|c: char| !c.is_alphabetic()))
-            .filter(|w| w.chars().count() >= 6);
+            // Fewer than 6 bytes is fewer than 6 letters: the short words,
+            // most of a text, are not even looked up.
+            .filter(|w| w.len() >= MIN_LETTERS && may_have_roots(w));
         for word in words {
-            lower.clear();
-            lower.extend(word.chars().flat_map(char::to_lowercase));
-            let found = roots.entry_ref(lower.as_str()).or_insert_with(|| {
-                let stem = STEMMER.with(|s| s.stem(&lower).into_owned());
-                candidates(&lower)
-                    .into_iter()
-                    .filter(|c| {
-                        c.chars().count() >= 4 && STEMMER.with(|s| s.stem(c) != stem.as_str())
-                    })
-                    .collect()
-            });
+            let found = roots.entry_ref(word).or_insert_with(|| roots_of(word));
             for root in found.iter() {
                 if !out.contains(root) {
                     out.insert(root.clone());
@@ -68,9 +59,42 @@ pub fn root_forms(texts: &[&str], language: Language) -> Vec<String> {
     out.into_iter().collect()
 }
 
-// Each thread remembers the roots of the words it has seen: every SOP of a
-// handbook repeats the same few thousand words, and stemming each word and
-// its candidates again was a fifth of making a search record.
+/// Words shorter than this (in letters) are left as they are.
+const MIN_LETTERS: usize = 6;
+
+/// Whether `word` starts as the words with roots do: [`candidates`] only
+/// takes words from pe-, me- and ke-, so the others (some two thirds of
+/// the long words) are passed over without a lookup. Told by the first two
+/// bytes when both are ASCII, as they then are the first two letters and
+/// lower-case to ASCII; a word starting otherwise is looked up.
+fn may_have_roots(word: &str) -> bool {
+    match word.as_bytes() {
+        [first, second, ..] if first.is_ascii() && second.is_ascii() => {
+            matches!(first.to_ascii_lowercase(), b'p' | b'm' | b'k')
+                && second.eq_ignore_ascii_case(&b'e')
+        }
+        _ => true,
+    }
+}
+
+/// The roots of `word` (as written) whose stems differ from its own.
+fn roots_of(word: &str) -> Vec<String> {
+    if word.chars().count() < MIN_LETTERS {
+        return Vec::new();
+    }
+    let lower: String = word.chars().flat_map(char::to_lowercase).collect();
+    let stem = STEMMER.with(|s| s.stem(&lower).into_owned());
+    candidates(&lower)
+        .into_iter()
+        .filter(|c| c.chars().count() >= 4 && STEMMER.with(|s| s.stem(c) != stem.as_str()))
+        .collect()
+}
+
+// Each thread remembers the roots of the words it has seen, keyed by the
+// word as written so that a word seen before is neither lower-cased nor
+// stemmed again: every SOP of a handbook repeats the same few thousand
+// words, and stemming each word and its candidates again was a fifth of
+// making a search record, lower-casing it another fifth.
 const MAX_ROOTS: usize = 100_000;
 
 thread_local! {
@@ -162,6 +186,16 @@ mod tests {
         let roots = root_forms(&["penyusunan peminjaman"], Language::Id);
         assert!(!roots.contains(&"susun".to_string()), "{roots:?}");
         assert!(!roots.contains(&"pinjam".to_string()), "{roots:?}");
+    }
+
+    #[test]
+    fn a_word_brings_its_roots_however_it_is_capitalised() {
+        for text in ["penerbitan", "Penerbitan", "PENERBITAN"] {
+            let roots = root_forms(&[text], Language::Id);
+            assert_eq!(roots, ["terbit"], "{text}");
+        }
+        // Words not from pe-, me- or ke- have none to bring.
+        assert!(root_forms(&["terbitan dokumentasi"], Language::Id).is_empty());
     }
 
     #[test]
