@@ -142,6 +142,12 @@ fn the_indexed_page_carries_expansions_meta_and_filters() {
             record.content
         );
     }
+    // A result shows the SOP's own words; the other forms only find it.
+    let shown = &record.content[..record.shown];
+    assert!(shown.contains("Kasubag memeriksa SPM dan kelengkapan SIMDA"));
+    for index_only in ["Surat Perintah Pencairan Dana", "Sistem Informasi"] {
+        assert!(!shown.contains(index_only), "{index_only} shown: {shown}");
+    }
     assert_eq!(record.url, format!("/{}/", sop.path));
     assert_eq!(record.meta["nomor"], "SOP-01/KEU");
     assert_eq!(record.meta["title"], "Penerbitan SP2D");

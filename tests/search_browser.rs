@@ -184,6 +184,16 @@ const BASE: &str = "/sop/";
 
 /// The result URLs the search page shows for `query`, in order.
 fn results(chromium: &Path, profile: &Path, site: &Site, query: &str) -> Vec<String> {
+    result_list(chromium, profile, site, query)
+        .split("data-url=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .map(str::to_string)
+        .collect()
+}
+
+/// The list of results the search page shows for `query`, as HTML.
+fn result_list(chromium: &Path, profile: &Path, site: &Site, query: &str) -> String {
     let url = site.url(&format!("{BASE}cari/?q={}", query_param(query)));
     // A cold browser may dump the page before the index has loaded: the page
     // marks itself data-state="done" once results are shown, so try again
@@ -199,15 +209,10 @@ fn results(chromium: &Path, profile: &Path, site: &Site, query: &str) -> Vec<Str
         !dom.contains("data-state=\"error\""),
         "the search page could not load its index for {url}"
     );
-    let list = dom
-        .split_once("id=\"cari-hasil\"")
+    dom.split_once("id=\"cari-hasil\"")
         .map(|(_, rest)| rest.split("</ol>").next().unwrap_or(""))
-        .unwrap_or("");
-    list.split("data-url=\"")
-        .skip(1)
-        .filter_map(|s| s.split('"').next())
-        .map(str::to_string)
-        .collect()
+        .unwrap_or("")
+        .to_string()
 }
 
 #[test]
@@ -258,4 +263,24 @@ fn the_relevance_set_finds_each_sop_in_the_top_3_under_a_subpath() {
         "queries that missed the top 3:\n{}",
         misses.join("\n")
     );
+
+    // An excerpt is cut from the SOP's own words, around its citation of the
+    // law with words of the query marked; never from the other forms the
+    // index holds only to find it ("UU 17 2003", "uu-no-17-tahun-2003").
+    let list = result_list(&chromium, &profile, &site, "UU 17/2003");
+    let excerpts: Vec<&str> = list
+        .split("class=\"search-result__excerpt\">")
+        .skip(1)
+        .map(|e| e.split("</p>").next().unwrap_or(""))
+        .collect();
+    assert!(excerpts.len() >= 3, "results for UU 17/2003: {list}");
+    for excerpt in excerpts {
+        assert!(
+            excerpt.contains("<mark>") && excerpt.contains("17") && excerpt.contains("2003"),
+            "not the citation, marked: {excerpt}"
+        );
+        for index_only in ["uu-no-17-tahun-2003", "UU 17 2003"] {
+            assert!(!excerpt.contains(index_only), "{index_only} in {excerpt}");
+        }
+    }
 }

@@ -102,9 +102,14 @@ pub struct Record {
     /// The page's URL below the site root, as Pagefind returns it
     /// (`/unit/sop/`); the search page puts the base path in front.
     pub url: String,
-    /// The text the index reads and excerpts are cut from, with Pagefind's
-    /// weight marks around the parts that rank higher.
+    /// The text the index reads, with Pagefind's weight marks around the
+    /// parts that rank higher.
     pub content: String,
+    /// How much of `content` (in bytes) is the SOP's own text, which a
+    /// result's excerpt is cut from. The rest, the other forms of its terms
+    /// and the other ways to cite its laws, finds the SOP but would read as
+    /// noise in an excerpt ("UU 17/2003. UU 17 2003. UU No 17 Tahun 2003.").
+    pub shown: usize,
     /// Shown in a result: title, nomor, unit.
     pub meta: BTreeMap<String, String>,
     /// The result list's filters: unit and pelaksana.
@@ -151,6 +156,7 @@ pub fn record(sop: &Sop, handbook: &Handbook, abbreviations: &Abbreviations) -> 
         content.sentences(step.keterangan.iter());
     }
     content.sentences(markdown_text(&sop.body).iter());
+    let shown = content.0.len();
 
     let title_roots = stemming::root_forms(&[&sop.nama], language);
     let title_terms: Vec<&str> = abbreviations
@@ -197,6 +203,7 @@ pub fn record(sop: &Sop, handbook: &Handbook, abbreviations: &Abbreviations) -> 
     Record {
         url: format!("/{}/", sop.path),
         content: content.0,
+        shown,
         meta,
         filters,
     }

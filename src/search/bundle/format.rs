@@ -137,6 +137,11 @@ pub(super) struct Fragment<'a> {
     pub meta: &'a BTreeMap<String, String>,
     /// Headings to jump to inside a page; an SOP result links to the page.
     pub anchors: [(); 0],
+    /// lajur's own field, passed through by Pagefind's script: how many of
+    /// the first words of `content` are the SOP's own text, which the
+    /// search page cuts its excerpts from. The words after are the other
+    /// forms of its terms (`search::Record::shown`).
+    pub shown_words: usize,
 }
 
 /// The CBOR bytes of `value`.

@@ -29,7 +29,7 @@ use self::format::{
     FilterIndex, FilterValue, Fragment, MetaChunk, MetaFilter, MetaIndex, MetaPage, Names,
     WordIndex,
 };
-use self::postings::{PageWords, Postings, Trim, read_page};
+use self::postings::{PageText, PageWords, Postings, Trim, read_page};
 use self::words::Words;
 
 use super::{BUNDLE_DIR, Record};
@@ -193,9 +193,12 @@ impl Reader {
     fn read(&self, record: Record) -> ReadPage {
         let page = read_page(
             &self.words,
-            &record.content,
-            &record.meta,
-            &self.meta_fields,
+            PageText {
+                text: &record.content,
+                shown: record.shown,
+                meta: &record.meta,
+                meta_fields: &self.meta_fields,
+            },
         );
         let json = serde_json::to_vec(&Fragment {
             url: &record.url,
@@ -204,6 +207,7 @@ impl Reader {
             filters: &record.filters,
             meta: &record.meta,
             anchors: [],
+            shown_words: page.shown_words,
         })
         .expect("a fragment is plain JSON");
         ReadPage {

@@ -35,6 +35,9 @@ pub(super) struct PageWords {
     pub content: String,
     /// The number of word positions.
     pub word_count: usize,
+    /// How many of the first words of `content` are the record's `shown`
+    /// part.
+    pub shown_words: usize,
     /// Each word on the page (a stem once without diacritics, once per
     /// written form with them); their locations follow one another in
     /// `locations`.
@@ -140,29 +143,37 @@ impl Scratch {
     }
 }
 
-/// Reads a record's text (with weight marks) and its metadata fields;
-/// `meta_fields` is the sorted list of every field of the index, since
-/// locations in metadata name their field by its place in that list.
-pub(super) fn read_page(
-    words: &Words,
-    text: &str,
-    meta: &BTreeMap<String, String>,
-    meta_fields: &[String],
-) -> PageWords {
-    SCRATCH.with_borrow_mut(|scratch| read_page_into(scratch, words, text, meta, meta_fields))
+/// A record's text and metadata, as [`read_page`] reads them.
+pub(super) struct PageText<'a> {
+    /// The text, with weight marks.
+    pub text: &'a str,
+    /// How many bytes of `text` a reader is shown (see `Record::shown`).
+    pub shown: usize,
+    pub meta: &'a BTreeMap<String, String>,
+    /// The sorted list of every metadata field of the index: locations in
+    /// metadata name their field by its place in that list.
+    pub meta_fields: &'a [String],
 }
 
-fn read_page_into(
-    scratch: &mut Scratch,
-    words: &Words,
-    text: &str,
-    meta: &BTreeMap<String, String>,
-    meta_fields: &[String],
-) -> PageWords {
+/// Reads a record's text and its metadata fields.
+pub(super) fn read_page(words: &Words, page: PageText<'_>) -> PageWords {
+    SCRATCH.with_borrow_mut(|scratch| read_page_into(scratch, words, page))
+}
+
+fn read_page_into(scratch: &mut Scratch, words: &Words, page: PageText<'_>) -> PageWords {
+    let PageText {
+        text,
+        shown,
+        meta,
+        meta_fields,
+    } = page;
     let mut content = String::with_capacity(text.len());
+    let mut shown_words = 0;
     let mut weights = vec![UNIT_WEIGHT];
     let mut position: u32 = 0;
     for token in text.split_whitespace() {
+        // Where the token starts in `text`: it is a slice of it.
+        let offset = token.as_ptr() as usize - text.as_ptr() as usize;
         if let Some(weight) = token.strip_prefix(WEIGHT_MARK) {
             let weight = weight.parse::<f32>().unwrap_or(1.0);
             weights.push(if weight <= 0.0 {
@@ -188,6 +199,9 @@ fn read_page_into(
         }
         content.push_str(&token);
         content.push(' ');
+        if offset < shown {
+            shown_words = position + 1;
+        }
         let weight = *weights.last().unwrap_or(&1);
         words.text_word(&token, |found| {
             // The parts of a word share its weight, so a match on a part
@@ -235,6 +249,7 @@ fn read_page_into(
         content,
         // Pagefind counts positions up to the last word, and at least one.
         word_count: position.max(1) as usize,
+        shown_words: shown_words as usize,
         words,
         locations,
     }
@@ -588,14 +603,25 @@ mod tests {
     use super::*;
     use crate::config::Language;
 
+    /// `text` as a page without metadata, all of it shown.
+    fn plain_text(text: &str) -> PageText<'_> {
+        static NO_META: BTreeMap<String, String> = BTreeMap::new();
+        PageText {
+            text,
+            shown: text.len(),
+            meta: &NO_META,
+            meta_fields: &[],
+        }
+    }
+
     #[test]
     fn weighted_words_open_a_group_and_plain_ones_are_delta_coded() {
         let words = Words::new(Language::Id);
         let page = read_page(
             &words,
-            "___PAGEFIND_WEIGHT___7 Arsip surat. ___END_PAGEFIND_WEIGHT___ arsip dan arsip",
-            &BTreeMap::new(),
-            &[],
+            plain_text(
+                "___PAGEFIND_WEIGHT___7 Arsip surat. ___END_PAGEFIND_WEIGHT___ arsip dan arsip",
+            ),
         );
         assert_eq!(page.content, "Arsip surat. arsip dan arsip");
         assert_eq!(page.word_count, 5);
@@ -606,6 +632,22 @@ mod tests {
     }
 
     #[test]
+    fn words_past_the_shown_part_are_counted_apart_and_found_all_the_same() {
+        let words = Words::new(Language::Id);
+        let page = read_page(
+            &words,
+            PageText {
+                shown: "Arsip surat.".len(),
+                ..plain_text("Arsip surat. Kasubag")
+            },
+        );
+        assert_eq!(page.content, "Arsip surat. Kasubag");
+        assert_eq!((page.shown_words, page.word_count), (2, 3));
+        let (locs, _) = page.plain(words.number_of("kasubag").unwrap()).unwrap();
+        assert_eq!(locs, &[-25, 2]);
+    }
+
+    #[test]
     fn metadata_locations_name_their_field() {
         let words = Words::new(Language::Id);
         let meta = BTreeMap::from([
@@ -613,7 +655,15 @@ mod tests {
             ("title".to_string(), "Arsip surat arsip".to_string()),
         ]);
         let fields = ["nomor".to_string(), "title".to_string()];
-        let page = read_page(&words, "x", &meta, &fields);
+        let page = read_page(
+            &words,
+            PageText {
+                text: "x",
+                shown: 1,
+                meta: &meta,
+                meta_fields: &fields,
+            },
+        );
         let (locs, meta_locs) = page.plain(words.number_of("arsip").unwrap()).unwrap();
         assert!(locs.is_empty());
         assert_eq!(meta_locs, &[-2, 0, 2]);
@@ -639,7 +689,7 @@ mod tests {
             } else {
                 "surat surat"
             };
-            let page = read_page(&words, text, &BTreeMap::new(), &[]);
+            let page = read_page(&words, plain_text(text));
             postings.add_page(n, &page);
         }
         let trim = Trim {
@@ -676,7 +726,7 @@ mod tests {
         let words = Words::new(Language::Id);
         let mut postings = Postings::default();
         for (n, text) in ["arsip surat", "surat", "arsip"].iter().enumerate() {
-            let page = read_page(&words, text, &BTreeMap::new(), &[]);
+            let page = read_page(&words, plain_text(text));
             postings.add_page(n as u32, &page);
         }
         let chunks = postings.into_chunks(words.into_stems(), 4, None);

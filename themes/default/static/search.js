@@ -29,26 +29,76 @@ function format(template, values) {
   return template.replace(/\{(\w+)\}/g, (_, k) => (k in values ? values[k] : ""));
 }
 
-// Pagefind's excerpt is HTML with <mark> around the words found. Keep only the
-// text and the marks, so nothing else in an excerpt can become markup.
-function excerptNode(html) {
+// Words in an excerpt: as many as Pagefind's own.
+const EXCERPT_WORDS = 24;
+
+// The excerpt of a result, cut as Pagefind cuts its own (the run of words
+// holding the most weight of the words found, each found word marked), but
+// only from the SOP's own words: the first `shown_words` of the text. After
+// them the index holds the other forms of its terms ("UU 17/2003. UU 17 2003.
+// UU No 17 Tahun 2003."), which find the SOP but read as noise. A page
+// found only through those (the reader typed "UU 17/2003", the SOP says
+// "Undang-Undang Nomor 17 Tahun 2003") has the words typed marked where its
+// own text has them. Built as text and <mark> nodes, so nothing in an SOP
+// can become markup.
+function excerptNode(data, query) {
+  const all = (data.content || "").split(/[^\S\uFEFF]+/);
+  const shown = Math.min(all.length, data.shown_words ?? all.length);
+  const weight = new Array(shown).fill(0);
+  const found = new Set();
+  for (const l of data.weighted_locations || []) {
+    if (l.location < shown) {
+      weight[l.location] += l.balanced_score;
+      found.add(l.location);
+    }
+  }
+  if (found.size === 0) {
+    const typed = words(query).filter((w) => w.length >= 2);
+    for (let i = 0; i < shown; i++) {
+      if (words(all[i]).some((w) => typed.includes(w))) {
+        weight[i] = 1;
+        found.add(i);
+      }
+    }
+  }
+  // Nothing typed is in the SOP's own words: its text from the start.
+  const start = found.size ? densest(weight, EXCERPT_WORDS) : 0;
   const p = document.createElement("p");
   p.className = "search-result__excerpt";
-  const tpl = document.createElement("template");
-  tpl.innerHTML = html || "";
-  for (const node of tpl.content.childNodes) {
-    if (node.nodeType === Node.ELEMENT_NODE && node.tagName === "MARK") {
+  const end = Math.min(shown, start + EXCERPT_WORDS);
+  for (let i = start; i < end; i++) {
+    if (i > start) p.appendChild(document.createTextNode(" "));
+    if (found.has(i)) {
       const mark = document.createElement("mark");
-      mark.textContent = node.textContent;
+      mark.textContent = all[i];
       p.appendChild(mark);
     } else {
-      p.appendChild(document.createTextNode(node.textContent));
+      p.appendChild(document.createTextNode(all[i]));
     }
   }
   return p;
 }
 
-function resultItem(data) {
+// Where the run of `length` words of most weight starts; the middle one of
+// several such runs side by side, as in Pagefind.
+function densest(weight, length) {
+  if (weight.length <= length) return 0;
+  let sum = weight.slice(0, length).reduce((a, b) => a + b, 0);
+  let best = sum;
+  let ties = [0];
+  for (let s = 1; s + length <= weight.length; s++) {
+    sum += weight[s + length - 1] - weight[s - 1];
+    if (sum > best) {
+      best = sum;
+      ties = [s];
+    } else if (sum === best && ties[ties.length - 1] === s - 1) {
+      ties.push(s);
+    }
+  }
+  return ties[Math.floor(ties.length / 2)];
+}
+
+function resultItem(data, query) {
   const li = document.createElement("li");
   li.className = "sop-item search-result";
   li.dataset.url = data.url;
@@ -74,7 +124,7 @@ function resultItem(data) {
     unit.textContent = meta.unit;
     li.appendChild(unit);
   }
-  li.appendChild(excerptNode(data.excerpt));
+  li.appendChild(excerptNode(data, query));
   return li;
 }
 
@@ -138,7 +188,7 @@ async function showMore() {
   const next = results.slice(shown, shown + PAGE);
   let data = await Promise.all(next.map((r) => r.data()));
   if (shown === 0) data = exactFirst(data, input.value.trim());
-  for (const d of data) list.appendChild(resultItem(d));
+  for (const d of data) list.appendChild(resultItem(d, input.value.trim()));
   shown += next.length;
   more.hidden = shown >= results.length;
 }
@@ -176,7 +226,7 @@ async function start() {
     // Options given before init reach the index as it starts. No worker: the
     // index of a handbook is small, and on the main thread the page is done
     // when its scripts are, which headless browsers (and tests) can wait for.
-    await pagefind.options({ ranking: RANKING, excerptLength: 24, noWorker: true });
+    await pagefind.options({ ranking: RANKING, excerptLength: EXCERPT_WORDS, noWorker: true });
     await pagefind.init();
     choose(unitSelect, params.get("unit"));
     choose(roleSelect, params.get("pelaksana"));
