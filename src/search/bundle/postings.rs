@@ -133,13 +133,20 @@ impl Scratch {
         let mut locations = Vec::new();
         for (stem, text, meta) in &mut self.words[..self.used] {
             pack_word(*stem, text, meta, &mut words, &mut locations);
+        }
+        self.clear();
+        (words, locations)
+    }
+
+    /// Empties the lists, keeping their room.
+    fn clear(&mut self) {
+        for (_, text, meta) in &mut self.words[..self.used] {
             text.clear();
             meta.clear();
         }
         self.places.clear();
         self.used = 0;
         self.words.truncate(MAX_KEPT_WORDS);
-        (words, locations)
     }
 }
 
@@ -167,6 +174,10 @@ fn read_page_into(scratch: &mut Scratch, words: &Words, page: PageText<'_>) -> P
         meta,
         meta_fields,
     } = page;
+    // Left full only by a page whose reading panicked on this thread.
+    if scratch.used > 0 {
+        scratch.clear();
+    }
     let mut content = String::with_capacity(text.len());
     let mut shown_words = 0;
     let mut weights = vec![UNIT_WEIGHT];
