@@ -283,4 +283,11 @@ fn the_relevance_set_finds_each_sop_in_the_top_3_under_a_subpath() {
             assert!(!excerpt.contains(index_only), "{index_only} in {excerpt}");
         }
     }
+    // An SOP found by an abbreviation has the long form in its text marked.
+    let list = result_list(&chromium, &profile, &site, "kasubag umpeg");
+    let long_form = "<mark>Kepala</mark> <mark>Sub</mark> <mark>Bagian</mark> <mark>Umum</mark>";
+    assert!(
+        list.contains(long_form),
+        "the long form of kasubag umpeg is not marked: {list}"
+    );
 }

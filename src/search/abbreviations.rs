@@ -371,6 +371,15 @@ impl Abbreviations {
         }
     }
 
+    /// Each group's forms as written: for the search page, which marks in
+    /// an excerpt the other forms of a word the reader typed.
+    pub fn groups(&self) -> Vec<Vec<&str>> {
+        self.groups
+            .iter()
+            .map(|g| g.forms.iter().map(|f| f.text.as_str()).collect())
+            .collect()
+    }
+
     /// Number of groups (each an abbreviation with its spellings and long forms).
     pub fn len(&self) -> usize {
         self.groups.len()

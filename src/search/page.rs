@@ -105,12 +105,41 @@ pub fn context(handbook: &Handbook) -> tera::Context {
     ctx.insert("breadcrumbs", &Vec::<()>::new());
     ctx.insert("unit_options", &options(units));
     ctx.insert("role_options", &options(roles));
+    ctx.insert(
+        "abbreviations",
+        &abbreviations_json(&handbook.config.abbreviations),
+    );
     ctx
+}
+
+/// The groups of abbreviations the index knows, as JSON for a `<script>`
+/// element: the search page marks "Kepala Sub Bagian" in an excerpt when
+/// the reader typed "kasubag". `<` is escaped so no form can end the
+/// element.
+fn abbreviations_json(extra: &BTreeMap<String, String>) -> String {
+    let abbreviations = super::Abbreviations::new(extra);
+    serde_json::to_string(&abbreviations.groups())
+        .expect("strings are JSON")
+        .replace('<', "\\u003c")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_abbreviations_cannot_end_their_script_element() {
+        let extra = BTreeMap::from([("XSS".to_string(), "</script><b>".to_string())]);
+        let json = abbreviations_json(&extra);
+        assert!(!json.contains('<'), "{json}");
+        let groups: Vec<Vec<String>> = serde_json::from_str(&json).expect("JSON");
+        assert!(groups.contains(&vec!["XSS".to_string(), "</script><b>".to_string()]));
+        assert!(
+            groups
+                .iter()
+                .any(|g| g.contains(&"Kepala Sub Bagian".to_string()))
+        );
+    }
 
     #[test]
     fn both_languages_have_every_string() {

@@ -32,6 +32,12 @@ function format(template, values) {
 // Words in an excerpt: as many as Pagefind's own.
 const EXCERPT_WORDS = 24;
 
+// The groups of abbreviations the index knows (src/search/abbreviations.rs),
+// each form as its words: [["kasubbag"], ["kepala", "sub", "bagian"], ...].
+const GROUPS = JSON.parse(document.getElementById("cari-singkatan")?.textContent || "[]").map(
+  (group) => group.map(words),
+);
+
 // The excerpt of a result, cut as Pagefind cuts its own (the run of words
 // holding the most weight of the words found, each found word marked), but
 // only from the SOP's own words: the first `shown_words` of the text. After
@@ -50,6 +56,16 @@ function excerptNode(data, query) {
     if (l.location < shown) {
       weight[l.location] += l.balanced_score;
       found.add(l.location);
+    }
+  }
+  // The other forms of an abbreviation typed ("Kepala Sub Bagian" for
+  // "kasubag"), which found the SOP through its index-only terms: marked
+  // where its own text has them, and weighed as much as a word found.
+  const most = weight.reduce((a, b) => Math.max(a, b), 1);
+  for (const i of otherFormsIn(all, shown, query)) {
+    if (!found.has(i)) {
+      weight[i] = most;
+      found.add(i);
     }
   }
   if (found.size === 0) {
@@ -77,6 +93,29 @@ function excerptNode(data, query) {
     }
   }
   return p;
+}
+
+// The places among the first `shown` of `all` words where the text has
+// another form of an abbreviation the query names.
+function otherFormsIn(all, shown, query) {
+  const typed = words(query);
+  const named = (form) => typed.some((_, i) => form.every((w, j) => typed[i + j] === w));
+  const forms = GROUPS.filter((group) => group.some(named)).flat();
+  const places = new Set();
+  if (forms.length === 0) return places;
+  // The text's words as the index splits them, each with its place.
+  const tokens = [];
+  for (let i = 0; i < shown; i++) {
+    for (const w of words(all[i])) tokens.push([i, w]);
+  }
+  for (const form of forms) {
+    for (let k = 0; k + form.length <= tokens.length; k++) {
+      if (form.every((w, j) => tokens[k + j][1] === w)) {
+        for (let j = 0; j < form.length; j++) places.add(tokens[k + j][0]);
+      }
+    }
+  }
+  return places;
 }
 
 // Where the run of `length` words of most weight starts; the middle one of
