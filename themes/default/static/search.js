@@ -35,7 +35,7 @@ const EXCERPT_WORDS = 24;
 // The groups of abbreviations the index knows (src/search/abbreviations.rs),
 // each form as its words: [["kasubbag"], ["kepala", "sub", "bagian"], ...].
 const GROUPS = JSON.parse(document.getElementById("cari-singkatan")?.textContent || "[]").map(
-  (group) => group.map(words),
+  (group) => group.map(words).filter((form) => form.length > 0),
 );
 
 // The excerpt of a result, cut as Pagefind cuts its own (the run of words
