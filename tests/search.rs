@@ -71,6 +71,15 @@ fn render(root: &Path) -> (lajur::Handbook, Vec<OutputFile>) {
     }
 }
 
+/// The search page, as text.
+fn search_page(files: &[OutputFile]) -> String {
+    files
+        .iter()
+        .find(|f| f.path == "cari/index.html")
+        .map(|f| String::from_utf8_lossy(&f.bytes).into_owned())
+        .expect("the search page")
+}
+
 /// The index's entry file (languages, page counts), as text; empty if missing.
 fn entry_file(index: &[OutputFile]) -> String {
     index
@@ -190,11 +199,7 @@ fn pages_other_than_sops_are_left_out_of_the_index() {
 fn the_search_page_offers_every_unit_and_role_with_its_count() {
     let dir = fixture("");
     let (_, files) = render(dir.path());
-    let page = files
-        .iter()
-        .find(|f| f.path == "cari/index.html")
-        .map(|f| String::from_utf8_lossy(&f.bytes).into_owned())
-        .expect("the search page");
+    let page = search_page(&files);
     for option in [
         r#"<option value="Sub Bagian Keuangan">Sub Bagian Keuangan (1)</option>"#,
         r#"<option value="Bagian Umum">Bagian Umum (1)</option>"#,
@@ -208,4 +213,19 @@ fn the_search_page_offers_every_unit_and_role_with_its_count() {
     }
     // The menus are shown without waiting for the index.
     assert!(!page.contains(r#"class="search-filters" hidden"#));
+}
+
+#[test]
+fn an_english_search_page_counts_one_sop_in_the_singular() {
+    let dir = fixture("language: en\n");
+    let (_, files) = render(dir.path());
+    let page = search_page(&files);
+    assert!(
+        page.contains(r#"data-t-count="{n} SOPs found for"#),
+        "{page}"
+    );
+    assert!(
+        page.contains(r#"data-t-count-one="1 SOP found for"#),
+        "{page}"
+    );
 }

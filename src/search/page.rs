@@ -40,6 +40,11 @@ const STRINGS: &crate::render::i18n::Table = &[
         "{n} SOPs found for “{q}”",
     ),
     (
+        "count_one",
+        "1 SOP ditemukan untuk “{q}”",
+        "1 SOP found for “{q}”",
+    ),
+    (
         "none",
         "Tidak ada SOP yang cocok dengan “{q}”. Coba kata lain atau singkatannya.",
         "No SOP matches “{q}”. Try other words or an abbreviation.",

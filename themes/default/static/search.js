@@ -249,8 +249,10 @@ async function run() {
   results = search.results;
   shown = 0;
   list.replaceChildren();
+  // A theme's own cari.html may not have the singular.
+  const count = results.length === 1 && t.tCountOne ? t.tCountOne : t.tCount;
   status.textContent = results.length
-    ? format(t.tCount, { n: results.length, q })
+    ? format(count, { n: results.length, q })
     : format(t.tNone, { q });
   await showMore();
   root.dataset.state = "done";
