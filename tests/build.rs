@@ -381,6 +381,26 @@ fn english_switches_the_interface() {
     assert!(page.contains("31 December 2018"));
     assert!(!page.contains("Tanggal Pembuatan"));
     assert!(read(&out, "index.html").contains("<html lang=\"en\">"));
+
+    // A count of one is in the singular: "1 SOP · 1 step", not "1 SOPs".
+    let mut ones = 0;
+    for file in walkdir::WalkDir::new(&out).into_iter().flatten() {
+        if file.path().extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        let text = fs::read_to_string(file.path()).expect("a page");
+        let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).collect();
+        for pair in words.windows(2).filter(|w| w[0] == "1") {
+            assert!(
+                !["SOPs", "steps", "roles", "regulations"].contains(&pair[1]),
+                "1 {} in {}",
+                pair[1],
+                file.path().display()
+            );
+            ones += usize::from(["SOP", "step"].contains(&pair[1]));
+        }
+    }
+    assert!(ones > 0, "no count of one to check");
 }
 
 #[test]
