@@ -96,7 +96,16 @@ fn words(language: Language) -> Words {
             to_step: "to step",
             mutu: "Quality standard",
             mutu_columns: ["Requirements", "Time", "Output", "Notes"],
-            steps_roles: |s, r| format!("{s} steps, {r} roles"),
+            steps_roles: |s, r| {
+                let plural = |n: usize, one: &str, many: &str| {
+                    format!("{n} {}", if n == 1 { one } else { many })
+                };
+                format!(
+                    "{}, {}",
+                    plural(s, "step", "steps"),
+                    plural(r, "role", "roles")
+                )
+            },
         },
     }
 }
@@ -803,7 +812,19 @@ fn describe(sop: &Sop, w: &Words) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{N, esc};
+    use super::{N, esc, words};
+    use crate::config::Language;
+
+    #[test]
+    fn the_english_summary_counts_one_in_the_singular() {
+        let en = words(Language::En);
+        assert_eq!((en.steps_roles)(1, 1), "1 step, 1 role");
+        assert_eq!((en.steps_roles)(7, 3), "7 steps, 3 roles");
+        assert_eq!(
+            (words(Language::Id).steps_roles)(1, 1),
+            "1 langkah, 1 pelaksana"
+        );
+    }
 
     #[test]
     fn escapes_the_five_xml_characters() {
