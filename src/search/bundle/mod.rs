@@ -13,6 +13,8 @@
 //! locations and fragments.
 
 mod format;
+mod locations;
+mod page;
 mod postings;
 mod runtime;
 mod words;
@@ -29,7 +31,8 @@ use self::format::{
     FilterIndex, FilterValue, Fragment, MetaChunk, MetaFilter, MetaIndex, MetaPage, Names,
     WordIndex,
 };
-use self::postings::{PageText, PageWords, Postings, Trim, read_page};
+use self::page::{PageText, PageWords, read_page};
+use self::postings::{Postings, Trim};
 use self::words::Words;
 
 use super::{BUNDLE_DIR, Record};
