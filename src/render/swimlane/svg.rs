@@ -119,28 +119,32 @@ impl N {
     /// a tenth.
     fn text(self, buf: &mut [u8; 24]) -> &str {
         let tenths = (self.0 * 10.0).round() as i64;
-        // Digits written backwards, then handed over in one piece.
-        let mut at = buf.len();
-        let mut abs = tenths.unsigned_abs();
-        at -= 1;
-        buf[at] = b'0' + (abs % 10) as u8;
+        // Written backwards, then handed over in one piece.
+        let abs = tenths.unsigned_abs();
+        let mut at = digits_before(buf, 24, abs % 10);
         at -= 1;
         buf[at] = b'.';
-        abs /= 10;
-        loop {
-            at -= 1;
-            buf[at] = b'0' + (abs % 10) as u8;
-            abs /= 10;
-            if abs == 0 {
-                break;
-            }
-        }
+        at = digits_before(buf, at, abs / 10);
         if tenths < 0 {
             at -= 1;
             buf[at] = b'-';
         }
         // Only ASCII digits, '.' and '-' were written.
         std::str::from_utf8(&buf[at..]).unwrap_or_default()
+    }
+}
+
+/// Writes the decimal digits of `n` into `buf` so that they end at `end`;
+/// returns where they start.
+fn digits_before(buf: &mut [u8], end: usize, mut n: u64) -> usize {
+    let mut at = end;
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            return at;
+        }
     }
 }
 
@@ -183,16 +187,7 @@ impl Piece for usize {
     fn push_to(self, out: &mut String) {
         // Step numbers and counts: a few digits.
         let mut buf = [0u8; 20];
-        let mut at = buf.len();
-        let mut n = self;
-        loop {
-            at -= 1;
-            buf[at] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
+        let at = digits_before(&mut buf, 20, self as u64);
         out.push_str(std::str::from_utf8(&buf[at..]).unwrap_or_default());
     }
 }

@@ -101,7 +101,7 @@ pub(super) struct PackedVariant {
 pub(super) struct PackedPage {
     #[n(0)]
     pub page_number: u32,
-    /// Positions in the page's text; see `super::postings::pack_locations`.
+    /// Positions in the page's text; see `super::locations::encode_locations`.
     #[n(1)]
     pub locs: Vec<i32>,
     /// Positions in the metadata fields.
