@@ -46,8 +46,8 @@ const GROUPS = JSON.parse(document.getElementById("cari-singkatan")?.textContent
 // found only through those (the reader typed "UU 17/2003", the SOP says
 // "Undang-Undang Nomor 17 Tahun 2003") has the words typed marked where its
 // own text has them. Built as text and <mark> nodes, so nothing in an SOP
-// can become markup.
-function excerptNode(data, query) {
+// can become markup. `wanted` is what the query looks for (see `sought`).
+function excerptNode(data, wanted) {
   const all = (data.content || "").split(/[^\S\uFEFF]+/);
   const shown = Math.min(all.length, data.shown_words ?? all.length);
   const weight = new Array(shown).fill(0);
@@ -62,16 +62,15 @@ function excerptNode(data, query) {
   // "kasubag"), which found the SOP through its index-only terms: marked
   // where its own text has them, and weighed as much as a word found.
   const most = weight.reduce((a, b) => Math.max(a, b), 1);
-  for (const i of otherFormsIn(all, shown, query)) {
+  for (const i of formsIn(all, shown, wanted.forms)) {
     if (!found.has(i)) {
       weight[i] = most;
       found.add(i);
     }
   }
   if (found.size === 0) {
-    const typed = words(query).filter((w) => w.length >= 2);
     for (let i = 0; i < shown; i++) {
-      if (words(all[i]).some((w) => typed.includes(w))) {
+      if (words(all[i]).some((w) => wanted.typed.includes(w))) {
         weight[i] = 1;
         found.add(i);
       }
@@ -95,12 +94,22 @@ function excerptNode(data, query) {
   return p;
 }
 
-// The places among the first `shown` of `all` words where the text has
-// another form of an abbreviation the query names.
-function otherFormsIn(all, shown, query) {
-  const typed = words(query);
-  const named = (form) => typed.some((_, i) => form.every((w, j) => typed[i + j] === w));
-  const forms = GROUPS.filter((group) => group.some(named)).flat();
+// What a query looks for, worked out once for all its results: the words
+// typed (of two letters or more) and every form, as words, of each
+// abbreviation group the query names ("kasubag" names Kasubbag, Kasubag,
+// Kepala Sub Bagian...).
+function sought(query) {
+  const all = words(query);
+  const named = (form) => all.some((_, i) => form.every((w, j) => all[i + j] === w));
+  return {
+    typed: all.filter((w) => w.length >= 2),
+    forms: GROUPS.filter((group) => group.some(named)).flat(),
+  };
+}
+
+// The places among the first `shown` of `all` words where the text has one
+// of `forms`.
+function formsIn(all, shown, forms) {
   const places = new Set();
   if (forms.length === 0) return places;
   // The text's words as the index splits them, each with its place.
@@ -137,7 +146,7 @@ function densest(weight, length) {
   return ties[Math.floor(ties.length / 2)];
 }
 
-function resultItem(data, query) {
+function resultItem(data, wanted) {
   const li = document.createElement("li");
   li.className = "sop-item search-result";
   li.dataset.url = data.url;
@@ -163,7 +172,7 @@ function resultItem(data, query) {
     unit.textContent = meta.unit;
     li.appendChild(unit);
   }
-  li.appendChild(excerptNode(data, query));
+  li.appendChild(excerptNode(data, wanted));
   return li;
 }
 
@@ -201,9 +210,8 @@ function words(text) {
 // "keadaan" and "ada" all become "ada". Within a page of results, put first
 // the SOPs whose text has the words as typed (or words they begin), keeping
 // Pagefind's order otherwise. Only the page already fetched is reordered, so
-// this costs no extra download.
-function exactFirst(data, query) {
-  const typed = words(query).filter((w) => w.length >= 2);
+// this costs no extra download. `typed` as in `sought`.
+function exactFirst(data, typed) {
   if (typed.length === 0) return data;
   const score = (d) => {
     const own = new Set(words(`${(d.meta || {}).title || ""} ${d.content || ""}`));
@@ -226,8 +234,9 @@ function exactFirst(data, query) {
 async function showMore() {
   const next = results.slice(shown, shown + PAGE);
   let data = await Promise.all(next.map((r) => r.data()));
-  if (shown === 0) data = exactFirst(data, input.value.trim());
-  for (const d of data) list.appendChild(resultItem(d, input.value.trim()));
+  const wanted = sought(input.value.trim());
+  if (shown === 0) data = exactFirst(data, wanted.typed);
+  for (const d of data) list.appendChild(resultItem(d, wanted));
   shown += next.length;
   more.hidden = shown >= results.length;
 }
