@@ -7,10 +7,11 @@
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 // foldhash: looked up for every word of every SOP while indexing.
 use hashbrown::HashMap;
+
+use super::memo::{self, WordMemo};
 
 /// The built-in groups: every spelling in a group stands for the same thing.
 /// Shorts first, then long forms (a long form is any entry with a space).
@@ -362,12 +363,11 @@ impl Abbreviations {
                 starting_with[form.words[0] as usize].push((gi, fi));
             }
         }
-        static LISTS: AtomicU64 = AtomicU64::new(0);
         Abbreviations {
             groups,
             numbers,
             starting_with,
-            list: LISTS.fetch_add(1, Ordering::Relaxed),
+            list: memo::new_owner(),
         }
     }
 
@@ -406,20 +406,12 @@ impl Abbreviations {
         let mut words = Vec::new();
         let mut numbers = Vec::new();
         SEEN.with_borrow_mut(|seen| {
-            if seen.list != self.list || seen.numbers.len() >= MAX_SEEN {
-                seen.list = self.list;
-                seen.numbers.clear();
-            }
             for text in texts {
                 words.clear();
                 numbers.clear();
                 for word in tokens(text) {
                     words.push(word);
-                    let number = seen
-                        .numbers
-                        .entry_ref(word)
-                        .or_insert_with(|| self.number(word));
-                    numbers.push(*number);
+                    numbers.push(*seen.get_or_make(self.list, word, || self.number(word)));
                 }
                 self.mark_present(&words, &numbers, &mut present);
             }
@@ -478,21 +470,11 @@ impl Abbreviations {
     }
 }
 
-/// What a thread remembers of the words it has looked up, as written: their
-/// numbers in one list of abbreviations. Every SOP of a handbook repeats the
-/// same few thousand words, and lower-casing each capitalised one to look it
-/// up was a fifth of matching.
-#[derive(Default)]
-struct SeenWords {
-    list: u64,
-    numbers: HashMap<String, Option<u32>>,
-}
-
-/// Bounded: nothing stops a handbook of unique strings.
-const MAX_SEEN: usize = 100_000;
-
 thread_local! {
-    static SEEN: RefCell<SeenWords> = RefCell::default();
+    /// The number in one list of abbreviations of each word a thread has
+    /// looked up, as written: lower-casing each capitalised word to look it
+    /// up was a fifth of matching.
+    static SEEN: RefCell<WordMemo<Option<u32>>> = RefCell::default();
 }
 
 fn is_long(form: &str) -> bool {

@@ -13,6 +13,7 @@ mod bundle;
 
 pub use bundle::MAX_FRAGMENTS;
 pub mod citations;
+mod memo;
 pub mod page;
 pub mod stemming;
 

@@ -23,11 +23,11 @@
 use std::cell::RefCell;
 use std::collections::BTreeSet;
 
-use hashbrown::HashMap;
-
 use pagefind_stem::{Algorithm, Stemmer};
 
 use crate::config::Language;
+
+use super::memo::{NO_OWNER, WordMemo};
 
 /// Root forms to index beside the words of `texts`, for `language`.
 pub fn root_forms(texts: &[&str], language: Language) -> Vec<String> {
@@ -36,11 +36,6 @@ pub fn root_forms(texts: &[&str], language: Language) -> Vec<String> {
     }
     let mut out = BTreeSet::new();
     ROOTS.with_borrow_mut(|roots| {
-        // Bounded: a handbook's words are a few thousand, but nothing
-        // stops a page of unique strings.
-        if roots.len() >= MAX_ROOTS {
-            roots.clear();
-        }
         let words = texts
             .iter()
             .flat_map(|t| t.split(|c: char| !c.is_alphabetic()))
@@ -48,7 +43,7 @@ pub fn root_forms(texts: &[&str], language: Language) -> Vec<String> {
             // most of a text, are not even looked up.
             .filter(|w| w.len() >= MIN_LETTERS && may_have_roots(w));
         for word in words {
-            let found = roots.entry_ref(word).or_insert_with(|| roots_of(word));
+            let found = roots.get_or_make(NO_OWNER, word, || roots_of(word));
             for root in found.iter() {
                 if !out.contains(root) {
                     out.insert(root.clone());
@@ -95,11 +90,9 @@ fn roots_of(word: &str) -> Vec<String> {
 // stemmed again: every SOP of a handbook repeats the same few thousand
 // words, and stemming each word and its candidates again was a fifth of
 // making a search record, lower-casing it another fifth.
-const MAX_ROOTS: usize = 100_000;
-
 thread_local! {
     static STEMMER: Stemmer = Stemmer::create(Algorithm::Indonesian);
-    static ROOTS: RefCell<HashMap<String, Vec<String>>> = RefCell::new(HashMap::new());
+    static ROOTS: RefCell<WordMemo<Vec<String>>> = RefCell::default();
 }
 
 /// What `word` may be derived from, by the rules of the peN-, meN-, per- and

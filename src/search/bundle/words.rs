@@ -11,7 +11,6 @@
 //! with Pagefind itself and checks that both indexes hold the same words.
 
 use std::cell::RefCell;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, PoisonError};
 
 use convert_case::{Case, Casing};
@@ -21,6 +20,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 use crate::config::Language;
+use crate::search::memo::{self, WordMemo};
 
 /// Characters that count as part of a word besides letters and digits:
 /// Unicode's connector punctuation, as in Pagefind.
@@ -48,8 +48,8 @@ pub(super) struct IndexWord {
 /// the index looks nothing up by string.
 pub(super) struct Words {
     stemmer: Stemmer,
-    /// Tells this set of numbers from another's in the threads' caches.
-    generation: u64,
+    /// Tells this set of numbers from another's in the threads' memos.
+    owner: u64,
     stems: Mutex<Stems>,
 }
 
@@ -70,25 +70,18 @@ pub(super) struct NumberedWord {
     pub part: bool,
 }
 
-/// The index words of the tokens a thread has already read. A handbook
-/// repeats the same few thousand words on every page, and stemming them
-/// again was a third of the time it took to read a page.
+/// The index words of the tokens a thread has already read, in body text
+/// and in metadata: stemming them again was a third of the time it took
+/// to read a page.
+#[derive(Default)]
 struct Seen {
-    generation: u64,
-    text: HashMap<String, Vec<NumberedWord>>,
-    meta: HashMap<String, Vec<NumberedWord>>,
+    text: WordMemo<Vec<NumberedWord>>,
+    meta: WordMemo<Vec<NumberedWord>>,
 }
-
-/// Past this many tokens (numbers, names) a thread starts its cache afresh,
-/// so a large handbook cannot grow it without end.
-const MAX_SEEN: usize = 100_000;
 
 thread_local! {
-    static SEEN: RefCell<Option<Seen>> = const { RefCell::new(None) };
+    static SEEN: RefCell<Seen> = RefCell::default();
 }
-
-/// The generation of the next [`Words`].
-static GENERATIONS: AtomicU64 = AtomicU64::new(0);
 
 impl Words {
     pub fn new(language: Language) -> Words {
@@ -98,7 +91,7 @@ impl Words {
         };
         Words {
             stemmer: Stemmer::create(algorithm),
-            generation: GENERATIONS.fetch_add(1, Ordering::Relaxed),
+            owner: memo::new_owner(),
             stems: Mutex::default(),
         }
     }
@@ -137,29 +130,16 @@ impl Words {
 
     fn cached<R>(&self, raw: &str, text: bool, f: impl FnOnce(&[NumberedWord]) -> R) -> R {
         SEEN.with_borrow_mut(|seen| {
-            let seen = match seen {
-                Some(s) if s.generation == self.generation => s,
-                _ => seen.insert(Seen {
-                    generation: self.generation,
-                    text: HashMap::new(),
-                    meta: HashMap::new(),
-                }),
-            };
-            let map = if text { &mut seen.text } else { &mut seen.meta };
-            if let Some(words) = map.get(raw) {
-                return f(words);
-            }
-            if map.len() >= MAX_SEEN {
-                map.clear();
-            }
-            let mut words = Vec::new();
-            if text {
-                self.of_text_word(raw, &mut words);
-            } else {
-                self.of_word(raw, &mut words);
-            }
-            let numbered = self.number(words);
-            f(map.entry(raw.to_string()).or_insert(numbered))
+            let memo = if text { &mut seen.text } else { &mut seen.meta };
+            f(memo.get_or_make(self.owner, raw, || {
+                let mut words = Vec::new();
+                if text {
+                    self.of_text_word(raw, &mut words);
+                } else {
+                    self.of_word(raw, &mut words);
+                }
+                self.number(words)
+            }))
         })
     }
 
