@@ -92,9 +92,11 @@ struct Server {
 
 impl Server {
     fn start(binary: &Path, root: &Path) -> Result<Server, Box<dyn std::error::Error>> {
-        let mut child = Command::new(binary)
-            .args(["serve", "--port", "0", "--root"])
-            .arg(root)
+        // Started as an author does: in the handbook folder, no --root.
+        let binary = binary.canonicalize()?;
+        let mut child = Command::new(&binary)
+            .args(["serve", "--port", "0"])
+            .current_dir(root)
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .spawn()

@@ -61,10 +61,18 @@ struct Server {
 }
 
 impl Server {
+    /// `lajur serve` started as the README says: in the handbook folder,
+    /// with no `--root`.
     fn start(root: &Path) -> Server {
+        Server::start_in(root, &[])
+    }
+
+    /// `lajur serve ARGS` started in the folder `cwd`.
+    fn start_in(cwd: &Path, args: &[&str]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_lajur"))
-            .args(["serve", "--port", "0", "--root"])
-            .arg(root)
+            .args(["serve", "--port", "0"])
+            .args(args)
+            .current_dir(cwd)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
@@ -356,10 +364,8 @@ fn a_missing_page_gets_the_handbooks_404_page() {
     let root = handbook(dir.path());
     let out = dir.path().join("out");
     let built = Command::new(env!("CARGO_BIN_EXE_lajur"))
-        .args(["build", "--base-url", "/", "--root"])
-        .arg(&root)
-        .arg("-o")
-        .arg(&out)
+        .args(["build", "--base-url", "/", "-o", "../out"])
+        .current_dir(&root)
         .output()
         .unwrap();
     assert!(built.status.success(), "{built:?}");
@@ -376,4 +382,22 @@ fn a_missing_page_gets_the_handbooks_404_page() {
     // A folder page asked for without its slash is sent to it.
     let (status, _) = server.get("/umum");
     assert_eq!(status, 302);
+}
+
+/// The root given relative to where the server was started, as in
+/// `cd pedoman/content && lajur serve --root ..` or `lajur serve --root hb`:
+/// every edit is served as with no `--root` at all.
+#[test]
+fn a_relative_root_rebuilds_on_every_edit() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = handbook(dir.path());
+    for (cwd, root_arg) in [
+        (root.join("content"), ".."),
+        (dir.path().to_path_buf(), "hb"),
+    ] {
+        let server = Server::start_in(&cwd, &["--root", root_arg]);
+        let nama = format!("Penyusunan Rencana Kinerja dari --root {root_arg}");
+        fs::write(root.join("content/umum/rkt.yaml"), rkt(&nama)).unwrap();
+        server.wait_for(PAGE, "the edit", |s, body| s == 200 && body.contains(&nama));
+    }
 }

@@ -62,10 +62,18 @@ pub enum ServeError {
 
 /// Serves until the process is stopped (or the watcher fails).
 pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
+    // The watcher reports absolute paths with every symlink resolved; a root
+    // of `.`, `..` or `pedoman` would never prefix them, and no edit would
+    // rebuild. Resolved once here, every path below compares alike.
+    let root = match options.root.canonicalize() {
+        Ok(root) if root.is_dir() => root,
+        _ => return Err(ServeError::NoRoot(options.root.clone())),
+    };
+    let options = &ServeOptions {
+        root,
+        ..options.clone()
+    };
     let root = options.root.as_path();
-    if !root.is_dir() {
-        return Err(ServeError::NoRoot(options.root.clone()));
-    }
     let listener = TcpListener::bind((options.bind.as_str(), options.port)).map_err(|source| {
         ServeError::Listen {
             addr: format!("{}:{}", options.bind, options.port),
