@@ -455,8 +455,9 @@ fn a_failed_build_leaves_the_published_site_untouched() {
     let before = snapshot(&out);
     assert!(before.len() > 5);
 
-    // nomor is required: the handbook now has an error.
-    let broken = RKT.replace("nomor: SOP-070/Setda\n", "");
+    // nama is required: the handbook now has an error.
+    let broken = RKT.replace("nama: Penyusunan Rencana Kinerja Tahunan\n", "");
+    assert_ne!(broken, RKT);
     write(
         dir.path(),
         "content/bagian-umum/perencanaan/rkt.yaml",

@@ -754,6 +754,7 @@ pub(crate) mod tests {
                 urutan: None,
                 body: String::new(),
                 file: None,
+                ..Unit::default()
             }],
             sops,
             register: Vec::new(),

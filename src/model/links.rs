@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::diagnostic::Diagnostic;
 
 use super::{Hubungan, Sop, slug};
 
@@ -13,6 +13,22 @@ pub fn nomor_key(nomor: &str) -> String {
         .filter(|c| !c.is_whitespace())
         .flat_map(char::to_lowercase)
         .collect()
+}
+
+/// A nomor with only its letters and digits: "SOP-070/Setda" and "SOP 070
+/// SETDA" are the same nomor but for punctuation.
+fn loose_nomor_key(nomor: &str) -> String {
+    nomor
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// How many letters two nama may differ by and still be "the same SOP
+/// misspelt": a few, and never more than a fifth of the nama.
+fn close_enough(distance: usize, len: usize) -> bool {
+    distance > 0 && distance <= 3 && distance * 5 <= len
 }
 
 /// A nama as compared: any case, punctuation as spaces, runs of spaces as
@@ -59,6 +75,8 @@ struct Index {
     nama: HashMap<String, usize>,
     /// Distinct nama keys with a nama as written, for did-you-mean.
     names: Vec<(String, usize)>,
+    /// Nomor with only letters and digits, for did-you-mean.
+    loose_nomor: HashMap<String, usize>,
 }
 
 impl Index {
@@ -68,11 +86,16 @@ impl Index {
             path: HashMap::new(),
             nama: HashMap::new(),
             names: Vec::new(),
+            loose_nomor: HashMap::new(),
         };
         // The first SOP wins a key, as the order of `sops` is the reading order.
         for (i, sop) in sops.iter().enumerate() {
             if !sop.nomor.is_empty() {
                 index.nomor.entry(nomor_key(&sop.nomor)).or_insert(i);
+                index
+                    .loose_nomor
+                    .entry(loose_nomor_key(&sop.nomor))
+                    .or_insert(i);
             }
             index.path.entry(raw_path(sop)).or_insert(i);
             index.path.entry(sop.path.clone()).or_insert(i);
@@ -104,22 +127,35 @@ impl Index {
         self.nama.get(&nama_key(reference)).copied()
     }
 
-    /// The nama closest to `reference`, other than SOP `own`'s.
+    /// An SOP really close to `reference`, other than SOP `own`: the same
+    /// nomor but for punctuation (its nomor), or a nama a few letters
+    /// apart (its nama). Never merely a similar-sounding SOP: a hint that
+    /// names an unrelated SOP of another agency misleads.
     fn closest<'s>(&self, reference: &str, own: usize, sops: &'s [Sop]) -> Option<&'s str> {
+        let loose = loose_nomor_key(reference);
+        if !loose.is_empty()
+            && let Some(&i) = self.loose_nomor.get(&loose)
+            && i != own
+        {
+            return Some(sops[i].nomor.as_str());
+        }
         let key = nama_key(reference);
-        let names = self
-            .names
+        let len = key.chars().count();
+        self.names
             .iter()
             .filter(|(_, i)| *i != own)
-            .map(|(k, _)| k.as_str());
-        let close = did_you_mean(&key, names)?;
-        self.nama.get(close).map(|i| sops[*i].nama.as_str())
+            .map(|(k, i)| (strsim::levenshtein(&key, k), *i))
+            .filter(|(d, _)| close_enough(*d, len))
+            .min_by_key(|(d, _)| *d)
+            .map(|(_, i)| sops[i].nama.as_str())
     }
 }
 
 /// Resolves every keterkaitan entry (by nomor, content path, then normalised
-/// nama) and returns a warning with a did-you-mean for each that resolves to
-/// nothing. An entry naming its own SOP is dropped with a warning.
+/// nama) and returns a warning for each that resolves to nothing, with a
+/// did-you-mean only when an SOP is really close. An entry naming its own
+/// SOP is kept (the page marks it "SOP ini") with a warning. Entries
+/// outside the handbook (`{teks, url}`) are left as written.
 pub fn resolve(sops: &mut [Sop]) -> Vec<Diagnostic> {
     let index = Index::new(sops);
     let mut out = Vec::new();
@@ -130,6 +166,10 @@ pub fn resolve(sops: &mut [Sop]) -> Vec<Diagnostic> {
         let relations = std::mem::take(&mut sops[i].keterkaitan);
         let mut kept = Vec::with_capacity(relations.len());
         for mut relation in relations {
+            if relation.outside {
+                kept.push(relation);
+                continue;
+            }
             match index.find(&relation.reference) {
                 Some(t) if t == i => {
                     out.push(
@@ -138,9 +178,10 @@ pub fn resolve(sops: &mut [Sop]) -> Vec<Diagnostic> {
                             relation.pos,
                             format!("keterkaitan `{}` is this SOP itself", relation.reference),
                         )
-                        .with_hint("an SOP is not related to itself; remove the entry"),
+                        .with_hint("it is shown marked \"SOP ini\"; if the paper means another SOP, write its nomor or nama, or `teks:` for one outside the handbook"),
                     );
-                    continue;
+                    relation.target = Some(t);
+                    relation.is_self = true;
                 }
                 Some(t) => relation.target = Some(t),
                 None => {
@@ -154,7 +195,7 @@ pub fn resolve(sops: &mut [Sop]) -> Vec<Diagnostic> {
                         .clone();
                     let hint = match close {
                         Some(nama) => format!("did you mean `{nama}`?"),
-                        None => "it is shown as \"belum tersedia\" until an SOP with this nomor, nama or path is added".into(),
+                        None => "it is shown as \"belum tersedia\" until an SOP with this nomor, nama or path is added; for something outside the handbook (another agency's SOP, a unit, a document) write `- teks: ...` (and `url: ...`)".into(),
                     };
                     out.push(
                         Diagnostic::warning(
@@ -205,36 +246,19 @@ mod tests {
         Sop {
             file: file.into(),
             path,
-            unit: String::new(),
             pos: Pos::new(1, 1),
             nomor: nomor.into(),
             nama: nama.into(),
-            satuan_kerja: None,
-            unit_lines: vec![],
-            tanggal_pembuatan: None,
-            tanggal_revisi: vec![],
-            tanggal_efektif: None,
-            disahkan_oleh: None,
-            dasar_hukum: vec![],
-            kualifikasi_pelaksana: vec![],
             keterkaitan: refs
                 .iter()
                 .enumerate()
                 .map(|(i, r)| Relation {
                     reference: r.to_string(),
-                    hubungan: Hubungan::Terkait,
-                    target: None,
                     pos: Pos::new(10 + i, 5),
+                    ..Relation::default()
                 })
                 .collect(),
-            peralatan: vec![],
-            peringatan: None,
-            pencatatan: vec![],
-            lanes: vec![],
-            steps: vec![],
-            total_waktu: None,
-            draft: false,
-            body: String::new(),
+            ..Sop::default()
         }
     }
 
@@ -262,8 +286,10 @@ mod tests {
         ];
         let warnings = resolve(&mut sops);
         let targets: Vec<Option<usize>> = sops[0].keterkaitan.iter().map(|r| r.target).collect();
-        // The self-reference "Umum/RKT" is dropped.
-        assert_eq!(targets, [Some(1), Some(1), Some(1), None]);
+        // The self-reference "Umum/RKT" is kept, marked.
+        assert_eq!(targets, [Some(1), Some(1), Some(1), Some(0), None]);
+        let marked: Vec<bool> = sops[0].keterkaitan.iter().map(|r| r.is_self).collect();
+        assert_eq!(marked, [false, false, false, true, false]);
         assert_eq!(sops[1].keterkaitan[0].target, Some(0));
         assert_eq!(warnings.len(), 2, "{warnings:?}");
         assert!(warnings[0].message.contains("itself"));
@@ -274,8 +300,66 @@ mod tests {
         );
 
         let back = backlinks(&sops);
+        // An SOP is not its own backlink.
         assert_eq!(back[1], [(0, Hubungan::Terkait)]);
         assert_eq!(back[0], [(1, Hubungan::Terkait)]);
+    }
+
+    #[test]
+    fn did_you_mean_names_only_a_really_close_sop() {
+        let mut sops = vec![
+            sop(
+                "content/a/surat.yaml",
+                "SOP-01/KEL",
+                "Pelayanan Surat Masuk",
+                &[
+                    // The same nomor but for punctuation.
+                    "SOP 02 KEL",
+                    // Two letters off.
+                    "Pelayanan Surat Kluar",
+                    // Another SOP entirely: no hint.
+                    "Pelayanan Surat Keterangan Usaha",
+                    "SOP Pengelolaan Arsip Dinamis",
+                ],
+            ),
+            sop(
+                "content/b/keluar.yaml",
+                "SOP-02/KEL",
+                "Pelayanan Surat Keluar",
+                &[],
+            ),
+            sop(
+                "content/c/arsip.yaml",
+                "SOP-9/DPK",
+                "Pengelolaan Arsip Statis",
+                &[],
+            ),
+        ];
+        let warnings = resolve(&mut sops);
+        let hints: Vec<Option<&str>> = warnings.iter().map(|w| w.hint.as_deref()).collect();
+        assert_eq!(hints.len(), 4, "{warnings:?}");
+        assert_eq!(hints[0], Some("did you mean `SOP-02/KEL`?"));
+        assert_eq!(hints[1], Some("did you mean `Pelayanan Surat Keluar`?"));
+        for hint in &hints[2..] {
+            let hint = hint.unwrap_or_default();
+            assert!(!hint.contains("did you mean"), "{hint}");
+            assert!(hint.contains("teks"), "{hint}");
+        }
+    }
+
+    #[test]
+    fn entries_outside_the_handbook_are_kept_as_written() {
+        let mut sops = vec![sop("content/a.yaml", "SOP-1", "Cuti Pegawai", &[])];
+        sops[0].keterkaitan.push(Relation {
+            reference: "SOP Pelayanan KTP Disdukcapil".into(),
+            outside: true,
+            url: Some("https://example.go.id/sop/ktp".into()),
+            ..Relation::default()
+        });
+        let warnings = resolve(&mut sops);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(sops[0].keterkaitan[0].target, None);
+        assert!(sops[0].keterkaitan[0].outside);
     }
 
     #[test]

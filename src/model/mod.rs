@@ -38,7 +38,7 @@ pub struct Handbook {
 }
 
 /// An organisational unit: a folder of content/ (the root is the front page).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Unit {
     /// Slugged path from content/ ("" for the root, "bagian-umum/perencanaan").
     pub path: String,
@@ -50,6 +50,12 @@ pub struct Unit {
     pub satuan_kerja: Option<String>,
     /// urutan: sort order among siblings.
     pub urutan: Option<i64>,
+    /// organisasi: the top line of the kop for every SOP below.
+    pub organisasi: Option<String>,
+    /// logo: the kop's logo for every SOP below (a path under static/).
+    pub logo: Option<String>,
+    /// satuan_waktu: the unit of a bare number in waktu for every SOP below.
+    pub satuan_waktu: Option<String>,
     /// The Markdown body of _index.md.
     pub body: String,
     /// The file it was read from (content/x/_index.md), if any.
@@ -67,10 +73,16 @@ pub struct Sop {
     pub unit: String,
     /// Where `nomor` is written, for diagnostics that concern the whole SOP.
     pub pos: Pos,
-    /// Nomor SOP.
+    /// Nomor SOP; empty when the SOP has none yet (the form shows "—").
     pub nomor: String,
     /// Nama SOP.
     pub nama: String,
+    /// The kop's top line: organisasi of the nearest unit that sets it;
+    /// None falls back to handbook.yaml's organisation.
+    pub organisasi: Option<String>,
+    /// The kop's logo (a path under static/) of the nearest unit that sets
+    /// it; None falls back to handbook.yaml's logo.
+    pub logo: Option<String>,
     /// Satuan Kerja (own or inherited from the unit).
     pub satuan_kerja: Option<String>,
     /// The unit lines of the header (Bagian / Sub Bagian).
@@ -81,6 +93,11 @@ pub struct Sop {
     pub tanggal_revisi: Vec<Date>,
     /// Tanggal Efektif.
     pub tanggal_efektif: Option<Date>,
+    /// Tanggal Pengesahan (many forms print it instead of or beside Tanggal Efektif).
+    pub tanggal_pengesahan: Option<Date>,
+    /// Dates written without a year ("7 November"): not dates, so shown
+    /// as written, field by field.
+    pub dates_as_written: Vec<WrittenDate>,
     /// Disahkan oleh.
     pub disahkan_oleh: Option<Approver>,
     /// Dasar Hukum, each line read as a citation.
@@ -91,19 +108,76 @@ pub struct Sop {
     pub keterkaitan: Vec<Relation>,
     /// Peralatan / Perlengkapan.
     pub peralatan: Vec<String>,
-    /// Peringatan.
-    pub peringatan: Option<String>,
+    /// Peringatan: one paragraph, or the numbered items of the form.
+    pub peringatan: Vec<String>,
     /// Pencatatan dan Pendataan.
     pub pencatatan: Vec<String>,
     /// Pelaksana: the lanes, left to right.
     pub lanes: Vec<Lane>,
+    /// judul_lajur: what the flowchart's lane headers show.
+    pub lane_title: LaneTitle,
     /// Langkah: the steps in order; `steps[i].number == i + 1`.
     pub steps: Vec<Step>,
-    /// Sum of every step's waktu.
+    /// Sum of every step's readable waktu.
     pub total_waktu: Option<waktu::DurationRange>,
+    /// How many steps have a readable waktu: the total is partial when
+    /// fewer than all.
+    pub waktu_steps: usize,
+    /// total_waktu as printed on the paper form, as written.
+    pub total_waktu_written: Option<String>,
     pub draft: bool,
     /// The Markdown body (of a .md SOP), empty for .yaml.
     pub body: String,
+}
+
+/// A date field written without a year, kept as written.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct WrittenDate {
+    /// The field: tanggal_pembuatan, tanggal_revisi, ...
+    pub key: String,
+    pub text: String,
+}
+
+/// judul_lajur: what a lane header shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LaneTitle {
+    #[default]
+    Nama,
+    /// The singkatan, or the nama of a lane without one.
+    Singkatan,
+}
+
+impl Sop {
+    /// The text a lane's header shows, after judul_lajur.
+    pub fn lane_header(&self, lane: &Lane) -> String {
+        match (self.lane_title, &lane.singkatan) {
+            (LaneTitle::Singkatan, Some(s)) => s.clone(),
+            _ => lane.nama.clone(),
+        }
+    }
+
+    /// The nomor, or "—" (as the form shows it) for an SOP without one.
+    pub fn nomor_or_dash(&self) -> &str {
+        if self.nomor.is_empty() {
+            "—"
+        } else {
+            &self.nomor
+        }
+    }
+
+    /// True when some steps have no readable waktu, so the total is a lower bound.
+    pub fn total_is_partial(&self) -> bool {
+        self.waktu_steps < self.steps.len()
+    }
+
+    /// A field written without a year, as written.
+    pub fn date_as_written(&self, key: &str) -> Option<&str> {
+        self.dates_as_written
+            .iter()
+            .find(|d| d.key == key)
+            .map(|d| d.text.as_str())
+    }
 }
 
 /// Disahkan oleh: who signed the SOP.
@@ -244,9 +318,10 @@ impl Sop {
 }
 
 /// Hubungan: how a related SOP relates to this one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Hubungan {
+    #[default]
     Terkait,
     Prasyarat,
     Lanjutan,
@@ -271,13 +346,21 @@ impl Hubungan {
 }
 
 /// A Keterkaitan entry.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Relation {
-    /// The reference as written: a nomor, a nama or a content path.
+    /// The reference as written: a nomor, a nama or a content path; for
+    /// something outside the handbook (`{teks, url}`), its teks.
     pub reference: String,
     pub hubungan: Hubungan,
     /// Index into `Handbook::sops` once resolved; None shows "belum tersedia".
     pub target: Option<usize>,
+    /// `{teks}` / `{teks, url}`: outside the handbook, shown as written,
+    /// never resolved.
+    pub outside: bool,
+    /// The link of an outside entry, as written.
+    pub url: Option<String>,
+    /// The entry names its own SOP (shown as "SOP ini").
+    pub is_self: bool,
     pub pos: Pos,
 }
 

@@ -9,11 +9,16 @@ use std::fmt;
 
 use serde::Serialize;
 
-/// A calendar date. Serialised as ISO `YYYY-MM-DD`.
+/// A calendar date, or a month or a year alone as real forms print them
+/// ("Juni 2020", "2016"): `day` 0 is a month and year, `month` 0 a year
+/// alone. So a partial date sorts at the start of its month or year.
+/// Serialised as ISO `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
     pub year: i32,
+    /// 1-12, or 0 for a year alone.
     pub month: u8,
+    /// 1-31, or 0 for a month (or year) alone.
     pub day: u8,
 }
 
@@ -24,8 +29,30 @@ impl Serialize for Date {
 }
 
 impl Date {
+    /// `2018-11-07`; `2020-06` for a month, `2016` for a year.
     pub fn iso(&self) -> String {
-        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        match (self.month, self.day) {
+            (0, _) => format!("{:04}", self.year),
+            (m, 0) => format!("{:04}-{m:02}", self.year),
+            (m, d) => format!("{:04}-{m:02}-{d:02}", self.year),
+        }
+    }
+
+    /// How much of the date is known: "day", "month" or "year".
+    pub fn precision(&self) -> &'static str {
+        match (self.month, self.day) {
+            (0, _) => "year",
+            (_, 0) => "month",
+            _ => "day",
+        }
+    }
+
+    /// True for the texts forms use to say "no date" in a date cell: empty,
+    /// `-`, `–`, `—` (also several of them, "--").
+    pub fn means_none(text: &str) -> bool {
+        text.trim()
+            .chars()
+            .all(|c| matches!(c, '-' | '–' | '—' | '‒' | '−'))
     }
 }
 
@@ -36,6 +63,9 @@ pub enum DateError {
     Unreadable,
     /// Read, but no such day (31 April, 29 February of a common year, month 13).
     Impossible,
+    /// A day and month, or a month, with no year ("7 November", "Juni"):
+    /// not a date, kept as written.
+    NoYear,
 }
 
 impl fmt::Display for DateError {
@@ -46,6 +76,9 @@ impl fmt::Display for DateError {
             ),
             DateError::Impossible => f.write_str(
                 "no such day in the calendar (check the day and the month: 31 April or 29 February of a common year do not exist)",
+            ),
+            DateError::NoYear => f.write_str(
+                "the date has no year; write the year too, e.g. 7 November 2018 or Juni 2020",
             ),
         }
     }
@@ -263,8 +296,20 @@ impl Date {
         {
             parts.remove(0);
         }
-        let [a, b, c] = parts.as_slice() else {
-            return Err(DateError::Unreadable);
+        let (a, b, c) = match parts.as_slice() {
+            [a, b, c] => (a, b, c),
+            // A year alone: "2016".
+            [year @ Part::Number { digits: 4, .. }] => {
+                return Ok(Date {
+                    year: year.year().ok_or(DateError::Unreadable)?,
+                    month: 0,
+                    day: 0,
+                });
+            }
+            [a, b] => return Self::month_and_year(a, b),
+            // "Juni": a month with no year.
+            [Part::Word(w)] if month_from_name(w).is_some() => return Err(DateError::NoYear),
+            _ => return Err(DateError::Unreadable),
         };
         let (year, month, day) = if let Part::Number { digits: 4, .. } = a {
             // ISO order: 2018-11-07.
@@ -289,6 +334,34 @@ impl Date {
         })
     }
 
+    /// "Juni 2020", "JUNI 2020", "2016-06", "06/2016", "Nov 2018"; a day
+    /// and month with no year ("7 November") is [`DateError::NoYear`].
+    fn month_and_year(a: &Part, b: &Part) -> Result<Date, DateError> {
+        let (month, year) = match (a, b) {
+            (Part::Number { digits: 4, .. }, m @ Part::Number { digits: 1 | 2, .. }) => (m, a),
+            (m, y @ Part::Number { digits: 4, .. }) => (m, y),
+            // "7 November", "November 7": a day and a month, no year.
+            (Part::Number { digits: 1 | 2, .. }, Part::Word(w))
+            | (Part::Word(w), Part::Number { digits: 1 | 2, .. })
+                if month_from_name(w).is_some() =>
+            {
+                return Err(DateError::NoYear);
+            }
+            _ => return Err(DateError::Unreadable),
+        };
+        let (Some(year), Some(month)) = (year.year(), month.month()) else {
+            return Err(DateError::Unreadable);
+        };
+        if !(1..=12).contains(&month) {
+            return Err(DateError::Impossible);
+        }
+        Ok(Date {
+            year,
+            month: month as u8,
+            day: 0,
+        })
+    }
+
     /// "7 November 2018" (Indonesian month names).
     pub fn long_id(&self) -> String {
         self.long(&MONTHS_ID)
@@ -307,13 +380,21 @@ impl Date {
         }
     }
 
+    /// "7 November 2018", "Juni 2020" or "2016", as precise as written.
     fn long(&self, names: &[&str; 12]) -> String {
+        if self.month == 0 {
+            return self.year.to_string();
+        }
         let month = usize::from(self.month)
             .checked_sub(1)
             .and_then(|i| names.get(i))
             .copied()
             .unwrap_or("?");
-        format!("{} {} {}", self.day, month, self.year)
+        if self.day == 0 {
+            format!("{month} {}", self.year)
+        } else {
+            format!("{} {} {}", self.day, month, self.year)
+        }
     }
 }
 
@@ -410,8 +491,6 @@ mod tests {
             "",
             "   ",
             "kemarin",
-            "7 Nov",
-            "November 2018",
             "7 Brumaire 2018",
             "7 11 2018 12",
             "7/11/201",
@@ -422,6 +501,58 @@ mod tests {
             "1/1/1/1",
         ] {
             assert_eq!(Date::parse(text), Err(DateError::Unreadable), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn partial_dates_keep_their_precision() {
+        let cases = [
+            ("Januari 2016", d(2016, 1, 0), "Januari 2016", "2016-01"),
+            ("JUNI 2020", d(2020, 6, 0), "Juni 2020", "2020-06"),
+            ("2016-06", d(2016, 6, 0), "Juni 2016", "2016-06"),
+            ("06/2016", d(2016, 6, 0), "Juni 2016", "2016-06"),
+            ("Nopember 2018", d(2018, 11, 0), "November 2018", "2018-11"),
+            ("2016", d(2016, 0, 0), "2016", "2016"),
+            (" 2016 ", d(2016, 0, 0), "2016", "2016"),
+        ];
+        for (text, want, long, iso) in cases {
+            let read = Date::parse(text);
+            assert_eq!(read, Ok(want), "{text}");
+            assert_eq!(want.long_id(), long);
+            assert_eq!(want.iso(), iso);
+            assert_eq!(Date::parse(&want.long_id()), Ok(want), "reads back {long}");
+        }
+        assert_eq!(d(2020, 6, 0).long_en(), "June 2020");
+        assert_eq!(d(2020, 6, 0).precision(), "month");
+        assert_eq!(d(2016, 0, 0).precision(), "year");
+        assert_eq!(d(2016, 1, 2).precision(), "day");
+        assert_eq!(Date::parse("13/2016"), Err(DateError::Impossible));
+    }
+
+    #[test]
+    fn partial_dates_sort_at_the_start_of_their_month_or_year() {
+        assert!(d(2020, 6, 0) < d(2020, 6, 1));
+        assert!(d(2020, 5, 31) < d(2020, 6, 0));
+        assert!(d(2016, 0, 0) < d(2016, 1, 1));
+        assert!(d(2015, 12, 31) < d(2016, 0, 0));
+        assert!(d(2016, 0, 0) < d(2016, 1, 0));
+    }
+
+    #[test]
+    fn a_month_or_day_without_a_year_is_told_apart() {
+        for text in ["7 Nov", "7 November", "November 7", "Juni", "JULI"] {
+            assert_eq!(Date::parse(text), Err(DateError::NoYear), "{text}");
+        }
+        assert!(DateError::NoYear.to_string().contains("year"));
+    }
+
+    #[test]
+    fn dashes_and_blanks_mean_no_date() {
+        for text in ["", " ", "-", "–", "—", "--", " - "] {
+            assert!(Date::means_none(text), "{text:?}");
+        }
+        for text in ["2016", "7-11-2018", "x"] {
+            assert!(!Date::means_none(text), "{text:?}");
         }
     }
 

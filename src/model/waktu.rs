@@ -16,8 +16,12 @@
 //!
 //! Pairs combine ("1 jam 30 menit", "1 jam dan 30 menit"), "1 x 24 jam" is
 //! 24 jam, and the left end of a range may leave its unit out ("1-2 hari");
-//! "s/d", "sampai" and "hingga" are dashes too. A leading "±", "+/-", "kurang lebih", "sekitar", "maks",
-//! "maksimal" or "paling lama" is read past: the number is the planned time.
+//! "s/d", "sampai" and "hingga" are dashes too. Bounds and approximations
+//! before the time ("±", "+/-", "kurang lebih", "lebih kurang", "sekitar",
+//! "maks.", "maksimal", "paling lama", "paling lambat", "kurang dari", "<",
+//! "≤") are read past: the number is the planned time. A per-item form
+//! ("5 menit/berkas", "5 menit per berkas") counts once. A bare number
+//! ("5") takes the unit the SOP or its unit sets in `satuan_waktu`.
 
 use std::ops::Add;
 
@@ -54,9 +58,15 @@ pub struct Waktu {
 impl Waktu {
     /// Reads a waktu as written; `duration` is None when it cannot be read.
     pub fn parse(text: &str) -> Waktu {
+        Self::parse_in(text, None)
+    }
+
+    /// Reads a waktu whose bare numbers ("5", "1-2") are in `unit`
+    /// (satuan_waktu); a number with its own unit keeps it.
+    pub fn parse_in(text: &str, unit: Option<Unit>) -> Waktu {
         Waktu {
             text: text.to_string(),
-            duration: parse_range(text),
+            duration: parse_range(text, unit),
         }
     }
 }
@@ -181,8 +191,9 @@ impl DurationRange {
     }
 }
 
+/// A unit of waktu (satuan_waktu).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Unit {
+pub enum Unit {
     Second,
     Minute,
     Hour,
@@ -193,6 +204,15 @@ enum Unit {
 }
 
 impl Unit {
+    /// The units of FORMAT.md, for satuan_waktu's hint.
+    pub const NAMES: &'static str =
+        "detik, menit (mnt, m), jam (j), hari (hr), minggu (pekan), bulan, tahun";
+
+    /// A satuan_waktu as written, any case ("menit", "Jam", "hr").
+    pub fn parse(word: &str) -> Option<Unit> {
+        Self::from_word(&word.trim().trim_end_matches('.').to_lowercase())
+    }
+
     fn from_word(word: &str) -> Option<Unit> {
         Some(match word {
             "detik" | "dtk" | "second" | "seconds" | "sec" => Unit::Second,
@@ -276,21 +296,52 @@ enum Token {
 /// a typo of many digits is a warning instead of an absurd total.
 const LARGEST: f64 = 1e9;
 
-/// Words an author puts before the time that do not change it.
+/// Words an author puts before the time that do not change it: bounds
+/// and approximations (longest first where one starts another).
 const QUALIFIERS: &[&str] = &[
     "±",
     "+/-",
     "+-",
+    "<=",
+    "≤",
+    "<",
     "kurang lebih",
+    "lebih kurang",
+    "kurang dari",
     "kl",
     "sekitar",
     "kira-kira",
     "maksimal",
+    "maksimum",
     "maks",
     "max",
     "paling lama",
+    "paling lambat",
+    "selambat-lambatnya",
     "selama",
 ];
+
+/// Cuts a per-item tail ("/berkas", "per berkas", "setiap dokumen"): the
+/// time of one item counts once.
+fn without_per_item(text: &str) -> &str {
+    if let Some((head, tail)) = text.rsplit_once('/')
+        && !tail.trim().is_empty()
+        && tail.trim().chars().all(|c| c.is_alphabetic() || c == ' ')
+        // "s/d" is a dash, not a per-item form.
+        && !(head.trim_end() == "s" || head.trim_end().ends_with(" s"))
+    {
+        return head;
+    }
+    for word in [" per ", " setiap ", " tiap "] {
+        if let Some((head, tail)) = text.rsplit_once(word)
+            && !tail.trim().is_empty()
+            && tail.trim().chars().all(|c| c.is_alphabetic() || c == ' ')
+        {
+            return head;
+        }
+    }
+    text
+}
 
 fn tokens(text: &str) -> Option<Vec<Token>> {
     let mut text = text.trim().to_lowercase();
@@ -311,7 +362,7 @@ fn tokens(text: &str) -> Option<Vec<Token>> {
             break;
         }
     }
-    let text = text
+    let text = without_per_item(&text)
         .replace("s/d", " - ")
         .replace("s.d.", " - ")
         .replace("s.d", " - ");
@@ -415,7 +466,7 @@ fn skip_word<'a>(tokens: &'a [Token], words: &[&str]) -> &'a [Token] {
     }
 }
 
-fn parse_range(text: &str) -> Option<DurationRange> {
+fn parse_range(text: &str, default: Option<Unit>) -> Option<DurationRange> {
     let tokens = tokens(text)?;
     let mut sides = tokens.split(|t| *t == Token::Dash);
     let (first, second) = (sides.next()?, sides.next());
@@ -425,7 +476,7 @@ fn parse_range(text: &str) -> Option<DurationRange> {
     let Some(second) = second else {
         return match parse_end(first)? {
             End::Duration(d, _) => Some(DurationRange::exact(d)),
-            End::Bare(_) => None,
+            End::Bare(n) => default.map(|u| DurationRange::exact(u.duration(n))),
         };
     };
     match (parse_end(first)?, parse_end(second)?) {
@@ -434,8 +485,12 @@ fn parse_range(text: &str) -> Option<DurationRange> {
             min: unit.duration(n),
             max,
         }),
+        (End::Bare(a), End::Bare(b)) => default.map(|u| DurationRange {
+            min: u.duration(a),
+            max: u.duration(b),
+        }),
         // "1 jam - 2" names no unit for the right end: too unsure to guess.
-        (_, End::Bare(_)) => None,
+        (End::Duration(..), End::Bare(_)) => None,
     }
 }
 
@@ -531,6 +586,85 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(read(text), want, "{text}");
         }
+    }
+
+    #[test]
+    fn reads_bounds_and_approximations_as_their_number() {
+        let cases = [
+            ("maksimal 2 hari", exact(days(2.0))),
+            ("maks. 15 menit", exact(minutes(15.0))),
+            ("Paling lama 3 hari", exact(days(3.0))),
+            ("paling lambat 1 minggu", exact(days(5.0))),
+            ("kurang dari 10 menit", exact(minutes(10.0))),
+            ("< 5 menit", exact(minutes(5.0))),
+            ("<5 menit", exact(minutes(5.0))),
+            ("≤ 1 jam", exact(minutes(60.0))),
+            ("±30 menit", exact(minutes(30.0))),
+            ("kurang lebih 1 jam", exact(minutes(60.0))),
+            ("lebih kurang 1 jam", exact(minutes(60.0))),
+            ("sekitar 2 jam", exact(minutes(120.0))),
+        ];
+        for (text, want) in cases {
+            assert_eq!(read(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn per_item_forms_count_once() {
+        let cases = [
+            ("5 menit/berkas", exact(minutes(5.0))),
+            ("5 menit / berkas", exact(minutes(5.0))),
+            ("10 menit per dokumen", exact(minutes(10.0))),
+            ("2 jam/pemohon", exact(minutes(120.0))),
+            ("1 s/d 2 hari", range(days(1.0), days(2.0))),
+        ];
+        for (text, want) in cases {
+            assert_eq!(read(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn every_unit_of_the_format_is_read() {
+        let cases = [
+            ("1 detik", 1.0 / 60.0),
+            ("1 menit", 1.0),
+            ("1 mnt", 1.0),
+            ("1 m", 1.0),
+            ("1 jam", 60.0),
+            ("1 j", 60.0),
+        ];
+        for (text, want) in cases {
+            assert_eq!(read(text), exact(minutes(want)), "{text}");
+        }
+        for (text, want) in [
+            ("1 hari", 1.0),
+            ("1 hr", 1.0),
+            ("1 minggu", 5.0),
+            ("1 pekan", 5.0),
+        ] {
+            assert_eq!(read(text), exact(days(want)), "{text}");
+        }
+        assert_eq!(read("1 bulan"), exact(months(1.0)));
+        assert_eq!(read("1 tahun"), exact(months(12.0)));
+    }
+
+    #[test]
+    fn a_bare_number_takes_satuan_waktu() {
+        let menit = Unit::parse("Menit");
+        assert_eq!(menit, Some(Unit::Minute));
+        assert_eq!(Waktu::parse_in("5", menit).duration, exact(minutes(5.0)));
+        assert_eq!(
+            Waktu::parse_in("1-2", Unit::parse("hari")).duration,
+            range(days(1.0), days(2.0))
+        );
+        // A number with its own unit keeps it.
+        assert_eq!(
+            Waktu::parse_in("2 jam", menit).duration,
+            exact(minutes(120.0))
+        );
+        assert_eq!(Waktu::parse_in("5", None).duration, None);
+        assert_eq!(Unit::parse("hr"), Some(Unit::Day));
+        assert_eq!(Unit::parse("menitan"), None);
     }
 
     #[test]

@@ -40,6 +40,7 @@ const STRINGS: &Table = &[
     ("tanggal_pembuatan", "Tanggal Pembuatan", "Date created"),
     ("tanggal_revisi", "Tanggal Revisi", "Date revised"),
     ("tanggal_efektif", "Tanggal Efektif", "Effective date"),
+    ("tanggal_pengesahan", "Tanggal Pengesahan", "Date approved"),
     ("disahkan_oleh", "Disahkan oleh", "Approved by"),
     ("nip", "NIP.", "NIP"),
     ("nama_sop", "Nama SOP", "SOP name"),
@@ -106,6 +107,11 @@ const STRINGS: &Table = &[
     ("next_step", "Lanjut ke langkah", "Continue at step"),
     ("show_in_chart", "Lihat di diagram", "Show in the chart"),
     ("total_waktu", "Total waktu", "Total time"),
+    ("total_waktu_paper", "pada formulir", "on the paper form"),
+    ("total_partial", "sekurang-kurangnya", "at least"),
+    ("total_partial_of", "dari", "of"),
+    ("total_partial_steps", "langkah", "steps"),
+    ("this_sop", "SOP ini", "this SOP"),
     ("description", "Uraian", "Description"),
     // Other pages.
     (

@@ -80,6 +80,34 @@ impl<'a> WaktuJson<'a> {
     }
 }
 
+/// The computed total of an SOP: the sum, and over how many steps.
+#[derive(Debug, Serialize)]
+struct TotalJson {
+    /// As the page says it ("sekurang-kurangnya ..., 4 dari 6 langkah" when partial).
+    text: String,
+    min: Amount,
+    max: Amount,
+    /// False when some steps have no readable waktu: the sum is a lower bound.
+    complete: bool,
+    /// Steps whose waktu was read and counted.
+    steps_counted: usize,
+    steps: usize,
+}
+
+impl TotalJson {
+    fn of(sop: &Sop, language: Language) -> Option<Self> {
+        let total = sop.total_waktu.as_ref()?;
+        Some(TotalJson {
+            text: super::pages::total_waktu(sop, language)?,
+            min: Amount::from(&total.min),
+            max: Amount::from(&total.max),
+            complete: !sop.total_is_partial(),
+            steps_counted: sop.waktu_steps,
+            steps: sop.steps.len(),
+        })
+    }
+}
+
 /// A link to another SOP of the handbook.
 #[derive(Debug, Serialize)]
 struct SopRef<'a> {
@@ -92,7 +120,7 @@ struct SopRef<'a> {
 impl<'a> SopRef<'a> {
     fn new(config: &Config, sop: &'a Sop) -> Self {
         SopRef {
-            nomor: &sop.nomor,
+            nomor: sop.nomor_or_dash(),
             nama: &sop.nama,
             path: &sop.path,
             url: sop_url(config, sop),
@@ -133,9 +161,15 @@ struct RelationJson<'a> {
     #[serde(rename = "ref")]
     reference: &'a str,
     hubungan: Hubungan,
-    /// False: not (yet) in the handbook ("belum tersedia").
+    /// False: not (yet) in the handbook ("belum tersedia"), or outside it.
     resolved: bool,
     target: Option<SopRef<'a>>,
+    /// `{teks, url}`: something outside the handbook; `ref` is its teks.
+    outside: bool,
+    /// The link of an outside entry, as written.
+    url: Option<&'a str>,
+    /// The entry names the SOP it is on ("SOP ini").
+    is_self: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -205,7 +239,8 @@ struct Approver<'a> {
 
 #[derive(Debug, Serialize)]
 struct SopJson<'a> {
-    nomor: &'a str,
+    /// Null for an SOP without a nomor yet.
+    nomor: Option<&'a str>,
     nama: &'a str,
     path: &'a str,
     url: String,
@@ -214,11 +249,17 @@ struct SopJson<'a> {
     /// The source file, relative to the handbook root.
     source: String,
     unit_kerja: Option<UnitRef<'a>>,
+    /// The kop's top line: the unit's organisasi, else handbook.yaml's.
+    organisasi: Option<&'a str>,
     satuan_kerja: Option<&'a str>,
     unit: &'a [String],
+    /// ISO dates as precise as written: `2018-11-07`, `2020-06`, `2016`.
     tanggal_pembuatan: Option<String>,
     tanggal_revisi: Vec<String>,
     tanggal_efektif: Option<String>,
+    tanggal_pengesahan: Option<String>,
+    /// Date fields written without a year, as written (field → text).
+    tanggal_tertulis: std::collections::BTreeMap<&'a str, &'a str>,
     disahkan_oleh: Option<Approver<'a>>,
     dasar_hukum: Vec<CitationJson<'a>>,
     kualifikasi_pelaksana: &'a [String],
@@ -226,11 +267,15 @@ struct SopJson<'a> {
     /// The SOPs whose keterkaitan points here.
     dirujuk_oleh: Vec<BacklinkJson<'a>>,
     peralatan: &'a [String],
-    peringatan: Option<&'a str>,
+    peringatan: &'a [String],
     pencatatan: &'a [String],
     pelaksana: Vec<LaneJson<'a>>,
+    /// What the lane headers show: `nama` or `singkatan`.
+    judul_lajur: crate::model::LaneTitle,
     langkah: Vec<StepJson<'a>>,
-    total_waktu: Option<WaktuJson<'a>>,
+    total_waktu: Option<TotalJson>,
+    /// The total printed on the paper form, as written.
+    total_waktu_tertulis: Option<&'a str>,
     draft: bool,
     /// The Markdown body, as written.
     body: &'a str,
@@ -314,6 +359,9 @@ fn build_sop<'a>(
                 hubungan: r.hubungan,
                 resolved: target.is_some(),
                 target: target.map(|t| SopRef::new(config, t)),
+                outside: r.outside,
+                url: r.url.as_deref(),
+                is_self: r.is_self,
             }
         })
         .collect();
@@ -386,7 +434,7 @@ fn build_sop<'a>(
         })
         .collect();
     SopJson {
-        nomor: &sop.nomor,
+        nomor: (!sop.nomor.is_empty()).then_some(sop.nomor.as_str()),
         nama: &sop.nama,
         path: &sop.path,
         url: sop_url(config, sop),
@@ -394,11 +442,18 @@ fn build_sop<'a>(
         flowchart_url: config.url(&format!("{}/alur.svg", sop.path)),
         source: sop.file.to_string_lossy().replace('\\', "/"),
         unit_kerja,
+        organisasi: sop.organisasi.as_deref().or(config.organisation.as_deref()),
         satuan_kerja: sop.satuan_kerja.as_deref(),
         unit: &sop.unit_lines,
         tanggal_pembuatan: sop.tanggal_pembuatan.map(|d| d.iso()),
         tanggal_revisi: sop.tanggal_revisi.iter().map(|d| d.iso()).collect(),
         tanggal_efektif: sop.tanggal_efektif.map(|d| d.iso()),
+        tanggal_pengesahan: sop.tanggal_pengesahan.map(|d| d.iso()),
+        tanggal_tertulis: sop
+            .dates_as_written
+            .iter()
+            .map(|d| (d.key.as_str(), d.text.as_str()))
+            .collect(),
         disahkan_oleh: sop.disahkan_oleh.as_ref().map(|a| Approver {
             jabatan: a.jabatan.as_deref(),
             nama: a.nama.as_deref(),
@@ -413,14 +468,13 @@ fn build_sop<'a>(
         keterkaitan,
         dirujuk_oleh,
         peralatan: &sop.peralatan,
-        peringatan: sop.peringatan.as_deref(),
+        peringatan: &sop.peringatan,
         pencatatan: &sop.pencatatan,
         pelaksana,
+        judul_lajur: sop.lane_title,
         langkah,
-        total_waktu: sop
-            .total_waktu
-            .as_ref()
-            .map(|t| WaktuJson::of_total(t, config.language)),
+        total_waktu: TotalJson::of(sop, config.language),
+        total_waktu_tertulis: sop.total_waktu_written.as_deref(),
         draft: sop.draft,
         body: &sop.body,
     }
@@ -703,12 +757,14 @@ mod tests {
                 hubungan: Hubungan::Lanjutan,
                 target: Some(1),
                 pos: Pos::default(),
+                ..Relation::default()
             },
             Relation {
                 reference: "SOP Arsip".into(),
                 hubungan: Hubungan::Terkait,
                 target: None,
                 pos: Pos::default(),
+                ..Relation::default()
             },
         ];
         a.total_waktu = Some(DurationRange::sum([

@@ -132,27 +132,40 @@ pub struct UnitPage {
 /// copies of every string (the flowchart above all) were made for nothing.
 #[derive(Debug, Clone, Serialize)]
 pub struct SopPage<'a> {
+    /// The nomor, or "—" for an SOP that has none yet.
     pub nomor: &'a str,
     pub nama: &'a str,
     pub url: String,
+    /// The kop's lines, each printed once (organisasi of the unit or the
+    /// handbook, satuan kerja, unit lines: a line equal to an earlier one,
+    /// ignoring case and punctuation, is left out).
     pub organisation: Option<&'a str>,
     pub satuan_kerja: Option<&'a str>,
-    pub unit_lines: &'a [String],
+    pub unit_lines: Vec<&'a str>,
+    /// The kop's logo: the unit's, else the handbook's.
+    pub logo_url: Option<String>,
+    /// Dates in long form, as precise as written ("Juni 2020"); a date
+    /// written without a year, as written.
     pub tanggal_pembuatan: Option<String>,
     /// The newest revision, then the earlier ones.
     pub tanggal_revisi: Option<String>,
     pub tanggal_revisi_earlier: Vec<String>,
     pub tanggal_efektif: Option<String>,
+    pub tanggal_pengesahan: Option<String>,
     pub disahkan_oleh: Option<&'a Approver>,
     pub dasar_hukum: Vec<CitationItem<'a>>,
     pub kualifikasi_pelaksana: &'a [String],
     pub keterkaitan: Vec<RelationItem<'a>>,
     pub peralatan: &'a [String],
-    pub peringatan: Option<&'a str>,
+    pub peringatan: &'a [String],
     pub pencatatan: &'a [String],
     pub lanes: Vec<LaneLink<'a>>,
     pub steps: Vec<StepRow<'a>>,
+    /// The computed total; "sekurang-kurangnya ..., 4 dari 6 langkah" when
+    /// some steps have no readable waktu.
     pub total_waktu: Option<String>,
+    /// total_waktu as the paper form prints it.
+    pub total_waktu_written: Option<&'a str>,
     pub body_html: String,
     pub backlinks: Vec<RelationItem<'a>>,
     /// The flowchart, inline; None until it can be drawn.
@@ -186,8 +199,12 @@ pub struct RelationItem<'a> {
     pub reference: String,
     pub nomor: Option<&'a str>,
     pub nama: Option<&'a str>,
-    /// None: not (yet) in the handbook.
+    /// None: not (yet) in the handbook, or outside it without a web link.
     pub url: Option<String>,
+    /// `{teks, url}`: outside the handbook, shown as written.
+    pub outside: bool,
+    /// The entry names the SOP it is on ("SOP ini").
+    pub is_self: bool,
     /// The hubungan in words. For a backlink it is said from the other SOP's
     /// side ("lists this SOP as a prerequisite"), which cannot be misread
     /// whichever way round the author meant it.
@@ -402,7 +419,7 @@ impl<'a> Builder<'a> {
             (None, None) => (None, None),
         };
         SopSummary {
-            nomor: sop.nomor.clone(),
+            nomor: sop.nomor_or_dash().to_string(),
             nama: sop.nama.clone(),
             url: self.page_url(&sop.path),
             unit: self
@@ -555,7 +572,21 @@ impl<'a> Builder<'a> {
             .iter()
             .map(|r| {
                 let words = i18n::hubungan(lang, r.hubungan).to_string();
-                self.relation_item(r.target, &r.reference, r.hubungan, words)
+                if r.outside {
+                    return RelationItem {
+                        reference: r.reference.clone(),
+                        nomor: None,
+                        nama: None,
+                        url: r.url.clone().filter(|u| is_web_link(u)),
+                        outside: true,
+                        is_self: false,
+                        hubungan: words,
+                        hubungan_key: r.hubungan.as_str(),
+                    };
+                }
+                let mut item = self.relation_item(r.target, &r.reference, r.hubungan, words);
+                item.is_self = r.is_self;
+                item
             })
             .collect();
         let backlinks = self
@@ -578,22 +609,33 @@ impl<'a> Builder<'a> {
                     .collect()
             })
             .unwrap_or_default();
+        let kop = Kop::of(sop, self.config);
+        let field_date = |key: &str, date: Option<&Date>| {
+            date.map(|d| self.date(d))
+                .or_else(|| sop.date_as_written(key).map(String::from))
+        };
         Some(SopPage {
-            nomor: &sop.nomor,
+            nomor: sop.nomor_or_dash(),
             nama: &sop.nama,
             url: self.page_url(&sop.path),
-            organisation: self.config.organisation.as_deref(),
-            satuan_kerja: sop.satuan_kerja.as_deref(),
-            unit_lines: &sop.unit_lines,
-            tanggal_pembuatan: sop.tanggal_pembuatan.as_ref().map(|d| self.date(d)),
-            tanggal_revisi: sop.tanggal_revisi.first().map(|d| self.date(d)),
+            organisation: kop.organisation,
+            satuan_kerja: kop.satuan_kerja,
+            unit_lines: kop.unit_lines,
+            logo_url: sop
+                .logo
+                .as_deref()
+                .or(self.config.logo.as_deref())
+                .map(|l| self.config.url(l)),
+            tanggal_pembuatan: field_date("tanggal_pembuatan", sop.tanggal_pembuatan.as_ref()),
+            tanggal_revisi: field_date("tanggal_revisi", sop.tanggal_revisi.first()),
             tanggal_revisi_earlier: sop
                 .tanggal_revisi
                 .iter()
                 .skip(1)
                 .map(|d| self.date(d))
                 .collect(),
-            tanggal_efektif: sop.tanggal_efektif.as_ref().map(|d| self.date(d)),
+            tanggal_efektif: field_date("tanggal_efektif", sop.tanggal_efektif.as_ref()),
+            tanggal_pengesahan: field_date("tanggal_pengesahan", sop.tanggal_pengesahan.as_ref()),
             disahkan_oleh: sop
                 .disahkan_oleh
                 .as_ref()
@@ -612,11 +654,12 @@ impl<'a> Builder<'a> {
             kualifikasi_pelaksana: &sop.kualifikasi_pelaksana,
             keterkaitan,
             peralatan: &sop.peralatan,
-            peringatan: sop.peringatan.as_deref(),
+            peringatan: &sop.peringatan,
             pencatatan: &sop.pencatatan,
             lanes,
             steps,
-            total_waktu: sop.total_waktu.as_ref().map(|t| t.display(lang)),
+            total_waktu: total_waktu(sop, lang),
+            total_waktu_written: sop.total_waktu_written.as_deref(),
             body_html: self.markdown.render(&sop.body),
             backlinks,
             flowchart_svg,
@@ -681,10 +724,76 @@ impl<'a> Builder<'a> {
             nomor: target.map(|s| s.nomor.as_str()),
             nama: target.map(|s| s.nama.as_str()),
             url: target.map(|s| self.page_url(&s.path)),
+            outside: false,
+            is_self: false,
             hubungan,
             hubungan_key: h.as_str(),
         }
     }
+}
+
+/// The computed total waktu in words; when some steps have no readable
+/// waktu, said to be a lower bound over so many steps ("sekurang-kurangnya
+/// 1 jam 20 menit, 4 dari 6 langkah").
+pub fn total_waktu(sop: &Sop, lang: Language) -> Option<String> {
+    let total = sop.total_waktu.as_ref()?.display(lang);
+    if !sop.total_is_partial() {
+        return Some(total);
+    }
+    Some(format!(
+        "{} {total}, {} {} {} {}",
+        i18n::get(lang, "total_partial"),
+        sop.waktu_steps,
+        i18n::get(lang, "total_partial_of"),
+        sop.steps.len(),
+        i18n::get(lang, "total_partial_steps"),
+    ))
+}
+
+/// A keterkaitan url that becomes a link: http(s) only (FORMAT.md).
+fn is_web_link(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
+}
+
+/// The kop (header) lines of an SOP, each printed once.
+struct Kop<'a> {
+    organisation: Option<&'a str>,
+    satuan_kerja: Option<&'a str>,
+    unit_lines: Vec<&'a str>,
+}
+
+impl<'a> Kop<'a> {
+    fn of(sop: &'a Sop, config: &'a Config) -> Kop<'a> {
+        let mut seen: Vec<String> = Vec::new();
+        let mut once = |line: Option<&'a str>| {
+            let line = line?;
+            let key = kop_key(line);
+            if key.is_empty() || seen.contains(&key) {
+                return None;
+            }
+            seen.push(key);
+            Some(line)
+        };
+        Kop {
+            organisation: once(sop.organisasi.as_deref().or(config.organisation.as_deref())),
+            satuan_kerja: once(sop.satuan_kerja.as_deref()),
+            unit_lines: sop
+                .unit_lines
+                .iter()
+                .filter_map(|l| once(Some(l.as_str())))
+                .collect(),
+        }
+    }
+}
+
+/// A kop line as compared: letters and digits only, any case
+/// ("Dinas Kesehatan," = "DINAS KESEHATAN").
+fn kop_key(line: &str) -> String {
+    line.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// Paper sizes, landscape, in mm: A4 (297 x 210) and F4 (330 x 215, the

@@ -60,7 +60,7 @@ fn sop(path: &str, unit: &str, nomor: &str, nama: &str) -> Sop {
         kualifikasi_pelaksana: vec!["Memiliki kemampuan pengolahan data sederhana".into()],
         keterkaitan: vec![],
         peralatan: vec!["Printer".into()],
-        peringatan: Some("Jika tidak dilaksanakan sesuai SOP, proses tidak lancar".into()),
+        peringatan: vec!["Jika tidak dilaksanakan sesuai SOP, proses tidak lancar".into()],
         pencatatan: vec!["Disimpan sebagai data elektronik".into()],
         lanes: vec![
             Lane {
@@ -105,6 +105,7 @@ fn sop(path: &str, unit: &str, nomor: &str, nama: &str) -> Sop {
         total_waktu: None,
         draft: false,
         body: "Catatan <b>penting</b> untuk pelaksana.\n".into(),
+        ..Sop::default()
     }
 }
 
@@ -117,6 +118,7 @@ fn unit(path: &str, parent: Option<&str>, nama: &str, body: &str) -> Unit {
         urutan: None,
         body: body.into(),
         file: None,
+        ..Unit::default()
     }
 }
 
@@ -140,12 +142,14 @@ fn handbook(config: Config) -> Handbook {
             hubungan: Hubungan::Lanjutan,
             target: Some(0),
             pos: Pos::default(),
+            ..Relation::default()
         },
         Relation {
             reference: "SOP Pengadaan ATK".into(),
             hubungan: Hubungan::Terkait,
             target: None,
             pos: Pos::default(),
+            ..Relation::default()
         },
     ];
     Handbook {

@@ -291,7 +291,7 @@ fn page_texts(sop: &Sop) -> Vec<&str> {
     parts.extend(sop.dasar_hukum.iter().map(|c| c.text.as_str()));
     parts.extend(sop.kualifikasi_pelaksana.iter().map(String::as_str));
     parts.extend(sop.peralatan.iter().map(String::as_str));
-    parts.extend(sop.peringatan.as_deref());
+    parts.extend(sop.peringatan.iter().map(String::as_str));
     parts.extend(sop.pencatatan.iter().map(String::as_str));
     for lane in &sop.lanes {
         parts.push(&lane.nama);

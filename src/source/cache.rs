@@ -44,6 +44,9 @@ struct PlaceKey {
     path: String,
     unit: String,
     satuan_kerja: Option<String>,
+    organisasi: Option<String>,
+    logo: Option<String>,
+    satuan_waktu: Option<String>,
     unit_lines: Vec<String>,
 }
 
@@ -53,6 +56,9 @@ impl PlaceKey {
             path: place.path.clone(),
             unit: place.unit.clone(),
             satuan_kerja: place.satuan_kerja.clone(),
+            organisasi: place.organisasi.clone(),
+            logo: place.logo.clone(),
+            satuan_waktu: place.satuan_waktu.clone(),
             unit_lines: place.unit_lines.clone(),
         }
     }

@@ -223,17 +223,23 @@ fn place<'a>(rel: &str, by_folder: &HashMap<&str, &Unit>, config: &'a Config) ->
         }
     }
     let root_unit = by_folder.get("");
-    let satuan_kerja = chain
-        .iter()
-        .rev()
-        .chain(root_unit)
-        .find_map(|u| u.satuan_kerja.clone());
+    let inherited = |get: fn(&Unit) -> &Option<String>| {
+        chain
+            .iter()
+            .rev()
+            .chain(root_unit)
+            .find_map(|u| get(u).clone())
+    };
+    let satuan_kerja = inherited(|u| &u.satuan_kerja);
     let stem = walk::sop_extension(rel).map_or(rel, |ext| &rel[..rel.len() - ext.len()]);
     sop::Place {
         file: PathBuf::from(format!("content/{rel}")),
         path: slug::slugify_path(stem),
         unit: slug::slugify_path(folder),
         satuan_kerja,
+        organisasi: inherited(|u| &u.organisasi),
+        logo: inherited(|u| &u.logo),
+        satuan_waktu: inherited(|u| &u.satuan_waktu),
         unit_lines: chain.iter().map(|u| u.nama.clone()).collect(),
         config,
     }
@@ -442,6 +448,9 @@ mod tests {
                     path: "x".into(),
                     unit: String::new(),
                     satuan_kerja: None,
+                    organisasi: None,
+                    logo: None,
+                    satuan_waktu: None,
                     unit_lines: Vec::new(),
                     config: &config,
                 };

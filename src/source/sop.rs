@@ -7,8 +7,10 @@ use crate::config::Config;
 use crate::diagnostic::{Pos, did_you_mean};
 use crate::model::tanggal::DateError;
 use crate::model::waktu::DurationRange;
+use crate::model::waktu::Unit;
 use crate::model::{
-    Approver, Date, Flow, Hubungan, Lane, Relation, Sop, Step, StepKind, Waktu, graph, hukum, slug,
+    Approver, Date, Flow, Hubungan, Lane, LaneTitle, Relation, Sop, Step, StepKind, Waktu,
+    WrittenDate, graph, hukum, slug,
 };
 
 use super::fields::{self, Fields, Report};
@@ -22,6 +24,7 @@ pub const SOP_KEYS: &[&str] = &[
     "tanggal_pembuatan",
     "tanggal_revisi",
     "tanggal_efektif",
+    "tanggal_pengesahan",
     "disahkan_oleh",
     "dasar_hukum",
     "kualifikasi_pelaksana",
@@ -30,6 +33,9 @@ pub const SOP_KEYS: &[&str] = &[
     "peringatan",
     "pencatatan",
     "pelaksana",
+    "judul_lajur",
+    "satuan_waktu",
+    "total_waktu",
     "langkah",
     "draft",
 ];
@@ -52,7 +58,7 @@ pub const STEP_KEYS: &[&str] = &[
 
 const APPROVER_KEYS: &[&str] = &["jabatan", "nama", "nip"];
 const LANE_KEYS: &[&str] = &["nama", "singkatan"];
-const RELATION_KEYS: &[&str] = &["ref", "hubungan"];
+const RELATION_KEYS: &[&str] = &["ref", "hubungan", "teks", "url"];
 const KINDS: [(&str, StepKind); 4] = [
     ("mulai", StepKind::Mulai),
     ("proses", StepKind::Proses),
@@ -60,8 +66,7 @@ const KINDS: [(&str, StepKind); 4] = [
     ("selesai", StepKind::Selesai),
 ];
 
-const DATE_FORMS: &str =
-    "write a date as 2018-11-07, 7-11-2018, 07/11/2018, 7-Nov-2018 or 7 November 2018";
+const DATE_FORMS: &str = "write a date as 2018-11-07, 7-11-2018, 07/11/2018, 7-Nov-2018 or 7 November 2018; a month or a year alone as Juni 2020 or 2016; `-` for none";
 
 /// Where an SOP file sits in the handbook: what it inherits from its units.
 pub struct Place<'a> {
@@ -73,6 +78,10 @@ pub struct Place<'a> {
     pub unit: String,
     /// satuan_kerja of the nearest unit that sets it.
     pub satuan_kerja: Option<String>,
+    /// organisasi, logo and satuan_waktu of the nearest unit that sets each.
+    pub organisasi: Option<String>,
+    pub logo: Option<String>,
+    pub satuan_waktu: Option<String>,
     /// The units' nama from the top down, without the root.
     pub unit_lines: Vec<String>,
     pub config: &'a Config,
@@ -85,7 +94,7 @@ pub fn read(node: &Node, body: &str, place: &Place<'_>, report: &mut Report) -> 
         report.error_hint(
             node.pos,
             "the SOP has no fields",
-            "an SOP needs at least nomor, nama and langkah",
+            "an SOP needs at least nama and langkah",
         );
         return None;
     }
@@ -101,16 +110,28 @@ pub fn read(node: &Node, body: &str, place: &Place<'_>, report: &mut Report) -> 
             .map(|n| fields::text_list(n, key, report))
             .unwrap_or_default()
     };
-    let nomor = fields::required_text(&f, "nomor", what, report).unwrap_or_default();
+    let nomor = text("nomor", report).unwrap_or_default();
+    if nomor.is_empty() {
+        report.warning_hint(
+            f.key_pos("nomor").unwrap_or(f.pos),
+            "the SOP has no nomor",
+            "the form shows \"—\" until it gets one: add `nomor: ...` when the SOP is numbered",
+        );
+    }
     let nama = fields::required_text(&f, "nama", what, report).unwrap_or_default();
     let satuan_kerja = text("satuan_kerja", report).or_else(|| place.satuan_kerja.clone());
     let unit_lines = match f.get("unit") {
         Some(n) => unit_lines(n, report),
         None => place.unit_lines.clone(),
     };
-    let date = |key: &str, report: &mut Report| f.get(key).and_then(|n| read_date(n, key, report));
+    let mut dates_as_written = Vec::new();
+    let mut date = |key: &str, report: &mut Report| {
+        f.get(key)
+            .and_then(|n| read_date(n, key, &mut dates_as_written, report))
+    };
     let tanggal_pembuatan = date("tanggal_pembuatan", report);
     let tanggal_efektif = date("tanggal_efektif", report);
+    let tanggal_pengesahan = date("tanggal_pengesahan", report);
     let mut tanggal_revisi: Vec<Date> = match f.get("tanggal_revisi") {
         Some(Node {
             value: Value::Seq(items),
@@ -118,9 +139,11 @@ pub fn read(node: &Node, body: &str, place: &Place<'_>, report: &mut Report) -> 
         }) => items
             .iter()
             .filter(|i| !i.is_null())
-            .filter_map(|i| read_date(i, "tanggal_revisi", report))
+            .filter_map(|i| read_date(i, "tanggal_revisi", &mut dates_as_written, report))
             .collect(),
-        Some(n) => read_date(n, "tanggal_revisi", report).into_iter().collect(),
+        Some(n) => read_date(n, "tanggal_revisi", &mut dates_as_written, report)
+            .into_iter()
+            .collect(),
         None => Vec::new(),
     };
     tanggal_revisi.sort_by(|a, b| b.cmp(a));
@@ -154,18 +177,39 @@ pub fn read(node: &Node, body: &str, place: &Place<'_>, report: &mut Report) -> 
         .and_then(|n| fields::boolean(n, "draft", report))
         .unwrap_or(false);
 
+    let lane_title = f
+        .get("judul_lajur")
+        .and_then(|n| read_lane_title(n, report))
+        .unwrap_or_default();
+    // The SOP's own satuan_waktu, else its unit's (already checked there).
+    let time_unit = match f.get("satuan_waktu") {
+        Some(n) => read_time_unit(n, report).and_then(|u| Unit::parse(&u)),
+        None => place.satuan_waktu.as_deref().and_then(Unit::parse),
+    };
+    let total_waktu_written = text("total_waktu", report);
+
     let errors_before_steps = report.error_count();
     let (lanes, steps) = match f.required("langkah", what, report) {
-        Some(n) => read_steps(n, f.get("pelaksana"), place.config, report),
+        Some(n) => read_steps(n, f.get("pelaksana"), place.config, time_unit, report),
         None => (Vec::new(), Vec::new()),
     };
-    let total_waktu = {
-        let known: Vec<&DurationRange> = steps
-            .iter()
-            .filter_map(|s| s.waktu.as_ref()?.duration.as_ref())
-            .collect();
-        (!known.is_empty()).then(|| DurationRange::sum(known))
-    };
+    let known: Vec<&DurationRange> = steps
+        .iter()
+        .filter_map(|s| s.waktu.as_ref()?.duration.as_ref())
+        .collect();
+    let waktu_steps = known.len();
+    let total_waktu = (!known.is_empty()).then(|| DurationRange::sum(known));
+    if let (Some(written), Some(node)) = (&total_waktu_written, f.get("total_waktu")) {
+        check_total(
+            written,
+            node,
+            total_waktu.as_ref(),
+            waktu_steps,
+            &steps,
+            time_unit,
+            report,
+        );
+    }
     let sop = Sop {
         file: place.file.clone(),
         path: place.path.clone(),
@@ -173,21 +217,28 @@ pub fn read(node: &Node, body: &str, place: &Place<'_>, report: &mut Report) -> 
         pos: f.key_pos("nomor").unwrap_or(f.pos),
         nomor,
         nama,
+        organisasi: place.organisasi.clone(),
+        logo: place.logo.clone(),
         satuan_kerja,
         unit_lines,
         tanggal_pembuatan,
         tanggal_revisi,
         tanggal_efektif,
+        tanggal_pengesahan,
+        dates_as_written,
         disahkan_oleh,
         dasar_hukum,
         kualifikasi_pelaksana: list("kualifikasi_pelaksana", report),
         keterkaitan,
         peralatan: list("peralatan", report),
-        peringatan: text("peringatan", report),
+        peringatan: list("peringatan", report),
         pencatatan: list("pencatatan", report),
         lanes,
+        lane_title,
         steps,
         total_waktu,
+        waktu_steps,
+        total_waktu_written,
         draft,
         body: body.to_string(),
     };
@@ -211,10 +262,34 @@ fn unit_lines(node: &Node, report: &mut Report) -> Vec<String> {
     }
 }
 
-fn read_date(node: &Node, key: &str, report: &mut Report) -> Option<Date> {
+/// A date field. `-`, `–`, `—` or blank is no date; a day or month with no
+/// year is kept as written in `as_written`, with a warning.
+fn read_date(
+    node: &Node,
+    key: &str,
+    as_written: &mut Vec<WrittenDate>,
+    report: &mut Report,
+) -> Option<Date> {
     let text = fields::text(node, key, report)?;
+    if Date::means_none(&text) {
+        return None;
+    }
     match Date::parse(&text) {
         Ok(d) => Some(d),
+        Err(DateError::NoYear) => {
+            report.warning_hint(
+                node.pos,
+                format!("the date `{text}` in `{key}` has no year; it is shown as written"),
+                "add the year as the paper means it, e.g. 7 November 2018 or Juni 2020",
+            );
+            if !as_written.iter().any(|d| d.key == key) {
+                as_written.push(WrittenDate {
+                    key: key.to_string(),
+                    text,
+                });
+            }
+            None
+        }
         Err(DateError::Impossible) => {
             report.error_hint(
                 node.pos,
@@ -232,6 +307,68 @@ fn read_date(node: &Node, key: &str, report: &mut Report) -> Option<Date> {
             None
         }
     }
+}
+
+/// A satuan_waktu: one of the units of waktu, as written (checked).
+pub(super) fn read_time_unit(node: &Node, report: &mut Report) -> Option<String> {
+    let written = fields::text(node, "satuan_waktu", report)?;
+    if Unit::parse(&written).is_some() {
+        return Some(written);
+    }
+    report.error_hint(
+        node.pos,
+        format!("unknown satuan_waktu `{written}`"),
+        format!("write one of: {}", Unit::NAMES),
+    );
+    None
+}
+
+fn read_lane_title(node: &Node, report: &mut Report) -> Option<LaneTitle> {
+    let written = fields::text(node, "judul_lajur", report)?;
+    match written.to_lowercase().as_str() {
+        "nama" => Some(LaneTitle::Nama),
+        "singkatan" => Some(LaneTitle::Singkatan),
+        _ => {
+            report.error_hint(
+                node.pos,
+                format!("unknown judul_lajur `{written}`"),
+                "write `judul_lajur: nama` (the lane headers show the full names) or `judul_lajur: singkatan` (the short forms)",
+            );
+            None
+        }
+    }
+}
+
+/// `check` warns when the paper's total_waktu and the sum of the steps differ.
+fn check_total(
+    written: &str,
+    node: &Node,
+    computed: Option<&DurationRange>,
+    known: usize,
+    steps: &[Step],
+    unit: Option<Unit>,
+    report: &mut Report,
+) {
+    let (Some(paper), Some(sum)) = (Waktu::parse_in(written, unit).duration, computed) else {
+        return;
+    };
+    let lang = crate::config::Language::Id;
+    let (paper_text, sum_text) = (paper.display(lang), sum.display(lang));
+    if paper_text == sum_text {
+        return;
+    }
+    let partial = if known < steps.len() {
+        format!(" ({known} of {} steps have a readable waktu)", steps.len())
+    } else {
+        String::new()
+    };
+    report.warning_hint(
+        node.pos,
+        format!(
+            "total_waktu `{written}` differs from the sum of the steps' waktu, {sum_text}{partial}"
+        ),
+        "both are shown; check the waktu of each step against the paper, or correct total_waktu",
+    );
 }
 
 fn read_approver(node: &Node, report: &mut Report) -> Option<Approver> {
@@ -268,28 +405,61 @@ fn read_relations(node: &Node, report: &mut Report) -> Vec<Relation> {
             Value::Null => {}
             Value::Scalar(s) if !s.trim().is_empty() => out.push(Relation {
                 reference: s.trim().to_string(),
-                hubungan: Hubungan::Terkait,
-                target: None,
                 pos: item.pos,
+                ..Relation::default()
             }),
             Value::Scalar(_) => {}
             Value::Map(_) => {
                 let Some(f) = Fields::read(item, RELATION_KEYS, "a keterkaitan", report) else {
                     continue;
                 };
-                let Some(reference) = fields::required_text(&f, "ref", "a keterkaitan", report)
-                else {
-                    continue;
-                };
                 let hubungan = f
                     .get("hubungan")
                     .and_then(|n| read_hubungan(n, report))
                     .unwrap_or(Hubungan::Terkait);
+                let text = |key: &str, report: &mut Report| {
+                    f.get(key)
+                        .and_then(|n| fields::text(n, key, report))
+                        .filter(|s| !s.is_empty())
+                };
+                let teks = text("teks", report);
+                let url = text("url", report);
+                if f.get("ref").is_some() && (teks.is_some() || url.is_some()) {
+                    report.error_hint(
+                        item.pos,
+                        "a keterkaitan has both `ref` and `teks`",
+                        "`ref` names an SOP of this handbook; `teks` (with `url`) something outside it: keep one",
+                    );
+                    continue;
+                }
+                if let Some(teks) = teks {
+                    out.push(Relation {
+                        reference: teks,
+                        hubungan,
+                        outside: true,
+                        url,
+                        pos: item.pos,
+                        ..Relation::default()
+                    });
+                    continue;
+                }
+                if url.is_some() {
+                    report.error_hint(
+                        item.pos,
+                        "a keterkaitan with `url` but no `teks`",
+                        "write what the link is: `- teks: SOP Pelayanan KTP Disdukcapil` and `url: https://...`",
+                    );
+                    continue;
+                }
+                let Some(reference) = fields::required_text(&f, "ref", "a keterkaitan", report)
+                else {
+                    continue;
+                };
                 out.push(Relation {
                     reference,
                     hubungan,
-                    target: None,
                     pos: item.pos,
+                    ..Relation::default()
                 });
             }
             Value::Seq(_) => report.error(
@@ -434,7 +604,12 @@ struct RawStep<'n> {
     keterangan: Option<String>,
 }
 
-fn read_raw_step<'n>(node: &'n Node, number: usize, report: &mut Report) -> Option<RawStep<'n>> {
+fn read_raw_step<'n>(
+    node: &'n Node,
+    number: usize,
+    time_unit: Option<Unit>,
+    report: &mut Report,
+) -> Option<RawStep<'n>> {
     let what = format!("step {number}");
     let f = Fields::read(node, STEP_KEYS, &what, report)?;
     let text = |key: &str, report: &mut Report| {
@@ -469,14 +644,18 @@ fn read_raw_step<'n>(node: &'n Node, number: usize, report: &mut Report) -> Opti
     });
     let id = text("id", report);
     let waktu = text("waktu", report).map(|written| {
-        let w = Waktu::parse(&written);
+        let w = Waktu::parse_in(&written, time_unit);
         if w.duration.is_none()
             && let Some(n) = f.get("waktu")
         {
             report.warning_hint(
                 n.pos,
                 format!("cannot read the waktu `{written}`; it is shown as written and left out of the total"),
-                "write a number and a unit, e.g. 15 menit, 1 jam, 1,5 jam, 2 hari, 1-2 hari",
+                if time_unit.is_none() && written.trim().chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | ' ')) {
+                    "a number alone has no unit: add one (15 menit), or set `satuan_waktu: menit` on the SOP or its unit (_index.md)"
+                } else {
+                    "write a number and a unit, e.g. 15 menit, 1 jam, 1,5 jam, 2 hari, 1-2 hari"
+                },
             );
         }
         w
@@ -507,6 +686,7 @@ fn read_steps(
     node: &Node,
     pelaksana: Option<&Node>,
     config: &Config,
+    time_unit: Option<Unit>,
     report: &mut Report,
 ) -> (Vec<Lane>, Vec<Step>) {
     let Value::Seq(items) = &node.value else {
@@ -527,7 +707,7 @@ fn read_steps(
     let raw: Vec<Option<RawStep<'_>>> = items
         .iter()
         .enumerate()
-        .map(|(i, item)| read_raw_step(item, i + 1, report))
+        .map(|(i, item)| read_raw_step(item, i + 1, time_unit, report))
         .collect();
 
     // Lanes: as written, else every role in order of first use.

@@ -9,7 +9,14 @@ use super::fields::{self, Fields, Report};
 use super::files::{self, FrontMatterError};
 use super::{walk, yaml};
 
-pub const UNIT_KEYS: &[&str] = &["nama", "satuan_kerja", "urutan"];
+pub const UNIT_KEYS: &[&str] = &[
+    "nama",
+    "satuan_kerja",
+    "urutan",
+    "organisasi",
+    "logo",
+    "satuan_waktu",
+];
 
 /// Reads the unit of the content folder `rel` ("" for content/ itself: the
 /// front page). `default_nama` names a unit without _index.md.
@@ -22,6 +29,9 @@ pub fn read(root: &Path, rel: &str, default_nama: &str) -> (Unit, Vec<Diagnostic
         nama: default_nama.to_string(),
         satuan_kerja: None,
         urutan: None,
+        organisasi: None,
+        logo: None,
+        satuan_waktu: None,
         body: String::new(),
         file: None,
     };
@@ -81,10 +91,17 @@ pub fn read(root: &Path, rel: &str, default_nama: &str) -> (Unit, Vec<Diagnostic
     if let Some(nama) = nama.filter(|s| !s.is_empty()) {
         unit.nama = nama;
     }
-    unit.satuan_kerja = f
-        .get("satuan_kerja")
-        .and_then(|n| fields::text(n, "satuan_kerja", &mut report))
-        .filter(|s| !s.is_empty());
+    let mut text = |key: &str| {
+        f.get(key)
+            .and_then(|n| fields::text(n, key, &mut report))
+            .filter(|s| !s.is_empty())
+    };
+    unit.satuan_kerja = text("satuan_kerja");
+    unit.organisasi = text("organisasi");
+    unit.logo = text("logo").map(|l| l.trim_start_matches('/').to_string());
+    unit.satuan_waktu = f
+        .get("satuan_waktu")
+        .and_then(|n| super::sop::read_time_unit(n, &mut report));
     unit.urutan = f
         .get("urutan")
         .and_then(|n| fields::integer(n, "urutan", &mut report));

@@ -331,8 +331,14 @@ pub(crate) fn layout_with(sop: &Sop, offpage: &[bool], mutu: bool) -> Layout {
     let top = MARGIN;
     let names: Vec<Vec<String>> = (0..lane_count)
         .map(|k| {
-            let name = sop.lanes.get(k).map_or("", |l| l.nama.as_str());
-            wrap(name, lane_w - 2.0 * CELL_PAD, HEADER_FONT, true)
+            // judul_lajur: the nama, or the singkatan many forms print.
+            let name = sop.lanes.get(k).map(|l| sop.lane_header(l));
+            wrap(
+                name.as_deref().unwrap_or(""),
+                lane_w - 2.0 * CELL_PAD,
+                HEADER_FONT,
+                true,
+            )
         })
         .collect();
     let max_lines = names.iter().map(Vec::len).max().unwrap_or(1).max(1);

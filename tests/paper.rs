@@ -1,0 +1,400 @@
+//! Real SOPs as agencies write them (FORMAT.md, issue 16): a handbook of
+//! forms copied from paper, built and checked through the binary from the
+//! handbook's own folder, the way an author runs it; the pages and
+//! sop.json read back for what a reader sees.
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+fn write(root: &Path, path: &str, text: &str) {
+    let path = root.join(path);
+    fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+    fs::write(path, text).expect("write");
+}
+
+/// A handbook in a temp folder made of `(path, text)` files.
+fn handbook(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (path, text) in files {
+        write(dir.path(), path, text);
+    }
+    fs::create_dir_all(dir.path().join("content")).expect("content");
+    dir
+}
+
+/// Runs `lajur args` in `root`; its exit code and everything it printed.
+fn lajur(root: &Path, args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_lajur"))
+        .args(args)
+        .current_dir(root)
+        .output()
+        .expect("run lajur");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.code().unwrap_or(-1), text)
+}
+
+/// Builds in `root` (must succeed) and returns `lajur check`'s output.
+fn build_and_check(root: &Path) -> String {
+    let (code, text) = lajur(root, &["build"]);
+    assert_eq!(code, 0, "{text}");
+    let (code, text) = lajur(root, &["check"]);
+    assert_eq!(code, 0, "{text}");
+    text
+}
+
+fn read(root: &Path, path: &str) -> String {
+    fs::read_to_string(root.join("public").join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn json(root: &Path, path: &str) -> serde_json::Value {
+    serde_json::from_str(&read(root, path)).expect("valid JSON")
+}
+
+/// The text of the `<dd>` after the `<dt>` labelled `label` on an SOP page.
+fn field(html: &str, label: &str) -> String {
+    let start = html
+        .find(&format!("<dt>{label}</dt>"))
+        .unwrap_or_else(|| panic!("no field {label}"));
+    let rest = &html[start..];
+    let dd = rest.find("<dd>").expect("dd") + 4;
+    let end = rest[dd..].find("</dd>").expect("/dd");
+    rest[dd..dd + end].trim().to_string()
+}
+
+/// The problems `check` printed for `file` (first lines only).
+fn problems<'a>(check: &'a str, file: &str) -> Vec<&'a str> {
+    check
+        .lines()
+        .filter(|l| l.starts_with(file) && (l.contains(": warning:") || l.contains(": error:")))
+        .collect()
+}
+
+const TWO_STEPS: &str = "langkah:
+  - kegiatan: Menerima berkas
+    pelaksana: Petugas
+  - kegiatan: Mengarsipkan
+    pelaksana: Petugas
+";
+
+#[test]
+fn an_sop_without_nomor_is_published_with_a_dash_and_a_warning() {
+    let dir = handbook(&[
+        ("content/a.yaml", &format!("nama: Surat Masuk\n{TWO_STEPS}")),
+        (
+            "content/b.yaml",
+            &format!("nomor: \"\"\nnama: Surat Keluar\n{TWO_STEPS}"),
+        ),
+    ]);
+    let check = build_and_check(dir.path());
+    for file in ["content/a.yaml", "content/b.yaml"] {
+        let found = problems(&check, file);
+        assert_eq!(found.len(), 1, "{check}");
+        assert!(
+            found[0].contains("warning: the SOP has no nomor"),
+            "{check}"
+        );
+    }
+    // Two SOPs without nomor do not clash.
+    assert!(!check.contains("duplicate nomor"), "{check}");
+    let page = read(dir.path(), "a/index.html");
+    assert_eq!(field(&page, "Nomor SOP"), "—");
+    assert!(json(dir.path(), "a/sop.json")["nomor"].is_null());
+}
+
+#[test]
+fn partial_and_empty_dates_are_shown_as_the_paper_prints_them() {
+    let sop = format!(
+        "nomor: SOP-1
+nama: Cuti Pegawai
+tanggal_pembuatan: JUNI 2020
+tanggal_revisi: \"-\"
+tanggal_efektif: 2016
+tanggal_pengesahan: 7 November
+{TWO_STEPS}"
+    );
+    let dir = handbook(&[("content/cuti.yaml", &sop)]);
+    let check = build_and_check(dir.path());
+    let found = problems(&check, "content/cuti.yaml");
+    assert_eq!(found.len(), 1, "{check}");
+    assert!(found[0].contains("content/cuti.yaml:6:"), "{check}");
+    assert!(found[0].contains("has no year"), "{check}");
+
+    let page = read(dir.path(), "cuti/index.html");
+    assert_eq!(field(&page, "Tanggal Pembuatan"), "Juni 2020");
+    assert_eq!(field(&page, "Tanggal Revisi"), "—");
+    assert_eq!(field(&page, "Tanggal Efektif"), "2016");
+    assert_eq!(field(&page, "Tanggal Pengesahan"), "7 November");
+
+    let sop = json(dir.path(), "cuti/sop.json");
+    assert_eq!(sop["tanggal_pembuatan"], "2020-06");
+    assert_eq!(sop["tanggal_efektif"], "2016");
+    assert_eq!(sop["tanggal_revisi"], serde_json::json!([]));
+    assert!(sop["tanggal_pengesahan"].is_null());
+    assert_eq!(sop["tanggal_tertulis"]["tanggal_pengesahan"], "7 November");
+}
+
+#[test]
+fn the_front_page_sorts_a_month_before_the_days_of_that_month() {
+    let dated = |nomor: &str, date: &str| {
+        format!("nomor: {nomor}\nnama: SOP {nomor}\ntanggal_pembuatan: {date}\n{TWO_STEPS}")
+    };
+    let dir = handbook(&[
+        ("content/a.yaml", &dated("A", "Juni 2020")),
+        ("content/b.yaml", &dated("B", "2 Juni 2020")),
+        ("content/c.yaml", &dated("C", "31 Mei 2020")),
+    ]);
+    build_and_check(dir.path());
+    let front = read(dir.path(), "index.html");
+    let front = &front[front.find("Pembaruan Terakhir").expect("recent")..];
+    let at = |nama: &str| front.find(nama).unwrap_or_else(|| panic!("{nama}"));
+    // Newest first: 2 Juni, then Juni (its start), then 31 Mei.
+    assert!(at("SOP B") < at("SOP A"), "{front}");
+    assert!(at("SOP A") < at("SOP C"), "{front}");
+    assert!(front.contains("Juni 2020"));
+}
+
+#[test]
+fn peringatan_as_a_list_is_a_numbered_list() {
+    let sop = format!(
+        "nomor: SOP-1
+nama: Cuti
+peringatan:
+  - Berkas tidak lengkap dikembalikan
+  - Cuti tidak diproses bila sisa cuti habis
+{TWO_STEPS}"
+    );
+    let dir = handbook(&[("content/cuti.yaml", &sop)]);
+    build_and_check(dir.path());
+    let page = read(dir.path(), "cuti/index.html");
+    assert!(
+        page.contains("<ol><li>Berkas tidak lengkap dikembalikan</li><li>Cuti tidak diproses bila sisa cuti habis</li></ol>"),
+        "{page}"
+    );
+    let sop = json(dir.path(), "cuti/sop.json");
+    assert_eq!(sop["peringatan"].as_array().map(Vec::len), Some(2));
+}
+
+const UNIT_IN_MINUTES: &str = "---
+nama: Kelurahan Guntung Paikat
+satuan_waktu: menit
+---
+";
+
+#[test]
+fn waktu_as_the_paper_writes_it_adds_up() {
+    let sop = "nomor: SOP-1
+nama: Surat Keterangan
+total_waktu: 35
+langkah:
+  - kegiatan: Menerima berkas
+    pelaksana: Petugas
+    waktu: 5
+  - kegiatan: Memeriksa berkas
+    pelaksana: Petugas
+    waktu: maks. 10 menit
+  - kegiatan: Mengetik surat
+    pelaksana: Petugas
+    waktu: 5 menit/berkas
+  - kegiatan: Menandatangani
+    pelaksana: Lurah
+    waktu: ± 10
+";
+    let dir = handbook(&[
+        ("content/kelurahan/_index.md", UNIT_IN_MINUTES),
+        ("content/kelurahan/sk.yaml", sop),
+    ]);
+    let check = build_and_check(dir.path());
+    // 5 + 10 + 5 + 10 = 30 menit; the paper says 35: one warning.
+    let found = problems(&check, "content/kelurahan/sk.yaml");
+    assert_eq!(found.len(), 1, "{check}");
+    assert!(found[0].contains("content/kelurahan/sk.yaml:3:"), "{check}");
+    assert!(found[0].contains("differs"), "{check}");
+    assert!(found[0].contains("30 menit"), "{check}");
+
+    let page = read(dir.path(), "kelurahan/sk/index.html");
+    assert!(
+        page.contains("<strong class=\"total-waktu__computed\">30 menit</strong>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("pada formulir: <strong>35</strong>"),
+        "{page}"
+    );
+    let sop = json(dir.path(), "kelurahan/sk/sop.json");
+    assert_eq!(sop["total_waktu"]["min"]["minutes"], 30.0);
+    assert_eq!(sop["total_waktu"]["complete"], true);
+    assert_eq!(sop["total_waktu_tertulis"], "35");
+}
+
+#[test]
+fn a_total_over_some_steps_says_it_is_partial() {
+    let sop = "nomor: SOP-1
+nama: Surat Keterangan
+langkah:
+  - kegiatan: Menerima berkas
+    pelaksana: Petugas
+    waktu: 1 jam
+  - kegiatan: Memeriksa berkas
+    pelaksana: Petugas
+    waktu: 20 menit
+  - kegiatan: Mengetik surat
+    pelaksana: Petugas
+    waktu: segera
+  - kegiatan: Menandatangani
+    pelaksana: Lurah
+";
+    let dir = handbook(&[("content/sk.yaml", sop)]);
+    let check = build_and_check(dir.path());
+    assert!(check.contains("cannot read the waktu `segera`"), "{check}");
+    let page = read(dir.path(), "sk/index.html");
+    assert!(
+        page.contains("sekurang-kurangnya 1 jam 20 menit, 2 dari 4 langkah"),
+        "{page}"
+    );
+    let sop = json(dir.path(), "sk/sop.json");
+    assert_eq!(sop["total_waktu"]["complete"], false);
+    assert_eq!(sop["total_waktu"]["steps_counted"], 2);
+
+    write(dir.path(), "handbook.yaml", "language: en\n");
+    build_and_check(dir.path());
+    let page = read(dir.path(), "sk/index.html");
+    assert!(
+        page.contains("at least 1 hour 20 minutes, 2 of 4 steps"),
+        "{page}"
+    );
+}
+
+#[test]
+fn a_bare_number_without_satuan_waktu_says_how_to_give_it_a_unit() {
+    let sop = "nomor: SOP-1
+nama: Surat
+langkah:
+  - kegiatan: Menerima berkas
+    pelaksana: Petugas
+    waktu: 5
+  - kegiatan: Selesai
+    pelaksana: Petugas
+";
+    let dir = handbook(&[("content/s.yaml", sop)]);
+    let (code, text) = lajur(dir.path(), &["check"]);
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("cannot read the waktu `5`"), "{text}");
+    assert!(text.contains("satuan_waktu: menit"), "{text}");
+}
+
+#[test]
+fn judul_lajur_singkatan_puts_the_short_forms_in_the_lane_headers() {
+    let sop = "nomor: SOP-1
+nama: Surat
+judul_lajur: singkatan
+pelaksana:
+  - nama: Kepala Sub Bagian Umum
+    singkatan: Kasubbag
+  - Staf
+langkah:
+  - kegiatan: Menerima surat
+    pelaksana: Staf
+  - kegiatan: Mendisposisi
+    pelaksana: Kasubbag
+";
+    let dir = handbook(&[("content/s.yaml", sop)]);
+    build_and_check(dir.path());
+    let svg = read(dir.path(), "s/alur.svg");
+    assert!(svg.contains(">Kasubbag</tspan>"), "{svg}");
+    assert!(!svg.contains(">Kepala</tspan>"), "{svg}");
+    // A lane without singkatan keeps its nama.
+    assert!(svg.contains(">Staf</tspan>"), "{svg}");
+    assert_eq!(json(dir.path(), "s/sop.json")["judul_lajur"], "singkatan");
+}
+
+#[test]
+fn keterkaitan_outside_the_handbook_and_to_itself() {
+    let surat = format!(
+        "nomor: SOP-01/KEL
+nama: Pelayanan Surat Masuk
+keterkaitan:
+  - teks: SOP Pelayanan KTP Disdukcapil
+    url: https://disdukcapil.example.go.id/sop/ktp
+  - teks: Seksi Pemerintahan
+  - SOP-01/KEL
+  - Pelayanan Surat Keterangan Usaha
+{TWO_STEPS}"
+    );
+    let other = format!("nomor: SOP-9/DPK\nnama: Pengelolaan Arsip Statis\n{TWO_STEPS}");
+    let dir = handbook(&[
+        ("content/surat.yaml", &surat),
+        ("content/arsip.yaml", &other),
+    ]);
+    let check = build_and_check(dir.path());
+    let found = problems(&check, "content/surat.yaml");
+    assert_eq!(found.len(), 2, "{check}");
+    assert!(
+        found[0].contains(":7:") && found[0].contains("this SOP itself"),
+        "{check}"
+    );
+    assert!(
+        found[1].contains(":8:") && found[1].contains("matches no SOP"),
+        "{check}"
+    );
+    // No unrelated SOP is suggested.
+    assert!(!check.contains("did you mean"), "{check}");
+
+    let page = read(dir.path(), "surat/index.html");
+    assert!(
+        page.contains("<a href=\"https://disdukcapil.example.go.id/sop/ktp\" rel=\"external\">SOP Pelayanan KTP Disdukcapil</a>"),
+        "{page}"
+    );
+    let seksi = page
+        .find("Seksi Pemerintahan")
+        .expect("outside entry shown");
+    let line_end = page[seksi..].find("</li>").expect("li") + seksi;
+    assert!(!page[seksi..line_end].contains("belum tersedia"));
+    assert!(page.contains("SOP ini</span>"), "{page}");
+    let sop = json(dir.path(), "surat/sop.json");
+    assert_eq!(sop["keterkaitan"][0]["outside"], true);
+    assert_eq!(sop["keterkaitan"][2]["is_self"], true);
+}
+
+#[test]
+fn several_agencies_each_have_their_kop_and_logo() {
+    let dinkes = "---
+nama: Dinas Kesehatan
+organisasi: PEMERINTAH KABUPATEN KULON PROGO
+satuan_kerja: Dinas Kesehatan
+logo: logo-kp.png
+---
+";
+    let sop = format!("nomor: SOP-1\nnama: Rujukan\n{TWO_STEPS}");
+    let dir = handbook(&[
+        (
+            "handbook.yaml",
+            "title: SOP\norganisation: Pemerintah Provinsi DIY\nlogo: logo-diy.png\n",
+        ),
+        ("content/dinkes/_index.md", dinkes),
+        ("content/dinkes/rujukan.yaml", &sop),
+        ("content/umum.yaml", &sop.replace("SOP-1", "SOP-2")),
+        ("static/logo-kp.png", "png"),
+        ("static/logo-diy.png", "png"),
+    ]);
+    build_and_check(dir.path());
+    let page = read(dir.path(), "dinkes/rujukan/index.html");
+    let head = &page[page.find("form-head__lines").expect("kop")..];
+    let head = &head[..head.find("</div>").expect("end")];
+    assert!(head.contains("PEMERINTAH KABUPATEN KULON PROGO"), "{head}");
+    assert!(!head.contains("Provinsi DIY"), "{head}");
+    // satuan_kerja "Dinas Kesehatan" and the unit line "Dinas Kesehatan" are one line.
+    assert_eq!(head.matches("Dinas Kesehatan").count(), 1, "{head}");
+    assert!(page.contains("src=\"/logo-kp.png\""), "{page}");
+    let other = read(dir.path(), "umum/index.html");
+    assert!(other.contains("Pemerintah Provinsi DIY"));
+    assert!(other.contains("src=\"/logo-diy.png\""));
+    assert_eq!(
+        json(dir.path(), "dinkes/rujukan/sop.json")["organisasi"],
+        "PEMERINTAH KABUPATEN KULON PROGO"
+    );
+}
