@@ -156,7 +156,12 @@ impl Diagnostics {
                 continue;
             }
             let text = cache.entry(d.file.clone()).or_insert_with(|| {
-                std::fs::read(root.join(&d.file))
+                let path = root.join(&d.file);
+                // Only a regular file: reading a FIFO would wait for ever.
+                if !std::fs::metadata(&path).is_ok_and(|m| m.is_file()) {
+                    return None;
+                }
+                std::fs::read(path)
                     .ok()
                     .map(|b| String::from_utf8_lossy(&b).into_owned())
             });

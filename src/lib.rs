@@ -85,12 +85,32 @@ pub fn render_site(opts: &Options) -> Result<(Handbook, Vec<OutputFile>, Diagnos
     }
 }
 
+/// Where `build` writes: `dir` (else output_dir of handbook.yaml under the
+/// root), replacing it only when lajur wrote it, it is empty, or `force`.
+#[derive(Debug, Clone, Default)]
+pub struct Target {
+    /// `-o, --output`: a path as given on the command line.
+    pub dir: Option<PathBuf>,
+    /// `--force`: replace a folder holding files lajur did not write.
+    pub force: bool,
+}
+
 /// `lajur build`: load, check, render, then swap the new site in whole.
 /// On any error, the output folder is left exactly as it was.
 pub fn build(opts: &Options, output: Option<PathBuf>) -> Result<BuildReport, BuildError> {
-    let (handbook, mut warnings) = load_checked(opts)?;
-    let output_dir = output.unwrap_or_else(|| opts.root.join(&handbook.config.output_dir));
-    let staging = output::Staging::create(&output_dir, &handbook.assets).map_err(BuildError::Io)?;
+    build_to(
+        opts,
+        &Target {
+            dir: output,
+            force: false,
+        },
+    )
+}
+
+/// [`build`] into `target`.
+pub fn build_to(opts: &Options, target: &Target) -> Result<BuildReport, BuildError> {
+    let (handbook, mut warnings, (output_dir, resolved)) = prepare(opts, target)?;
+    let staging = output::Staging::create(&resolved, &handbook.assets).map_err(BuildError::Io)?;
     // The search index is made from the model, not from the pages, so it is
     // built while the pages are rendered and written; every page and index
     // file goes to disk as soon as it is made, so the site is never held in
@@ -117,4 +137,56 @@ pub fn build(opts: &Options, output: Option<PathBuf>) -> Result<BuildReport, Bui
         sops: handbook.sops.len(),
         warnings,
     })
+}
+
+/// `lajur check`: every problem [`build`] into output_dir would stop on,
+/// writing nothing: the settings and the output folder, the handbook, and
+/// the pages rendered (templates, clashes) into a sink that keeps nothing.
+/// Ok holds the warnings.
+pub fn check(opts: &Options) -> Result<Diagnostics, BuildError> {
+    let (handbook, mut warnings, _) = prepare(opts, &Target::default())?;
+    match render::render_site_to(&handbook, &opts.root, &|_| Ok(())) {
+        Ok(()) => Ok(warnings),
+        Err(render::RenderError::Pages(errors)) => {
+            warnings.extend(errors);
+            Err(BuildError::Handbook(warnings))
+        }
+        Err(render::RenderError::Write(e)) => Err(BuildError::Io(e)),
+    }
+}
+
+/// What `build` and `check` share: the handbook loaded and checked, and the
+/// output folder checked, as given and resolved. The settings (handbook.yaml,
+/// the output folder) are checked first, as errors there are exit status 2.
+fn prepare(
+    opts: &Options,
+    target: &Target,
+) -> Result<(Handbook, Diagnostics, (PathBuf, PathBuf)), BuildError> {
+    let loaded = source::load(opts);
+    let mut diagnostics = loaded.diagnostics;
+    let Some(handbook) = loaded.handbook.filter(|_| loaded.settings_ok) else {
+        return Err(BuildError::Settings(diagnostics));
+    };
+    let (out, setting) = match &target.dir {
+        Some(dir) => (dir.clone(), output::Setting::CommandLine),
+        None => (
+            opts.root.join(&handbook.config.output_dir),
+            match source::config::output_dir_position(&opts.root) {
+                Some(pos) => output::Setting::HandbookYaml(pos),
+                None => output::Setting::Default,
+            },
+        ),
+    };
+    let resolved = match output::destination(&opts.root, &out, target.force, setting) {
+        Ok(resolved) => resolved,
+        Err(d) => {
+            diagnostics.push(*d);
+            diagnostics.sort();
+            return Err(BuildError::Settings(diagnostics));
+        }
+    };
+    if diagnostics.has_errors() {
+        return Err(BuildError::Handbook(diagnostics));
+    }
+    Ok((handbook, diagnostics, (out, resolved)))
 }

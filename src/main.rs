@@ -36,6 +36,10 @@ enum Command {
         drafts: bool,
         #[arg(long)]
         base_url: Option<String>,
+        /// Replace the output folder even when it holds files lajur did not
+        /// write (they are deleted).
+        #[arg(long)]
+        force: bool,
     },
     /// Build, serve at http://ADDR:PORT/ and rebuild on every save.
     Serve {
@@ -83,13 +87,15 @@ fn main() -> ExitCode {
             output,
             drafts,
             base_url,
+            force,
         } => {
             let opts = Options {
                 root: root.clone(),
                 drafts,
                 base_url,
             };
-            match lajur::build(&opts, output) {
+            let target = lajur::Target { dir: output, force };
+            match lajur::build_to(&opts, &target) {
                 Ok(report) => {
                     print_diagnostics(&root, report.warnings, Format::Text);
                     println!(
@@ -130,15 +136,17 @@ fn main() -> ExitCode {
                 root: root.clone(),
                 ..Options::default()
             };
-            let loaded = lajur::source::load(&opts);
-            let code = if !loaded.settings_ok {
-                2
-            } else if loaded.diagnostics.has_errors() {
-                1
-            } else {
-                0
+            // The same checks as `build`, so the same exit status.
+            let (code, diagnostics) = match lajur::check(&opts) {
+                Ok(warnings) => (0, warnings),
+                Err(BuildError::Settings(d)) => (2, d),
+                Err(BuildError::Handbook(d)) => (1, d),
+                Err(BuildError::Io(e)) => {
+                    eprintln!("error: {e}");
+                    return ExitCode::from(1);
+                }
             };
-            print_diagnostics(&root, loaded.diagnostics, format);
+            print_diagnostics(&root, diagnostics, format);
             ExitCode::from(code)
         }
         Command::New { path, nama } => match lajur::scaffold::new_sop_at(&path, nama.as_deref()) {

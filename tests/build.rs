@@ -555,3 +555,349 @@ fn a_lane_written_by_its_singkatan_is_one_role_everywhere() {
     assert!(role.contains("Menghimpun usulan rencana kerja"));
     assert!(!out.join("pelaksana/kasubbag").exists());
 }
+
+// ------------------------------------------------- the output folder (Safety)
+
+/// Runs the binary in `dir`, as a user does in the handbook folder.
+fn lajur_in(dir: &Path, args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_lajur"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run lajur");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.code().unwrap_or(-1), text)
+}
+
+/// The names in `dir` that a build left beside its output.
+fn leftovers(dir: &Path) -> Vec<String> {
+    fs::read_dir(dir)
+        .expect("read dir")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".lajur"))
+        .collect()
+}
+
+#[test]
+fn the_output_folder_is_never_a_source_folder() {
+    let dir = handbook();
+    let root = dir.path();
+    write(root, "static/logo.png", b"PNG");
+    write(root, "templates/.keep", b"");
+    write(root, "themes/gelap/templates/.keep", b"");
+    let sources = snapshot(root);
+    let inside = root.join("content/bagian-umum");
+    let outputs: Vec<(&Path, Vec<&str>)> = vec![
+        (root, vec!["build", "-o", "content"]),
+        (root, vec!["build", "-o", "content/../content"]),
+        (root, vec!["build", "-o", "./content/bagian-umum"]),
+        (root, vec!["build", "-o", "."]),
+        (root, vec!["build", "-o", ".."]),
+        (root, vec!["build", "-o", "static"]),
+        (root, vec!["build", "-o", "static/site"]),
+        (root, vec!["build", "-o", "themes"]),
+        (root, vec!["build", "-o", "templates"]),
+        (&inside, vec!["build", "--root", "../..", "-o", "../.."]),
+        (&inside, vec!["build", "--root", "../..", "-o", "."]),
+    ];
+    for (cwd, args) in &outputs {
+        let (code, text) = lajur_in(cwd, args);
+        assert_eq!(code, 2, "{args:?} must be a settings error: {text}");
+        assert!(text.contains("output folder"), "{args:?}: {text}");
+        assert_eq!(snapshot(root), sources, "{args:?} touched the handbook");
+        assert!(
+            leftovers(root).is_empty(),
+            "{args:?}: {:?}",
+            leftovers(root)
+        );
+    }
+    // The same from handbook.yaml, named at its line; `check` says so too.
+    for setting in ["content", "./", "content/..", "static/../content"] {
+        write(
+            root,
+            "handbook.yaml",
+            format!("{HANDBOOK}output_dir: {setting}\n").as_bytes(),
+        );
+        let sources = snapshot(root);
+        for command in ["build", "check"] {
+            let (code, text) = lajur_in(root, &[command]);
+            assert_eq!(code, 2, "{command} with output_dir {setting}: {text}");
+            assert!(text.contains("handbook.yaml:3:1: error:"), "{text}");
+            assert_eq!(snapshot(root), sources, "output_dir {setting}");
+        }
+    }
+}
+
+#[test]
+fn a_folder_lajur_did_not_write_is_replaced_only_with_force() {
+    let dir = handbook();
+    let root = dir.path();
+    write(root, "situs/catatan.txt", b"milik orang lain");
+    write(root, "situs/foto/kantor.jpg", b"JPG");
+    let before = snapshot(&root.join("situs"));
+    for command in [vec!["build", "-o", "situs"], vec!["check"]] {
+        let (code, text) = if command[0] == "check" {
+            write(
+                root,
+                "handbook.yaml",
+                format!("{HANDBOOK}output_dir: situs\n").as_bytes(),
+            );
+            lajur_in(root, &command)
+        } else {
+            lajur_in(root, &command)
+        };
+        assert_eq!(code, 2, "{command:?}: {text}");
+        assert!(text.contains("did not write"), "{text}");
+        assert!(
+            text.contains("--force"),
+            "the hint names the way out: {text}"
+        );
+        assert_eq!(snapshot(&root.join("situs")), before);
+    }
+    write(root, "handbook.yaml", HANDBOOK.as_bytes());
+
+    let (code, text) = lajur_in(root, &["build", "-o", "situs", "--force"]);
+    assert_eq!(code, 0, "{text}");
+    let site = snapshot(&root.join("situs"));
+    assert!(!site.contains_key("catatan.txt"), "replaced whole");
+    assert!(site.contains_key("index.html"));
+    assert!(site.contains_key(".lajur"), "the marker is left");
+    // From now on the folder is lajur's: no --force needed.
+    let (code, text) = lajur_in(root, &["build", "-o", "situs"]);
+    assert_eq!(code, 0, "{text}");
+    // An empty folder or a missing one is fine too.
+    fs::create_dir_all(root.join("kosong")).expect("mkdir");
+    assert_eq!(lajur_in(root, &["build", "-o", "kosong"]).0, 0);
+    assert_eq!(lajur_in(root, &["build", "-o", "baru/situs"]).0, 0);
+    assert!(root.join("baru/situs/index.html").is_file());
+    assert!(leftovers(root).is_empty(), "{:?}", leftovers(root));
+}
+
+#[test]
+fn an_output_path_with_dot_dot_is_replaced_in_place() {
+    let dir = handbook();
+    let root = dir.path();
+    let (code, text) = lajur_in(root, &["build"]);
+    assert_eq!(code, 0, "{text}");
+    let first = snapshot(&root.join("public"));
+
+    write(
+        root,
+        "content/bagian-umum/baru.yaml",
+        RKT.replace("SOP-070", "SOP-080").as_bytes(),
+    );
+    let (code, text) = lajur_in(root, &["build", "-o", "public/../public"]);
+    assert_eq!(code, 0, "{text}");
+    let second = snapshot(&root.join("public"));
+    assert!(
+        second.contains_key("bagian-umum/baru/index.html"),
+        "{second:?}"
+    );
+    assert!(leftovers(root).is_empty(), "{:?}", leftovers(root));
+
+    // A failed build through the same path leaves it exactly as it was.
+    write(root, "templates/sop.html", b"{{ tidak.ada }}");
+    let (code, text) = lajur_in(root, &["build", "-o", "public/../public"]);
+    assert_eq!(code, 1, "{text}");
+    assert_eq!(snapshot(&root.join("public")), second);
+    assert_ne!(second, first);
+    assert!(leftovers(root).is_empty(), "{:?}", leftovers(root));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_output_folder_is_refused_and_left_as_it_was() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = handbook();
+    let root = dir.path();
+    assert_eq!(lajur_in(root, &["build"]).0, 0);
+    let public = root.join("public");
+    let before = snapshot(&public);
+    fs::set_permissions(&public, fs::Permissions::from_mode(0o555)).expect("chmod");
+    for _ in 0..2 {
+        let (code, text) = lajur_in(root, &["build"]);
+        assert_eq!(code, 2, "{text}");
+        assert!(text.contains("read-only"), "{text}");
+        assert_eq!(snapshot(&public), before);
+        assert!(leftovers(root).is_empty(), "{:?}", leftovers(root));
+    }
+    fs::set_permissions(&public, fs::Permissions::from_mode(0o755)).expect("chmod");
+    assert_eq!(lajur_in(root, &["build"]).0, 0);
+    assert!(leftovers(root).is_empty(), "{:?}", leftovers(root));
+}
+
+#[test]
+fn a_failed_build_into_a_new_folder_leaves_nothing() {
+    let dir = handbook();
+    let root = dir.path();
+    write(root, "templates/unit.html", b"{% if %}");
+    let (code, text) = lajur_in(root, &["build", "-o", "hasil/situs"]);
+    assert_eq!(code, 1, "{text}");
+    assert!(
+        !root.join("hasil").exists(),
+        "no folder made for a failed build"
+    );
+    assert!(leftovers(root).is_empty());
+}
+
+// ------------------------------------- files from outside the handbook (Safety)
+
+/// Runs the binary in `dir`; a run that has not ended after a minute is
+/// killed and fails the test (a FIFO read would wait for ever).
+fn lajur_in_finite(dir: &Path, args: &[&str]) -> (i32, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lajur"))
+        .args(args)
+        .current_dir(dir)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run lajur");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while child.try_wait().expect("wait").is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("lajur {args:?} hangs");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let out = child.wait_with_output().expect("output");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.code().unwrap_or(-1), text)
+}
+
+#[cfg(unix)]
+#[test]
+fn links_out_of_the_handbook_are_not_published() {
+    use std::os::unix::fs::symlink;
+    let outside = tempfile::tempdir().expect("temp dir");
+    write(outside.path(), "rahasia.txt", b"kata sandi");
+    write(outside.path(), "folder/data.csv", b"gaji,pegawai");
+    let dir = handbook();
+    let root = dir.path();
+    write(root, "berkas/formulir-b.pdf", b"%PDF formulir b");
+    let umum = root.join("content/bagian-umum");
+    symlink(outside.path().join("rahasia.txt"), umum.join("rahasia.txt")).expect("link");
+    symlink(outside.path().join("folder"), umum.join("luar")).expect("link");
+    symlink("/etc/passwd", umum.join("passwd")).expect("link");
+    symlink("/dev/zero", umum.join("nol.bin")).expect("link");
+    write(root, "static/.keep", b"");
+    symlink(
+        outside.path().join("rahasia.txt"),
+        root.join("static/rahasia.txt"),
+    )
+    .expect("link");
+    symlink(outside.path().join("folder"), root.join("static/luar")).expect("link");
+    // A link that stays inside the handbook is followed.
+    symlink("../../berkas/formulir-b.pdf", umum.join("formulir-b.pdf")).expect("link");
+
+    let (code, text) = lajur_in_finite(root, &["build"]);
+    assert_eq!(code, 0, "{text}");
+    let site = snapshot(&root.join("public"));
+    for leaked in [
+        "bagian-umum/rahasia.txt",
+        "bagian-umum/luar/data.csv",
+        "bagian-umum/passwd",
+        "bagian-umum/nol.bin",
+        "rahasia.txt",
+        "luar/data.csv",
+    ] {
+        assert!(!site.contains_key(leaked), "{leaked} was published");
+    }
+    assert_eq!(site["bagian-umum/formulir-b.pdf"], b"%PDF formulir b");
+    for warned in [
+        "content/bagian-umum/rahasia.txt",
+        "content/bagian-umum/luar",
+        "content/bagian-umum/passwd",
+        "content/bagian-umum/nol.bin",
+        "static/rahasia.txt",
+        "static/luar",
+    ] {
+        assert!(
+            text.contains(&format!("{warned}:0:0: warning: symbolic link to")),
+            "{warned}: {text}"
+        );
+    }
+    assert!(!text.contains("formulir-b.pdf:0:0: warning"), "{text}");
+    let (code, checked) = lajur_in_finite(root, &["check"]);
+    assert_eq!(code, 0, "{checked}");
+    assert!(
+        checked.contains("content/bagian-umum/passwd:0:0: warning"),
+        "{checked}"
+    );
+}
+
+/// Makes a FIFO at `path` with mkfifo(1); false (and a loud note) without it.
+#[cfg(unix)]
+fn mkfifo(path: &Path) -> bool {
+    match Command::new("mkfifo").arg(path).status() {
+        Ok(s) if s.success() => true,
+        _ => {
+            eprintln!("SKIPPED: mkfifo(1) is not available, FIFO case not tested");
+            false
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn fifos_are_skipped_with_a_warning_and_never_hang() {
+    let dir = handbook();
+    let root = dir.path();
+    let umum = root.join("content/bagian-umum");
+    if !(mkfifo(&umum.join("x.yaml"))
+        && mkfifo(&umum.join("lampiran.pdf"))
+        && mkfifo(&root.join("content/_index.md.pipe"))
+        && mkfifo(&umum.join("perencanaan/sub.md")))
+    {
+        return;
+    }
+    write(root, "static/.keep", b"");
+    assert!(mkfifo(&root.join("static/pipa.css")));
+    for command in ["check", "build"] {
+        let (code, text) = lajur_in_finite(root, &[command]);
+        assert_eq!(code, 0, "{command}: {text}");
+        for fifo in [
+            "content/bagian-umum/x.yaml",
+            "content/bagian-umum/lampiran.pdf",
+            "content/bagian-umum/perencanaan/sub.md",
+            "static/pipa.css",
+        ] {
+            assert!(
+                text.contains(&format!("{fifo}:0:0: warning: not a regular file")),
+                "{command}, {fifo}: {text}"
+            );
+        }
+    }
+    let site = snapshot(&root.join("public"));
+    assert!(!site.contains_key("bagian-umum/lampiran.pdf"));
+    assert!(!site.contains_key("pipa.css"));
+    assert!(site.contains_key("bagian-umum/perencanaan/rkt/index.html"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_for_handbook_yaml_is_a_settings_error() {
+    let dir = handbook();
+    let root = dir.path();
+    fs::remove_file(root.join("handbook.yaml")).expect("rm");
+    if !mkfifo(&root.join("handbook.yaml")) {
+        return;
+    }
+    for command in ["check", "build"] {
+        let (code, text) = lajur_in_finite(root, &[command]);
+        assert_eq!(code, 2, "{command}: {text}");
+        assert!(
+            text.contains("handbook.yaml:1:1: error: not a regular file"),
+            "{text}"
+        );
+    }
+}

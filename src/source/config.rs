@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use crate::config::{Config, Language, Paper};
-use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::diagnostic::{Diagnostic, Pos, did_you_mean};
 
 use super::fields::{self, Fields, Report};
 use super::{files, yaml};
@@ -22,6 +22,19 @@ pub fn read(root: &Path) -> (Config, Vec<Diagnostic>) {
         Ok(text) => parse(&text, rel),
         Err(d) => (Config::default(), vec![*d]),
     }
+}
+
+/// Where handbook.yaml under `root` sets output_dir, for a diagnostic
+/// about the folder it names; None when it does not.
+pub fn output_dir_position(root: &Path) -> Option<Pos> {
+    let rel = Path::new("handbook.yaml");
+    let text = files::read_text(&root.join(rel), rel).ok()?;
+    text.lines().enumerate().find_map(|(i, line)| {
+        let rest = line.strip_prefix("output_dir")?;
+        rest.trim_start()
+            .starts_with(':')
+            .then(|| Pos::new(i + 1, 1))
+    })
 }
 
 /// Reads the text of handbook.yaml (`file` names it in diagnostics).

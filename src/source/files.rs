@@ -32,6 +32,15 @@ pub fn is_ignored(name: &str) -> bool {
 /// `rel` names the file in the diagnostic.
 pub fn read_text(path: &Path, rel: &Path) -> Result<String, Box<Diagnostic>> {
     let whole_file = |message: String| Box::new(Diagnostic::error(rel, Pos::new(1, 1), message));
+    // Opening a FIFO waits for a writer, and a device may never end: only
+    // a regular file is read.
+    let meta =
+        std::fs::metadata(path).map_err(|e| whole_file(format!("cannot read the file: {e}")))?;
+    if !meta.is_file() {
+        return Err(whole_file(
+            "not a regular file (a folder, FIFO, socket or device)".into(),
+        ));
+    }
     let file =
         std::fs::File::open(path).map_err(|e| whole_file(format!("cannot read the file: {e}")))?;
     let mut bytes = Vec::new();

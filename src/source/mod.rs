@@ -91,9 +91,9 @@ pub fn load_with_cache(opts: &Options, cache: &mut SourceCache) -> Loaded {
     } else {
         read_content(root, opts, cache, &mut handbook, &mut diagnostics);
     }
-    handbook
-        .assets
-        .extend(static_assets(root, &handbook.config));
+    let (assets, skipped) = static_assets(root, &handbook.config);
+    handbook.assets.extend(assets);
+    diagnostics.extend(skipped);
     // A lane written by a singkatan or in another spelling takes its role's
     // slug, so the flowchart, the role page and sop.json name it alike.
     crate::model::index::assign_role_slugs(&mut handbook);
@@ -370,9 +370,13 @@ fn sort_sops(sops: &mut [Sop], units: &[Unit]) {
 }
 
 /// The handbook's static/ and its theme's static/ (when the handbook has
-/// one), copied to the output root; the handbook's own files win.
-fn static_assets(root: &Path, config: &Config) -> Vec<Asset> {
+/// one), copied to the output root; the handbook's own files win. Links out
+/// of the handbook and what is not a file or folder are skipped, with a
+/// warning.
+fn static_assets(root: &Path, config: &Config) -> (Vec<Asset>, Vec<Diagnostic>) {
     let mut assets: Vec<Asset> = Vec::new();
+    let mut skipped = Vec::new();
+    let guard = walk::Guard::new(root);
     let theme_static = root.join("themes").join(&config.theme).join("static");
     for dir in [theme_static, root.join("static")] {
         if !dir.is_dir() {
@@ -383,7 +387,12 @@ fn static_assets(root: &Path, config: &Config) -> Vec<Asset> {
             .sort_by_file_name()
             .min_depth(1)
             .into_iter()
-            .filter_entry(|e| !e.file_name().to_str().is_some_and(files::is_ignored));
+            .filter_entry(|e| {
+                if e.file_name().to_str().is_some_and(files::is_ignored) {
+                    return false;
+                }
+                guard.check(e).map_err(|d| skipped.push(d)).is_ok()
+            });
         for entry in walker.flatten() {
             if !entry.file_type().is_file() {
                 continue;
@@ -403,7 +412,7 @@ fn static_assets(root: &Path, config: &Config) -> Vec<Asset> {
             });
         }
     }
-    assets
+    (assets, skipped)
 }
 
 #[cfg(test)]

@@ -41,7 +41,8 @@ pub fn read(root: &Path, rel: &str, default_nama: &str) -> (Unit, Vec<Diagnostic
         format!("content/{rel}/_index.md")
     };
     let index = root.join(&index_rel);
-    if !index.is_file() {
+    // A FIFO or a link out of the handbook is skipped, with the walk's warning.
+    if !walk::Guard::new(root).allows_file(&index) {
         return (unit, Vec::new());
     }
     unit.file = Some(index_rel.clone().into());

@@ -42,19 +42,91 @@ pub fn sop_extension(name: &str) -> Option<&'static str> {
         .find(|ext| lower.ends_with(ext) && lower.len() > ext.len())
 }
 
-/// Walks `root`/content. Symlinks are followed; a loop is a warning, not a hang.
+/// Keeps a walk inside the handbook: symbolic links are followed only when
+/// they lead to a place inside the root, and only files and folders are
+/// read (a FIFO would hang the build, a device such as /dev/zero never
+/// ends); every entry skipped is a warning.
+pub struct Guard {
+    root: PathBuf,
+    /// The root with every link resolved, to compare link targets with.
+    canonical: Option<PathBuf>,
+}
+
+impl Guard {
+    pub fn new(root: &Path) -> Guard {
+        Guard {
+            root: root.to_path_buf(),
+            canonical: std::fs::canonicalize(root).ok(),
+        }
+    }
+
+    /// Whether `entry` may be read; if not, the warning that says why.
+    pub fn check(&self, entry: &walkdir::DirEntry) -> Result<(), Diagnostic> {
+        let path = entry.path();
+        let shown = display(&self.root, path);
+        if entry.path_is_symlink() {
+            let target = std::fs::canonicalize(path);
+            let inside = match (&target, &self.canonical) {
+                (Ok(target), Some(root)) => target.starts_with(root),
+                _ => false,
+            };
+            if !inside {
+                let target = target.map_or_else(
+                    |_| "an unreadable place".to_string(),
+                    |t| format!("`{}`", t.display()),
+                );
+                return Err(Diagnostic::warning(
+                    &shown,
+                    Pos::default(),
+                    format!("symbolic link to {target}, outside the handbook; skipped"),
+                )
+                .with_hint("copy the file into the handbook, or link only to files inside it"));
+            }
+        }
+        let kind = entry.file_type();
+        if !kind.is_file() && !kind.is_dir() {
+            return Err(Diagnostic::warning(
+                &shown,
+                Pos::default(),
+                "not a regular file or folder (a FIFO, socket or device); skipped",
+            )
+            .with_hint("remove it from the handbook: only files and folders are published"));
+        }
+        Ok(())
+    }
+
+    /// True when `path` (not walked: a unit's _index.md) may be read: a
+    /// regular file, and inside the root once its links are resolved.
+    pub fn allows_file(&self, path: &Path) -> bool {
+        let Some(root) = &self.canonical else {
+            return false;
+        };
+        std::fs::metadata(path).is_ok_and(|m| m.is_file())
+            && std::fs::canonicalize(path).is_ok_and(|p| p.starts_with(root))
+    }
+}
+
+/// Walks `root`/content. Symlinks are followed when they stay inside the
+/// handbook (see [`Guard`]); a loop is a warning, not a hang.
 pub fn walk(root: &Path) -> Content {
     let content_dir = root.join("content");
     let mut out = Content {
         folders: vec![String::new()],
         ..Content::default()
     };
+    let guard = Guard::new(root);
+    let mut skipped = Vec::new();
     let walker = WalkDir::new(&content_dir)
         .follow_links(true)
         .sort_by_file_name()
         .min_depth(1)
         .into_iter()
-        .filter_entry(|e| !e.file_name().to_str().is_some_and(is_ignored));
+        .filter_entry(|e| {
+            if e.file_name().to_str().is_some_and(is_ignored) {
+                return false;
+            }
+            guard.check(e).map_err(|d| skipped.push(d)).is_ok()
+        });
     for entry in walker {
         let entry = match entry {
             Ok(entry) => entry,
@@ -90,6 +162,7 @@ pub fn walk(root: &Path) -> Content {
             out.attachments.push(rel);
         }
     }
+    out.diagnostics.extend(skipped);
     out
 }
 
