@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use criterion::{Criterion, criterion_group, criterion_main};
 use lajur::config::Language;
 use lajur::diagnostic::Pos;
-use lajur::model::{Flow, Lane, Sop, Step, StepKind, slug::slugify};
+use lajur::model::{Flow, Lane, Sop, Step, StepKind, Target, slug::slugify};
 use lajur::render::swimlane::{layout, render_svg};
 
 const ROLES: [&str; 5] = [
@@ -26,19 +26,19 @@ fn fifteen_steps() -> Sop {
     let steps = (0..n)
         .map(|i| {
             let (kind, flow) = match i {
-                0 => (StepKind::Mulai, Flow::Next { to: Some(1) }),
+                0 => (StepKind::Mulai, Flow::next(Some(1))),
                 6 | 11 => (
                     StepKind::Keputusan,
                     Flow::Decision {
-                        ya: i + 1,
-                        tidak: i - 2,
+                        ya: Target::step(i + 1),
+                        tidak: Target::step(i - 2),
                         label_ya: "Ya".into(),
                         label_tidak: "Tidak".into(),
                     },
                 ),
-                3 => (StepKind::Proses, Flow::Next { to: Some(5) }),
-                14 => (StepKind::Selesai, Flow::Next { to: None }),
-                _ => (StepKind::Proses, Flow::Next { to: Some(i + 1) }),
+                3 => (StepKind::Proses, Flow::next(Some(5))),
+                14 => (StepKind::Selesai, Flow::next(None)),
+                _ => (StepKind::Proses, Flow::next(Some(i + 1))),
             };
             Step {
                 number: i + 1,
@@ -55,6 +55,8 @@ fn fifteen_steps() -> Sop {
                 output: None,
                 keterangan: None,
                 pos: Pos::default(),
+                no: (i + 1).to_string(),
+                ..Step::default()
             }
         })
         .collect();

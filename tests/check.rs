@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use lajur::diagnostic::{Diagnostic, Severity};
-use lajur::model::{Flow, Hubungan, StepKind};
+use lajur::model::{Flow, Hubungan, StepKind, Target};
 use lajur::source::{Loaded, load};
 use lajur::{Handbook, Options};
 
@@ -166,14 +166,14 @@ fn valid_handbook_loads_every_field_of_the_form() {
     assert_eq!(
         steps[2].flow,
         Flow::Decision {
-            ya: 3,
-            tidak: 1,
+            ya: Target::step(3),
+            tidak: Target::step(1),
             label_ya: "Benar".into(),
             label_tidak: "Perlu perbaikan".into()
         },
         "ya defaults to the next step, tidak by id"
     );
-    assert_eq!(steps[4].flow, Flow::Next { to: None });
+    assert_eq!(steps[4].flow, Flow::Next { to: Vec::new() });
     assert_eq!(steps[0].kelengkapan, ["Nota dinas"]);
     assert_eq!(steps[0].output.as_deref(), Some("Data usulan RKT"));
     assert_eq!(steps[0].pos.line, 31);

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use lajur::config::Language;
 use lajur::diagnostic::Pos;
-use lajur::model::{Flow, Lane, Sop, Step, StepKind, slug::slugify};
+use lajur::model::{Flow, Lane, Sop, Step, StepKind, Target, slug::slugify};
 use lajur::render::swimlane::metrics::text_width;
 use lajur::render::swimlane::{
     Layout, Point, Rect, Shape, layout, print_page_layouts, render_print_pages, render_svg,
@@ -36,19 +36,14 @@ fn sop(nama: &str, lanes: &[&str], steps: &[(&str, &[usize], Go)]) -> Sop {
                 Go::Decide(ya, tidak) => (
                     StepKind::Keputusan,
                     Flow::Decision {
-                        ya: ya - 1,
-                        tidak: tidak - 1,
+                        ya: Target::step(ya - 1),
+                        tidak: Target::step(tidak - 1),
                         label_ya: "Ya".into(),
                         label_tidak: "Tidak".into(),
                     },
                 ),
-                Go::Lanjut(to) => (kind_at(i, n), Flow::Next { to: Some(to - 1) }),
-                Go::Next => (
-                    kind_at(i, n),
-                    Flow::Next {
-                        to: (i + 1 < n).then_some(i + 1),
-                    },
-                ),
+                Go::Lanjut(to) => (kind_at(i, n), Flow::next(Some(to - 1))),
+                Go::Next => (kind_at(i, n), Flow::next((i + 1 < n).then_some(i + 1))),
             };
             step(i, kegiatan, lanes.to_vec(), kind, flow)
         })
@@ -91,6 +86,8 @@ fn step(i: usize, kegiatan: &str, lanes: Vec<usize>, kind: StepKind, flow: Flow)
         output: None,
         keterangan: None,
         pos: Pos::default(),
+        no: (i + 1).to_string(),
+        ..Step::default()
     }
 }
 
@@ -464,11 +461,11 @@ fn arrows_match_edges(sop: &Sop, l: &Layout) -> Result<(), String> {
         ));
     }
     for (e, a) in edges.iter().zip(&l.arrows) {
-        if (e.from, e.to) != (a.from, a.to) {
+        if (e.from, e.to()) != (a.from, a.to) {
             return Err(format!(
                 "edge {}->{} drawn as {}->{}",
                 e.from + 1,
-                e.to + 1,
+                e.to() + 1,
                 a.from + 1,
                 a.to + 1
             ));
@@ -482,7 +479,7 @@ fn arrows_match_edges(sop: &Sop, l: &Layout) -> Result<(), String> {
                 .ok_or(format!(
                     "branch {}->{} has no label {text:?}",
                     e.from + 1,
-                    e.to + 1
+                    e.to() + 1
                 ))?;
             if (label.at.x - start.x).abs() > 20.0 || (label.at.y - start.y).abs() > 20.0 {
                 return Err(format!(
@@ -694,8 +691,8 @@ fn degenerate_sops_do_not_panic() {
         &[("Satu", &[], Go::Next), ("Dua", &[7], Go::Decide(9, 2))],
     );
     odd.steps[1].flow = Flow::Decision {
-        ya: 40,
-        tidak: 1,
+        ya: Target::step(40),
+        tidak: Target::step(1),
         label_ya: "Ya".into(),
         label_tidak: "Tidak".into(),
     };
@@ -1001,8 +998,8 @@ fn build(raw: &[RawStep], roles: &[usize]) -> Sop {
                 (
                     StepKind::Keputusan,
                     Flow::Decision {
-                        ya,
-                        tidak: other(i, r.target),
+                        ya: Target::step(ya),
+                        tidak: Target::step(other(i, r.target)),
                         label_ya: "Ya".into(),
                         label_tidak: if r.roll % 2 == 0 {
                             "Tidak".into()
@@ -1012,14 +1009,14 @@ fn build(raw: &[RawStep], roles: &[usize]) -> Sop {
                     },
                 )
             } else if i + 1 == n {
-                (StepKind::Selesai, Flow::Next { to: None })
+                (StepKind::Selesai, Flow::next(None))
             } else {
                 let to = if r.roll > 220 {
                     other(i, r.target)
                 } else {
                     i + 1
                 };
-                (kind_at(i, n), Flow::Next { to: Some(to) })
+                (kind_at(i, n), Flow::next(Some(to)))
             };
             step(i, &text.join(" "), lanes, kind, flow)
         })

@@ -716,12 +716,14 @@ pub(crate) mod tests {
             kegiatan: format!("Kegiatan {number}"),
             lanes: lanes.to_vec(),
             kind: StepKind::Proses,
-            flow: Flow::Next { to: None },
+            flow: Flow::Next { to: Vec::new() },
             kelengkapan: Vec::new(),
             waktu,
             output: None,
             keterangan: None,
             pos: Pos::default(),
+            no: number.to_string(),
+            ..Step::default()
         }
     }
 

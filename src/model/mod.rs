@@ -200,15 +200,29 @@ pub struct Lane {
 /// One activity (a row of the form).
 #[derive(Debug, Clone, Serialize)]
 pub struct Step {
-    /// 1-based position.
+    /// 1-based position: `data-step` in the flowchart and the page's anchors.
     pub number: usize,
+    /// No: the number printed on the paper form. The position unless the
+    /// SOP writes `no` (a step without `no` after one that has it counts on
+    /// from it); empty for a row the paper leaves unnumbered.
+    pub no: String,
     pub id: Option<String>,
     /// Kegiatan.
     pub kegiatan: String,
-    /// Pelaksana: indices into `Sop::lanes`; more than one for a joint step.
+    /// Pelaksana: indices into `Sop::lanes`, one per symbol, in the order
+    /// written. More than one for a joint (bersama) step or for an activity
+    /// that passes from lane to lane (berurutan), where a lane may repeat.
     pub lanes: Vec<usize>,
-    /// Jenis.
+    /// Jenis: the kind of the step; for a berurutan row, the kind of its
+    /// last symbol (where its arrows leave).
     pub kind: StepKind,
+    /// Alur: how the symbols of a step in several lanes are connected.
+    pub alur: Alur,
+    /// Jenis of each symbol of a berurutan row (as long as `lanes`); empty
+    /// when every symbol is `kind`.
+    pub kinds: Vec<StepKind>,
+    /// Simbol: short text drawn inside the symbol instead of the number.
+    pub simbol: Option<String>,
     /// Where the step leads.
     pub flow: Flow,
     /// Mutu Baku: Kelengkapan / Persyaratan.
@@ -248,45 +262,177 @@ impl StepKind {
     }
 }
 
-/// Where a step leads. Targets are 0-based indices into `Sop::steps`.
+/// Alur: how a step done in several lanes is drawn.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Alur {
+    /// One joint activity: the same symbol in each lane, joined by plain lines.
+    #[default]
+    Bersama,
+    /// The activity passes from lane to lane within the row, in the order
+    /// written: one symbol per lane, joined by arrows.
+    Berurutan,
+}
+
+impl Alur {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Alur::Bersama => "bersama",
+            Alur::Berurutan => "berurutan",
+        }
+    }
+}
+
+/// Where an arrow leads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Target {
+    /// A step (0-based index into `Sop::steps`) and which of its symbols
+    /// (0-based into its `lanes`; 0, the first, unless `{ke, pelaksana}`
+    /// aims at another one of a berurutan row).
+    Step { step: usize, symbol: usize },
+    /// `selesai`: the procedure ends on this branch, without a row of its own.
+    End,
+}
+
+impl Target {
+    /// The first symbol of step `step`.
+    pub fn step(step: usize) -> Target {
+        Target::Step { step, symbol: 0 }
+    }
+
+    /// The step it leads to; None for the end.
+    pub fn step_index(self) -> Option<usize> {
+        match self {
+            Target::Step { step, .. } => Some(step),
+            Target::End => None,
+        }
+    }
+}
+
+/// Where a step leads.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", rename_all = "lowercase")]
 pub enum Flow {
-    /// To the next step, or to `lanjut`; None after a selesai.
-    Next { to: Option<usize> },
-    /// A decision: "Ya" and "Tidak" with their labels.
+    /// To the next step, or to `lanjut` (several when the flow forks);
+    /// empty after a selesai.
+    Next { to: Vec<Target> },
+    /// A decision: "Ya" and "Tidak" with their labels (empty: no label drawn).
     Decision {
-        ya: usize,
-        tidak: usize,
+        ya: Target,
+        tidak: Target,
         label_ya: String,
         label_tidak: String,
     },
 }
 
-/// An arrow of the flowchart.
+impl Flow {
+    /// To one step (0-based), or nowhere.
+    pub fn next(to: Option<usize>) -> Flow {
+        Flow::Next {
+            to: to.map(Target::step).into_iter().collect(),
+        }
+    }
+}
+
+/// An arrow of the flowchart between steps (or to an end of a branch).
+/// The arrows inside a berurutan row are not edges: see [`Step::symbol_count`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Edge<'a> {
     pub from: usize,
-    pub to: usize,
-    /// The branch label of a decision ("Ya", "Tidak" or the custom labels).
+    /// The symbol of `from` it leaves: the last one of a berurutan row.
+    pub from_symbol: usize,
+    /// Where it leads: a step and its symbol, or the end of the procedure.
+    pub target: Target,
+    /// The branch label of a decision ("Ya", "Tidak" or the custom labels);
+    /// None for a plain arrow and for a label written `""`.
     pub label: Option<&'a str>,
     /// True for the "Tidak" branch of a decision.
     pub is_no: bool,
 }
 
+impl Edge<'_> {
+    /// The step it leads to, or `usize::MAX` for the end (never a step).
+    pub fn to(&self) -> usize {
+        self.target.step_index().unwrap_or(usize::MAX)
+    }
+
+    /// True when the branch ends the procedure (`selesai` as a target).
+    pub fn is_end(&self) -> bool {
+        self.target == Target::End
+    }
+}
+
+impl Default for Step {
+    /// An empty proses step leading nowhere, for code that fills in the rest.
+    fn default() -> Step {
+        Step {
+            number: 1,
+            no: "1".into(),
+            id: None,
+            kegiatan: String::new(),
+            lanes: Vec::new(),
+            kind: StepKind::Proses,
+            alur: Alur::Bersama,
+            kinds: Vec::new(),
+            simbol: None,
+            flow: Flow::Next { to: Vec::new() },
+            kelengkapan: Vec::new(),
+            waktu: None,
+            output: None,
+            keterangan: None,
+            pos: Pos::default(),
+        }
+    }
+}
+
+impl Step {
+    /// How many symbols the step draws: one per lane.
+    pub fn symbol_count(&self) -> usize {
+        self.lanes.len().max(1)
+    }
+
+    /// The kind of symbol `j`.
+    pub fn symbol_kind(&self, j: usize) -> StepKind {
+        self.kinds.get(j).copied().unwrap_or(self.kind)
+    }
+
+    /// The symbol the step's arrows leave: the last of a berurutan row,
+    /// the first (any, they are one activity) of a joint step.
+    pub fn exit_symbol(&self) -> usize {
+        match self.alur {
+            Alur::Berurutan => self.symbol_count() - 1,
+            Alur::Bersama => 0,
+        }
+    }
+
+    /// True when the symbols are joined by arrows (a berurutan row of
+    /// more than one symbol).
+    pub fn is_sequence(&self) -> bool {
+        self.alur == Alur::Berurutan && self.lanes.len() > 1
+    }
+}
+
+/// A branch label as drawn: none when written `""`.
+fn shown(label: &str) -> Option<&str> {
+    (!label.is_empty()).then_some(label)
+}
+
 impl Sop {
-    /// Every arrow, in step order (a decision gives Ya then Tidak).
+    /// Every arrow between steps, in step order (a decision gives Ya then
+    /// Tidak; a fork its branches in the order written).
     pub fn edges(&self) -> Vec<Edge<'_>> {
         let mut out = Vec::new();
         for (i, step) in self.steps.iter().enumerate() {
+            let from_symbol = step.exit_symbol();
             match &step.flow {
-                Flow::Next { to: Some(t) } => out.push(Edge {
+                Flow::Next { to } => out.extend(to.iter().map(|&target| Edge {
                     from: i,
-                    to: *t,
+                    from_symbol,
+                    target,
                     label: None,
                     is_no: false,
-                }),
-                Flow::Next { to: None } => {}
+                })),
                 Flow::Decision {
                     ya,
                     tidak,
@@ -295,14 +441,16 @@ impl Sop {
                 } => {
                     out.push(Edge {
                         from: i,
-                        to: *ya,
-                        label: Some(label_ya),
+                        from_symbol,
+                        target: *ya,
+                        label: shown(label_ya),
                         is_no: false,
                     });
                     out.push(Edge {
                         from: i,
-                        to: *tidak,
-                        label: Some(label_tidak),
+                        from_symbol,
+                        target: *tidak,
+                        label: shown(label_tidak),
                         is_no: true,
                     });
                 }

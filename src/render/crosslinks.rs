@@ -395,6 +395,8 @@ fn roles_page(builder: &Builder<'_>, indexes: &Indexes) -> RolesPage {
 #[derive(Debug, Serialize)]
 struct RoleStep<'a> {
     number: usize,
+    /// The number printed on the paper ("" for an unnumbered row).
+    no: &'a str,
     kind: &'static str,
     kegiatan: &'a str,
     waktu: Option<&'a str>,
@@ -457,6 +459,7 @@ fn role_page<'a>(builder: &Builder<'a>, summaries: &'a [SopSummary], role: &Role
                 .filter_map(|&s| sop.steps.get(s))
                 .map(|step| RoleStep {
                     number: step.number,
+                    no: &step.no,
                     kind: step.kind.as_str(),
                     kegiatan: &step.kegiatan,
                     waktu: step.waktu.as_ref().map(|w| w.text.as_str()),

@@ -105,6 +105,8 @@ const STRINGS: &Table = &[
     ("step", "Langkah", "Step"),
     ("to_step", "ke langkah", "to step"),
     ("next_step", "Lanjut ke langkah", "Continue at step"),
+    ("ends_here", "prosedur selesai", "the procedure ends"),
+    ("unnumbered", "tanpa nomor", "unnumbered"),
     ("show_in_chart", "Lihat di diagram", "Show in the chart"),
     ("total_waktu", "Total waktu", "Total time"),
     ("total_waktu_paper", "pada formulir", "on the paper form"),

@@ -14,7 +14,7 @@ use serde_json::Value;
 use crate::config::{Config, Language};
 use crate::model::index::{Indexes, Regulation, RegulationGroup, Role};
 use crate::model::waktu::{Duration, DurationRange, Waktu};
-use crate::model::{Citation, Flow, Handbook, Hubungan, RegulationKind, Sop};
+use crate::model::{Citation, Flow, Handbook, Hubungan, RegulationKind, Sop, Step, Target};
 
 /// The URL of an SOP's page.
 pub fn sop_url(config: &Config, sop: &Sop) -> String {
@@ -206,10 +206,57 @@ impl<'a> RoleRef<'a> {
     }
 }
 
+/// Where an arrow leads: a step's position (`nomor`), `"selesai"`, or one
+/// lane's symbol of a berurutan row.
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+enum TargetJson<'a> {
+    Step(usize),
+    End(&'static str),
+    Symbol { ke: usize, pelaksana: &'a str },
+}
+
+impl<'a> TargetJson<'a> {
+    fn new(sop: &'a Sop, target: Target) -> Self {
+        match target {
+            Target::End => TargetJson::End("selesai"),
+            Target::Step { step, symbol } => {
+                let lanes = sop.steps.get(step).map_or(&[][..], |s| &s.lanes[..]);
+                match lanes.get(symbol).and_then(|&l| sop.lanes.get(l)) {
+                    Some(lane) if symbol > 0 => TargetJson::Symbol {
+                        ke: step + 1,
+                        pelaksana: &lane.nama,
+                    },
+                    _ => TargetJson::Step(step + 1),
+                }
+            }
+        }
+    }
+}
+
+/// `lanjut`: one target, or several when the flow forks.
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+enum NextJson<'a> {
+    One(TargetJson<'a>),
+    Fork(Vec<TargetJson<'a>>),
+}
+
+/// One symbol of a step: the lane it is drawn in and its kind.
+#[derive(Debug, Serialize)]
+struct SymbolJson<'a> {
+    pelaksana: &'a str,
+    lane: usize,
+    jenis: &'static str,
+}
+
 #[derive(Debug, Serialize)]
 struct StepJson<'a> {
-    /// 1-based position.
+    /// 1-based position: what ya, tidak and lanjut here point to, and
+    /// `data-step` in the flowchart.
     nomor: usize,
+    /// The number printed on the paper ("" for an unnumbered row).
+    no: &'a str,
     id: Option<&'a str>,
     kegiatan: &'a str,
     jenis: &'static str,
@@ -217,11 +264,17 @@ struct StepJson<'a> {
     pelaksana: Vec<&'a str>,
     /// 0-based indices into `pelaksana` of the SOP.
     lanes: &'a [usize],
-    /// Step number after a non-decision step; None after selesai.
-    lanjut: Option<usize>,
-    /// A decision's branches as step numbers, with their labels.
-    ya: Option<usize>,
-    tidak: Option<usize>,
+    /// bersama or berurutan.
+    alur: &'static str,
+    /// Every symbol drawn for the step, in order.
+    simbol_lajur: Vec<SymbolJson<'a>>,
+    /// The text drawn inside the symbol instead of the number.
+    simbol: Option<&'a str>,
+    /// What follows a non-decision step; None after selesai.
+    lanjut: Option<NextJson<'a>>,
+    /// A decision's branches, with their labels.
+    ya: Option<TargetJson<'a>>,
+    tidak: Option<TargetJson<'a>>,
     label_ya: Option<&'a str>,
     label_tidak: Option<&'a str>,
     kelengkapan: &'a [String],
@@ -395,8 +448,16 @@ fn build_sop<'a>(
         .steps
         .iter()
         .map(|step| {
+            let target = |t: &Target| TargetJson::new(sop, *t);
             let (lanjut, ya, tidak, label_ya, label_tidak) = match &step.flow {
-                Flow::Next { to } => (to.map(|t| t + 1), None, None, None, None),
+                Flow::Next { to } => {
+                    let lanjut = match &to[..] {
+                        [] => None,
+                        [one] => Some(NextJson::One(target(one))),
+                        many => Some(NextJson::Fork(many.iter().map(target).collect())),
+                    };
+                    (lanjut, None, None, None, None)
+                }
                 Flow::Decision {
                     ya,
                     tidak,
@@ -404,14 +465,15 @@ fn build_sop<'a>(
                     label_tidak,
                 } => (
                     None,
-                    Some(ya + 1),
-                    Some(tidak + 1),
+                    Some(target(ya)),
+                    Some(target(tidak)),
                     Some(label_ya.as_str()),
                     Some(label_tidak.as_str()),
                 ),
             };
             StepJson {
                 nomor: step.number,
+                no: &step.no,
                 id: step.id.as_deref(),
                 kegiatan: &step.kegiatan,
                 jenis: step.kind.as_str(),
@@ -421,6 +483,9 @@ fn build_sop<'a>(
                     .filter_map(|l| sop.lanes.get(*l).map(|lane| lane.nama.as_str()))
                     .collect(),
                 lanes: &step.lanes,
+                alur: step.alur.as_str(),
+                simbol_lajur: symbols_json(sop, step),
+                simbol: step.simbol.as_deref(),
                 lanjut,
                 ya,
                 tidak,
@@ -478,6 +543,20 @@ fn build_sop<'a>(
         draft: sop.draft,
         body: &sop.body,
     }
+}
+
+fn symbols_json<'a>(sop: &'a Sop, step: &Step) -> Vec<SymbolJson<'a>> {
+    step.lanes
+        .iter()
+        .enumerate()
+        .filter_map(|(j, &l)| {
+            Some(SymbolJson {
+                pelaksana: &sop.lanes.get(l)?.nama,
+                lane: l,
+                jenis: step.symbol_kind(j).as_str(),
+            })
+        })
+        .collect()
 }
 
 fn citation_json<'a>(config: &Config, c: &'a Citation, indexes: &'a Indexes) -> CitationJson<'a> {
@@ -722,14 +801,14 @@ mod tests {
         let mut decision = step(2, &[1], Some(minutes(30.0)));
         decision.kind = StepKind::Keputusan;
         decision.flow = Flow::Decision {
-            ya: 2,
-            tidak: 0,
+            ya: Target::step(2),
+            tidak: Target::step(0),
             label_ya: "Lengkap".into(),
             label_tidak: "Tidak lengkap".into(),
         };
         let mut first = step(1, &[0], Some(minutes(15.0)));
         first.kind = StepKind::Mulai;
-        first.flow = Flow::Next { to: Some(1) };
+        first.flow = Flow::next(Some(1));
         let mut last = step(3, &[0, 1], None);
         last.kind = StepKind::Selesai;
         let mut a = sop(

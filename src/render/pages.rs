@@ -12,7 +12,7 @@ use serde::ser::SerializeStruct;
 
 use crate::config::{Config, Language, Paper};
 use crate::model::index::Indexes;
-use crate::model::{Approver, Date, Flow, Handbook, Hubungan, Sop, Unit};
+use crate::model::{Approver, Date, Flow, Handbook, Hubungan, Sop, Target, Unit};
 
 use super::i18n;
 use super::json;
@@ -236,7 +236,10 @@ pub struct LaneLink<'a> {
 /// A row of the steps table.
 #[derive(Debug, Clone, Serialize)]
 pub struct StepRow<'a> {
+    /// The position: the row's anchor and `data-step` in the flowchart.
     pub number: usize,
+    /// The number printed on the paper form ("" for an unnumbered row).
+    pub no: &'a str,
     pub kind: &'static str,
     pub kegiatan: &'a str,
     pub pelaksana: Vec<LaneLink<'a>>,
@@ -246,15 +249,41 @@ pub struct StepRow<'a> {
     pub keterangan: Option<&'a str>,
     /// A decision's branches.
     pub branches: Vec<Branch<'a>>,
-    /// Where a non-decision step continues, when not at the next step.
-    pub jump_to: Option<usize>,
+    /// Where a non-decision step continues, when not (only) at the next
+    /// step: several when the flow forks.
+    pub jump_to: Vec<Jump<'a>>,
+    /// The procedure ends after this step without a selesai row of its own
+    /// (`lanjut: selesai`).
+    pub ends: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Branch<'a> {
     pub label: &'a str,
-    pub to: usize,
+    /// Where it leads (the row's anchor and its printed number), or the end.
+    pub to: Jump<'a>,
     pub is_no: bool,
+}
+
+/// Where an arrow leads, for the steps table.
+#[derive(Debug, Clone, Serialize)]
+pub struct Jump<'a> {
+    /// The position of the step (its anchor); None when the procedure ends.
+    pub step: Option<usize>,
+    /// Its printed number; empty for an unnumbered row.
+    pub no: &'a str,
+}
+
+impl<'a> Jump<'a> {
+    fn new(sop: &'a Sop, target: &Target) -> Jump<'a> {
+        let step = target.step_index();
+        Jump {
+            step: step.map(|s| s + 1),
+            no: step
+                .and_then(|s| sop.steps.get(s))
+                .map_or("", |s| s.no.as_str()),
+        }
+    }
 }
 
 /// Shared state for building every page of one site.
@@ -538,23 +567,39 @@ impl<'a> Builder<'a> {
                     } => (
                         vec![
                             Branch {
-                                label: label_ya,
-                                to: ya + 1,
+                                // The table names the branch even where the
+                                // drawing leaves it unlabelled.
+                                label: if label_ya.is_empty() { "Ya" } else { label_ya },
+                                to: Jump::new(sop, ya),
                                 is_no: false,
                             },
                             Branch {
-                                label: label_tidak,
-                                to: tidak + 1,
+                                label: if label_tidak.is_empty() {
+                                    "Tidak"
+                                } else {
+                                    label_tidak
+                                },
+                                to: Jump::new(sop, tidak),
                                 is_no: true,
                             },
                         ],
-                        None,
+                        Vec::new(),
                     ),
-                    Flow::Next { to: Some(t) } if *t != i + 1 => (Vec::new(), Some(t + 1)),
-                    Flow::Next { .. } => (Vec::new(), None),
+                    Flow::Next { to } if to.len() == 1 && to[0] == Target::step(i + 1) => {
+                        (Vec::new(), Vec::new())
+                    }
+                    Flow::Next { to } => (
+                        Vec::new(),
+                        to.iter()
+                            .filter(|t| **t != Target::End)
+                            .map(|t| Jump::new(sop, t))
+                            .collect(),
+                    ),
                 };
+                let ends = matches!(&step.flow, Flow::Next { to } if to.contains(&Target::End));
                 StepRow {
                     number: step.number,
+                    no: &step.no,
                     kind: step.kind.as_str(),
                     kegiatan: &step.kegiatan,
                     pelaksana: step.lanes.iter().filter_map(lane_link).collect(),
@@ -564,6 +609,7 @@ impl<'a> Builder<'a> {
                     keterangan: step.keterangan.as_deref(),
                     branches,
                     jump_to,
+                    ends,
                 }
             })
             .collect();

@@ -26,6 +26,8 @@ fn step(number: usize, kegiatan: &str, lanes: Vec<usize>, kind: StepKind, flow: 
         output: Some(format!("Output {number}")),
         keterangan: None,
         pos: Pos::new(number, 1),
+        no: number.to_string(),
+        ..Step::default()
     }
 }
 
@@ -80,7 +82,7 @@ fn sop(path: &str, unit: &str, nomor: &str, nama: &str) -> Sop {
                 "Menerima data usulan",
                 vec![0],
                 StepKind::Mulai,
-                Flow::Next { to: Some(1) },
+                Flow::next(Some(1)),
             ),
             step(
                 2,
@@ -88,8 +90,8 @@ fn sop(path: &str, unit: &str, nomor: &str, nama: &str) -> Sop {
                 vec![1],
                 StepKind::Keputusan,
                 Flow::Decision {
-                    ya: 2,
-                    tidak: 0,
+                    ya: Target::step(2),
+                    tidak: Target::step(0),
                     label_ya: "Lengkap".into(),
                     label_tidak: "Tidak lengkap".into(),
                 },
@@ -99,7 +101,7 @@ fn sop(path: &str, unit: &str, nomor: &str, nama: &str) -> Sop {
                 "Menandatangani dokumen",
                 vec![0, 1],
                 StepKind::Selesai,
-                Flow::Next { to: None },
+                Flow::next(None),
             ),
         ],
         total_waktu: None,

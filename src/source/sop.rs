@@ -9,8 +9,8 @@ use crate::model::tanggal::DateError;
 use crate::model::waktu::DurationRange;
 use crate::model::waktu::Unit;
 use crate::model::{
-    Approver, Date, Flow, Hubungan, Lane, LaneTitle, Relation, Sop, Step, StepKind, Waktu,
-    WrittenDate, graph, hukum, slug,
+    Alur, Approver, Date, Flow, Hubungan, Lane, LaneTitle, Relation, Sop, Step, StepKind, Target,
+    Waktu, WrittenDate, graph, hukum, slug,
 };
 
 use super::fields::{self, Fields, Report};
@@ -50,6 +50,9 @@ pub const STEP_KEYS: &[&str] = &[
     "label_ya",
     "label_tidak",
     "lanjut",
+    "no",
+    "alur",
+    "simbol",
     "kelengkapan",
     "waktu",
     "output",
@@ -59,6 +62,8 @@ pub const STEP_KEYS: &[&str] = &[
 const APPROVER_KEYS: &[&str] = &["jabatan", "nama", "nip"];
 const LANE_KEYS: &[&str] = &["nama", "singkatan"];
 const RELATION_KEYS: &[&str] = &["ref", "hubungan", "teks", "url"];
+const TARGET_KEYS: &[&str] = &["ke", "pelaksana"];
+const ALUR: [(&str, Alur); 2] = [("bersama", Alur::Bersama), ("berurutan", Alur::Berurutan)];
 const KINDS: [(&str, StepKind); 4] = [
     ("mulai", StepKind::Mulai),
     ("proses", StepKind::Proses),
@@ -585,16 +590,26 @@ fn read_lanes(node: &Node, config: &Config, report: &mut Report) -> Vec<(Lane, P
     lanes
 }
 
-/// A step as written, before targets are resolved (they need every id).
+/// A step as written, before targets are resolved (they need every id,
+/// every printed number and every step's lanes).
 struct RawStep<'n> {
     pos: Pos,
     id: Option<String>,
+    /// `no` as written, with where.
+    no: Option<(String, Pos)>,
     kegiatan: String,
     pelaksana: Vec<(String, Pos)>,
-    jenis: Option<(StepKind, Pos)>,
+    /// `jenis`: one kind, or (with `alur: berurutan`) one per pelaksana.
+    jenis: Vec<(StepKind, Pos)>,
+    jenis_is_list: bool,
+    jenis_pos: Option<Pos>,
+    alur: Alur,
+    alur_pos: Option<Pos>,
+    simbol: Option<String>,
     ya: Option<&'n Node>,
     tidak: Option<&'n Node>,
     lanjut: Option<&'n Node>,
+    /// Branch labels; `Some("")` when written `""` (no label drawn).
     label_ya: Option<String>,
     label_tidak: Option<String>,
     label_pos: Option<Pos>,
@@ -602,6 +617,22 @@ struct RawStep<'n> {
     waktu: Option<Waktu>,
     output: Option<String>,
     keterangan: Option<String>,
+}
+
+/// A `jenis` word to a kind, with an error that names the kinds.
+fn read_kind(node: &Node, report: &mut Report) -> Option<(StepKind, Pos)> {
+    let written = fields::text(node, "jenis", report)?;
+    let key = written.to_lowercase();
+    if let Some((_, kind)) = KINDS.iter().find(|(name, _)| *name == key) {
+        return Some((*kind, node.pos));
+    }
+    let names = KINDS.map(|(name, _)| name);
+    let hint = match did_you_mean(&key, names) {
+        Some(c) => format!("did you mean `{c}`?"),
+        None => format!("jenis is one of: {}", names.join(", ")),
+    };
+    report.error_hint(node.pos, format!("unknown jenis `{written}`"), hint);
+    None
 }
 
 fn read_raw_step<'n>(
@@ -617,6 +648,9 @@ fn read_raw_step<'n>(
             .and_then(|n| fields::text(n, key, report))
             .filter(|s| !s.is_empty())
     };
+    // Text that may be written `""` on purpose.
+    let maybe_empty =
+        |key: &str, report: &mut Report| f.get(key).and_then(|n| fields::text(n, key, report));
     let kegiatan = fields::required_text(&f, "kegiatan", &what, report).unwrap_or_default();
     let pelaksana = match f.required("pelaksana", &what, report) {
         Some(n) => {
@@ -628,21 +662,39 @@ fn read_raw_step<'n>(
         }
         None => Vec::new(),
     };
-    let jenis = f.get("jenis").and_then(|n| {
-        let written = fields::text(n, "jenis", report)?;
+    let (jenis, jenis_is_list) = match f.get("jenis") {
+        Some(Node {
+            value: Value::Seq(items),
+            ..
+        }) => (
+            items
+                .iter()
+                .filter(|i| !i.is_null())
+                .filter_map(|i| read_kind(i, report))
+                .collect(),
+            true,
+        ),
+        Some(n) => (read_kind(n, report).into_iter().collect(), false),
+        None => (Vec::new(), false),
+    };
+    let alur = f.get("alur").and_then(|n| {
+        let written = fields::text(n, "alur", report)?;
         let key = written.to_lowercase();
-        if let Some((_, kind)) = KINDS.iter().find(|(name, _)| *name == key) {
-            return Some((*kind, n.pos));
+        if let Some((_, alur)) = ALUR.iter().find(|(name, _)| *name == key) {
+            return Some(*alur);
         }
-        let names = KINDS.map(|(name, _)| name);
+        let names = ALUR.map(|(name, _)| name);
         let hint = match did_you_mean(&key, names) {
             Some(c) => format!("did you mean `{c}`?"),
-            None => format!("jenis is one of: {}", names.join(", ")),
+            None => "alur is `bersama` (one joint activity) or `berurutan` (passed from lane to lane in the order of pelaksana)".to_string(),
         };
-        report.error_hint(n.pos, format!("unknown jenis `{written}`"), hint);
+        report.error_hint(n.pos, format!("unknown alur `{written}`"), hint);
         None
     });
     let id = text("id", report);
+    let no = f
+        .get("no")
+        .and_then(|n| fields::text(n, "no", report).map(|t| (t, n.pos)));
     let waktu = text("waktu", report).map(|written| {
         let w = Waktu::parse_in(&written, time_unit);
         if w.duration.is_none()
@@ -663,14 +715,20 @@ fn read_raw_step<'n>(
     Some(RawStep {
         pos: f.pos,
         id,
+        no,
         kegiatan,
         pelaksana,
         jenis,
+        jenis_is_list,
+        jenis_pos: f.get("jenis").map(|n| n.pos),
+        alur: alur.unwrap_or_default(),
+        alur_pos: f.get("alur").map(|n| n.pos),
+        simbol: text("simbol", report),
         ya: f.get("ya"),
         tidak: f.get("tidak"),
         lanjut: f.get("lanjut"),
-        label_ya: text("label_ya", report),
-        label_tidak: text("label_tidak", report),
+        label_ya: maybe_empty("label_ya", report),
+        label_tidak: maybe_empty("label_tidak", report),
         label_pos: f.key_pos("label_ya").or(f.key_pos("label_tidak")),
         kelengkapan: f
             .get("kelengkapan")
@@ -680,6 +738,148 @@ fn read_raw_step<'n>(
         output: text("output", report),
         keterangan: text("keterangan", report),
     })
+}
+
+/// The numbers printed in the No column: `no` where written, else one more
+/// than the last number above (the position when no step writes `no`); an
+/// empty `no` leaves the row unnumbered. A duplicate is an error.
+fn printed_numbers(raw: &[Option<RawStep<'_>>], report: &mut Report) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(raw.len());
+    let mut last = 0usize;
+    let mut seen: Vec<(String, usize)> = Vec::new();
+    for (i, step) in raw.iter().enumerate() {
+        let written = step.as_ref().and_then(|s| s.no.as_ref());
+        let no = match written {
+            Some((text, _)) => text.clone(),
+            None => (last + 1).to_string(),
+        };
+        if let Ok(value) = no.parse::<usize>() {
+            last = value;
+        }
+        if !no.is_empty() {
+            if let Some((_, first)) = seen.iter().find(|(n, _)| *n == no) {
+                let pos = written
+                    .map(|(_, pos)| *pos)
+                    .or(step.as_ref().map(|s| s.pos))
+                    .unwrap_or_default();
+                let hint = if written.is_some() {
+                    format!(
+                        "step {} (the {} row) is already numbered {no}; give each row its own `no` as on the paper",
+                        no_of(&out, *first),
+                        ordinal(*first + 1)
+                    )
+                } else {
+                    format!(
+                        "this row counts on from the row above; write its own `no` (or `no: \"\"` for a row the paper leaves unnumbered); the {} row is already numbered {no}",
+                        ordinal(*first + 1)
+                    )
+                };
+                report.error_hint(pos, format!("two steps are numbered {no}"), hint);
+            } else {
+                seen.push((no.clone(), i));
+            }
+        }
+        out.push(no);
+    }
+    out
+}
+
+fn no_of(numbers: &[String], i: usize) -> &str {
+    numbers.get(i).map_or("", String::as_str)
+}
+
+/// "1st", "2nd": which row of the list, for messages about numbering.
+fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// The kinds of the symbols of a step, one per lane written, and the kind
+/// of the step (of its last symbol, where its arrows leave).
+fn symbol_kinds(
+    s: &RawStep<'_>,
+    i: usize,
+    n: usize,
+    symbols: usize,
+    report: &mut Report,
+) -> (StepKind, Vec<StepKind>) {
+    let sequence = s.alur == Alur::Berurutan && symbols > 1;
+    if s.jenis_is_list && !sequence {
+        let pos = s.jenis_pos.unwrap_or(s.pos);
+        if s.alur == Alur::Berurutan {
+            report.error_hint(
+                pos,
+                format!("`jenis` of step {} is a list, but the step has one pelaksana", i + 1),
+                "a list of jenis gives one per pelaksana of an `alur: berurutan` row; write one jenis",
+            );
+        } else {
+            report.error_hint(
+                pos,
+                format!("`jenis` of step {} is a list, but the step is not `alur: berurutan`", i + 1),
+                "a joint step (bersama) has one symbol drawn in each lane: write one jenis, or add `alur: berurutan` when the activity passes from lane to lane",
+            );
+        }
+        let kind = s.jenis.first().map_or(default_kind(i, n), |(k, _)| *k);
+        return (kind, Vec::new());
+    }
+    if !sequence {
+        let kind = s.jenis.first().map_or(default_kind(i, n), |(k, _)| *k);
+        return (kind, Vec::new());
+    }
+    let kinds: Vec<StepKind> = if s.jenis_is_list {
+        if s.jenis.len() != symbols {
+            report.error_hint(
+                s.jenis_pos.unwrap_or(s.pos),
+                format!(
+                    "step {} has {} jenis for {} pelaksana",
+                    i + 1,
+                    s.jenis.len(),
+                    symbols
+                ),
+                "with `alur: berurutan`, write one jenis per pelaksana, in the same order",
+            );
+        }
+        (0..symbols)
+            .map(|j| s.jenis.get(j).map_or(StepKind::Proses, |(k, _)| *k))
+            .collect()
+    } else {
+        // One kind for a row: a mulai is where the row starts, a decision
+        // or a selesai where it ends; the other symbols are boxes.
+        let kind = s.jenis.first().map_or(default_kind(i, n), |(k, _)| *k);
+        let mut kinds = vec![StepKind::Proses; symbols];
+        match kind {
+            StepKind::Mulai => kinds[0] = kind,
+            StepKind::Keputusan | StepKind::Selesai => kinds[symbols - 1] = kind,
+            StepKind::Proses => {}
+        }
+        kinds
+    };
+    // Branches leave a row from its last symbol: a diamond anywhere else
+    // would have nowhere to send "Tidak".
+    if let Some(j) = kinds[..symbols - 1]
+        .iter()
+        .position(|k| *k == StepKind::Keputusan)
+    {
+        let pos = s.jenis.get(j).map_or(s.pos, |(_, p)| *p);
+        report.error_hint(
+            pos,
+            format!(
+                "in step {} the decision (keputusan) is symbol {} of {}, not the last",
+                i + 1,
+                j + 1,
+                symbols
+            ),
+            "the arrows of a berurutan row (ya, tidak) leave from its last symbol: end the row with the decision, or split the row into two steps",
+        );
+    }
+    let kind = kinds[symbols - 1];
+    (kind, kinds)
 }
 
 fn read_steps(
@@ -741,26 +941,71 @@ fn read_steps(
             ids.push((id.clone(), i));
         }
     }
-    let targets = Targets { n, ids: &ids };
+    let numbers = printed_numbers(&raw, report);
+
+    // Every step's lanes first: a target may aim at one lane's symbol of any row.
+    let step_lanes: Vec<Vec<usize>> = raw
+        .iter()
+        .map(|step| {
+            let Some(s) = step else {
+                return Vec::new();
+            };
+            let found = s
+                .pelaksana
+                .iter()
+                .filter_map(|(written, pos)| find_lane(written, *pos, &lanes, config, report));
+            if s.alur == Alur::Berurutan {
+                // In order, a lane as often as the activity comes back to it.
+                found.collect()
+            } else {
+                found.fold(Vec::new(), |mut acc, l| {
+                    if !acc.contains(&l) {
+                        acc.push(l);
+                    }
+                    acc
+                })
+            }
+        })
+        .collect();
+    let targets = Targets {
+        n,
+        ids: &ids,
+        numbers: &numbers,
+        step_lanes: &step_lanes,
+        lanes: &lanes,
+        config,
+    };
 
     let mut steps = Vec::with_capacity(n);
     for (i, step) in raw.into_iter().enumerate() {
         let Some(s) = step else {
-            steps.push(placeholder(i, n, items[i].pos));
+            let mut step = placeholder(i, n, items[i].pos);
+            step.no = numbers[i].clone();
+            steps.push(step);
             continue;
         };
-        let step_lanes: Vec<usize> = s
-            .pelaksana
-            .iter()
-            .filter_map(|(written, pos)| find_lane(written, *pos, &lanes, config, report))
-            .fold(Vec::new(), |mut acc, l| {
-                if !acc.contains(&l) {
-                    acc.push(l);
-                }
-                acc
-            });
-        let kind = s.jenis.map(|(k, _)| k).unwrap_or(default_kind(i, n));
-        let next = (i + 1 < n).then_some(i + 1);
+        let step_lanes = step_lanes[i].clone();
+        // A last row that says where it goes (`lanjut: selesai`, a loop
+        // back) is an activity, not the selesai symbol.
+        let last_leads_on = i + 1 == n && s.lanjut.is_some();
+        let (kind, kinds) = symbol_kinds(
+            &s,
+            i,
+            if last_leads_on { n + 1 } else { n },
+            step_lanes.len(),
+            report,
+        );
+        if s.alur == Alur::Berurutan
+            && s.pelaksana.len() < 2
+            && let Some(pos) = s.alur_pos
+        {
+            report.warning_hint(
+                pos,
+                format!("`alur: berurutan` on step {}, which has one pelaksana", i + 1),
+                "berurutan passes the activity from lane to lane: list the pelaksana in order, or remove `alur`",
+            );
+        }
+        let next = (i + 1 < n).then_some(Target::step(i + 1));
         let flow = if kind == StepKind::Keputusan {
             if let Some(l) = s.lanjut {
                 report.error_hint(
@@ -775,7 +1020,7 @@ fn read_steps(
                     report.error_hint(
                         s.pos,
                         format!("decision without `tidak` (step {})", i + 1),
-                        "add `tidak: <step number or id>`: where the answer \"Tidak\" leads",
+                        "add `tidak: <step number or id>`, or `tidak: selesai`: where the answer \"Tidak\" leads",
                     );
                     None
                 }
@@ -786,7 +1031,7 @@ fn read_steps(
                     report.error_hint(
                         s.pos,
                         "the last step is a decision: `ya` has no next step to lead to",
-                        "add `ya: <step number or id>`",
+                        "add `ya: <step number or id>`, or `ya: selesai`",
                     );
                     None
                 }
@@ -799,7 +1044,9 @@ fn read_steps(
                     label_ya: s.label_ya.unwrap_or_else(|| "Ya".into()),
                     label_tidak: s.label_tidak.unwrap_or_else(|| "Tidak".into()),
                 },
-                _ => Flow::Next { to: next },
+                _ => Flow::Next {
+                    to: next.into_iter().collect(),
+                },
             }
         } else {
             for (key, node) in [("ya", s.ya), ("tidak", s.tidak)] {
@@ -825,21 +1072,30 @@ fn read_steps(
                         "`lanjut` on a selesai step",
                         "a selesai step ends the SOP; remove `lanjut` or change `jenis`",
                     );
-                    Flow::Next { to: None }
+                    Flow::Next { to: Vec::new() }
                 }
-                (StepKind::Selesai, None) => Flow::Next { to: None },
-                (_, Some(l)) => Flow::Next {
-                    to: targets.resolve(l, "lanjut", report).or(next),
+                (StepKind::Selesai, None) => Flow::Next { to: Vec::new() },
+                (_, Some(l)) => {
+                    let to = targets.resolve_list(l, report);
+                    Flow::Next {
+                        to: to.unwrap_or_else(|| next.into_iter().collect()),
+                    }
+                }
+                (_, None) => Flow::Next {
+                    to: next.into_iter().collect(),
                 },
-                (_, None) => Flow::Next { to: next },
             }
         };
         steps.push(Step {
             number: i + 1,
+            no: numbers[i].clone(),
             id: s.id,
             kegiatan: s.kegiatan,
             lanes: step_lanes,
             kind,
+            alur: s.alur,
+            kinds,
+            simbol: s.simbol,
             flow,
             kelengkapan: s.kelengkapan,
             waktu: s.waktu,
@@ -876,18 +1132,11 @@ fn default_kind(i: usize, n: usize) -> StepKind {
 fn placeholder(i: usize, n: usize, pos: Pos) -> Step {
     Step {
         number: i + 1,
-        id: None,
-        kegiatan: String::new(),
-        lanes: Vec::new(),
+        no: (i + 1).to_string(),
         kind: default_kind(i, n),
-        flow: Flow::Next {
-            to: (i + 1 < n).then_some(i + 1),
-        },
-        kelengkapan: Vec::new(),
-        waktu: None,
-        output: None,
-        keterangan: None,
+        flow: Flow::next((i + 1 < n).then_some(i + 1)),
         pos,
+        ..Step::default()
     }
 }
 
@@ -898,105 +1147,290 @@ fn find_lane(
     config: &Config,
     report: &mut Report,
 ) -> Option<usize> {
-    let wanted = [norm(written), norm(&canonical(written, config))];
-    let found = lanes.iter().position(|l| {
-        wanted.contains(&norm(&l.nama))
-            || l.singkatan
-                .as_deref()
-                .is_some_and(|s| wanted.contains(&norm(s)))
-    });
+    let found = lane_index(written, lanes, config);
     if found.is_none() {
         let names: Vec<&str> = lanes
             .iter()
             .flat_map(|l| std::iter::once(l.nama.as_str()).chain(l.singkatan.as_deref()))
             .collect();
-        let listed = lanes
-            .iter()
-            .map(|l| match &l.singkatan {
-                Some(s) => format!("{} ({s})", l.nama),
-                None => l.nama.clone(),
-            })
-            .collect::<Vec<_>>()
-            .join(", ");
         let hint = match did_you_mean(written, names) {
-            Some(c) => format!("did you mean `{c}`? the lanes are: {listed}"),
-            None => format!("the lanes (pelaksana) are: {listed}"),
+            Some(c) => format!("did you mean `{c}`? the lanes are: {}", lane_list(lanes)),
+            None => format!("the lanes (pelaksana) are: {}", lane_list(lanes)),
         };
         report.error_hint(pos, format!("unknown pelaksana `{written}`"), hint);
     }
     found
 }
 
+/// The lane a pelaksana as written names (its nama or singkatan, any case).
+fn lane_index(written: &str, lanes: &[Lane], config: &Config) -> Option<usize> {
+    let wanted = [norm(written), norm(&canonical(written, config))];
+    lanes.iter().position(|l| {
+        wanted.contains(&norm(&l.nama))
+            || l.singkatan
+                .as_deref()
+                .is_some_and(|s| wanted.contains(&norm(s)))
+    })
+}
+
+/// "Nama (SINGKATAN), ..." for hints.
+fn lane_list<'l>(lanes: impl IntoIterator<Item = &'l Lane>) -> String {
+    lanes
+        .into_iter()
+        .map(|l| match &l.singkatan {
+            Some(s) => format!("{} ({s})", l.nama),
+            None => l.nama.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// What a target (ya, tidak, lanjut) can name.
 struct Targets<'a> {
     n: usize,
     ids: &'a [(String, usize)],
+    /// The printed number of each step ("" when unnumbered).
+    numbers: &'a [String],
+    step_lanes: &'a [Vec<usize>],
+    lanes: &'a [Lane],
+    config: &'a Config,
 }
 
 impl Targets<'_> {
-    /// A step number (1-based) or id to a 0-based index.
-    fn resolve(&self, node: &Node, key: &str, report: &mut Report) -> Option<usize> {
-        let written = fields::text(node, key, report)?;
-        let range = if self.ids.is_empty() {
+    /// "steps are numbered 1 to 7" or the printed numbers, and the ids: for hints.
+    fn range(&self) -> String {
+        let numbered: Vec<&str> = self
+            .numbers
+            .iter()
+            .map(String::as_str)
+            .filter(|s| !s.is_empty())
+            .collect();
+        let plain = numbered
+            .iter()
+            .enumerate()
+            .all(|(i, s)| *s == (i + 1).to_string())
+            && numbered.len() == self.n;
+        let mut out = if plain {
             format!("steps are numbered 1 to {}", self.n)
         } else {
-            let ids: Vec<&str> = self.ids.iter().map(|(id, _)| id.as_str()).collect();
-            format!(
-                "steps are numbered 1 to {}; the ids are: {}",
-                self.n,
-                ids.join(", ")
-            )
+            format!("the steps' numbers (`no`) are: {}", numbered.join(", "))
         };
-        if let Ok(number) = written.parse::<usize>() {
-            if (1..=self.n).contains(&number) {
-                return Some(number - 1);
+        if !self.ids.is_empty() {
+            let ids: Vec<&str> = self.ids.iter().map(|(id, _)| id.as_str()).collect();
+            out.push_str(&format!("; the ids are: {}", ids.join(", ")));
+        }
+        out
+    }
+
+    /// `lanjut`: one target, or a list of them (a fork).
+    fn resolve_list(&self, node: &Node, report: &mut Report) -> Option<Vec<Target>> {
+        let Value::Seq(items) = &node.value else {
+            return self.resolve(node, "lanjut", report).map(|t| vec![t]);
+        };
+        let mut out = Vec::new();
+        let mut ok = true;
+        for item in items.iter().filter(|i| !i.is_null()) {
+            match self.resolve(item, "lanjut", report) {
+                Some(t) if !out.contains(&t) => out.push(t),
+                Some(_) => report.error_hint(
+                    item.pos,
+                    "the same step is listed twice in `lanjut`",
+                    "a fork lists each following step once",
+                ),
+                None => ok = false,
             }
+        }
+        if out.is_empty() && ok {
             report.error_hint(
                 node.pos,
-                format!("`{key}` leads to step {number}, which does not exist"),
-                range,
+                "`lanjut` is an empty list",
+                "write the step that follows, or a list of the steps that all follow (a fork)",
+            );
+            return None;
+        }
+        ok.then_some(out)
+    }
+
+    /// A target: a step number (as printed), an id, `selesai`, or `{ke, pelaksana}`.
+    fn resolve(&self, node: &Node, key: &str, report: &mut Report) -> Option<Target> {
+        match &node.value {
+            Value::Map(_) => return self.resolve_symbol(node, key, report),
+            Value::Seq(_) => {
+                let hint = if key == "lanjut" {
+                    "a fork is one list of steps: `lanjut: [8, 9]`".to_string()
+                } else {
+                    format!(
+                        "`{key}` leads to one step; for several steps that all follow, let `{key}` lead to a step whose `lanjut` is a list"
+                    )
+                };
+                report.error_hint(
+                    node.pos,
+                    format!("wrong type: `{key}` should be a step number, an id or `selesai`, not a list"),
+                    hint,
+                );
+                return None;
+            }
+            _ => {}
+        }
+        let written = fields::text(node, key, report)?;
+        if written.eq_ignore_ascii_case("selesai") {
+            return Some(Target::End);
+        }
+        self.step(&written, node.pos, key, report).map(Target::step)
+    }
+
+    /// A step number (as printed) or id to a 0-based index.
+    fn step(&self, written: &str, pos: Pos, key: &str, report: &mut Report) -> Option<usize> {
+        if let Some(i) = self
+            .numbers
+            .iter()
+            .position(|n| !n.is_empty() && n == written)
+        {
+            return Some(i);
+        }
+        if written.parse::<usize>().is_ok() {
+            report.error_hint(
+                pos,
+                format!("`{key}` leads to step {written}, which does not exist"),
+                self.range(),
             );
             return None;
         }
         if let Some((_, i)) = self
             .ids
             .iter()
-            .find(|(id, _)| id == &written)
-            .or_else(|| self.ids.iter().find(|(id, _)| norm(id) == norm(&written)))
+            .find(|(id, _)| id == written)
+            .or_else(|| self.ids.iter().find(|(id, _)| norm(id) == norm(written)))
         {
             return Some(*i);
         }
-        let hint = match did_you_mean(&written, self.ids.iter().map(|(id, _)| id.as_str())) {
-            Some(c) => format!("did you mean `{c}`? {range}"),
-            None => range,
+        let hint = match did_you_mean(written, self.ids.iter().map(|(id, _)| id.as_str())) {
+            Some(c) => format!("did you mean `{c}`? {}", self.range()),
+            None => format!(
+                "{}; or `selesai` to end the procedure on this branch",
+                self.range()
+            ),
         };
         report.error_hint(
-            node.pos,
+            pos,
             format!("`{key}` leads to `{written}`, which is no step number or id"),
             hint,
         );
         None
     }
+
+    /// `{ke: N, pelaksana: X}`: the symbol of lane X in step N.
+    fn resolve_symbol(&self, node: &Node, key: &str, report: &mut Report) -> Option<Target> {
+        let what = format!("a target in `{key}`");
+        let f = Fields::read(node, TARGET_KEYS, &what, report)?;
+        let ke = fields::required_text(&f, "ke", &what, report);
+        let pelaksana = fields::required_text(&f, "pelaksana", &what, report);
+        let (ke, pelaksana) = (ke?, pelaksana?);
+        let ke_pos = f.get("ke").map_or(node.pos, |n| n.pos);
+        let lane_pos = f.get("pelaksana").map_or(node.pos, |n| n.pos);
+        if ke.eq_ignore_ascii_case("selesai") {
+            report.error_hint(
+                ke_pos,
+                "`selesai` has no pelaksana to aim at",
+                format!("write `{key}: selesai`"),
+            );
+            return None;
+        }
+        let step = self.step(&ke, ke_pos, key, report)?;
+        let lanes = &self.step_lanes[step];
+        let number = self.numbers.get(step).map_or("", String::as_str);
+        let lane = lane_index(&pelaksana, self.lanes, self.config);
+        let symbol = lane.and_then(|l| lanes.iter().position(|&x| x == l));
+        if let Some(symbol) = symbol {
+            return Some(Target::Step { step, symbol });
+        }
+        let listed = lane_list(lanes.iter().filter_map(|&l| self.lanes.get(l)));
+        let which = if number.is_empty() {
+            format!("the {} row", ordinal(step + 1))
+        } else {
+            format!("step {number}")
+        };
+        report.error_hint(
+            lane_pos,
+            format!("`{key}` aims at `{pelaksana}` in {which}, which has no symbol in that lane"),
+            format!(
+                "{which} is done by: {listed}; name one of them, or write only `{key}: {}` for its first symbol",
+                if number.is_empty() { ke.as_str() } else { number }
+            ),
+        );
+        None
+    }
+}
+
+/// "step 6" (its printed number), or "the 5th row (unnumbered)".
+fn step_name(step: &Step) -> String {
+    if step.no.is_empty() {
+        format!("the {} row (unnumbered)", ordinal(step.number))
+    } else {
+        format!("step {}", step.no)
+    }
 }
 
 fn check_graph(sop: &Sop, report: &mut Report) {
+    let first = sop.steps.first().map(step_name).unwrap_or_default();
     for i in graph::unreachable(sop) {
         let step = &sop.steps[i];
         report.error_hint(
             step.pos,
-            format!("step {} cannot be reached from step 1", step.number),
+            format!("{} cannot be reached from {first}", step_name(step)),
             "no arrow leads to it: point a `lanjut`, `ya` or `tidak` of an earlier step to it, or remove it",
         );
     }
+    for (i, symbol) in graph::unreachable_symbols(sop) {
+        let step = &sop.steps[i];
+        let lane = step
+            .lanes
+            .get(symbol)
+            .and_then(|&l| sop.lanes.get(l))
+            .map_or("", |l| l.nama.as_str());
+        report.error_hint(
+            step.pos,
+            format!(
+                "the symbol of `{lane}` in {} cannot be reached: every arrow into the row aims past it",
+                step_name(step)
+            ),
+            format!(
+                "a plain number aims at the row's first symbol; `{{ke: {}, pelaksana: ...}}` aims further in: aim one arrow at `{lane}` or before it, or remove it from the row's pelaksana",
+                step.no
+            ),
+        );
+    }
+    let forks = graph::dead_forks(sop);
+    for &(i, branch) in &forks {
+        let step = &sop.steps[i];
+        report.error_hint(
+            step.pos,
+            format!(
+                "the fork at {} never comes together again: the branch to {} never joins the others nor reaches the end",
+                step_name(step),
+                step_name(&sop.steps[branch])
+            ),
+            "let that branch lead (with `lanjut`) to a step the other branches also reach, or end it with `lanjut: selesai`",
+        );
+    }
     let dead = graph::dead_ends(sop);
-    if let Some(&first) = dead.first() {
-        let numbers: Vec<String> = dead.iter().map(|i| (i + 1).to_string()).collect();
+    if let (Some(&first), true) = (dead.first(), forks.is_empty()) {
+        let names: Vec<String> = dead.iter().map(|&i| step_name(&sop.steps[i])).collect();
         let message = if dead.len() == 1 {
-            format!("no way from step {} to a selesai step", first + 1)
+            format!("no way from {} to a selesai step", names[0])
         } else {
-            format!("no way to a selesai step from steps {}", numbers.join(", "))
+            let which = if dead.iter().all(|&i| !sop.steps[i].no.is_empty()) {
+                let nos: Vec<&str> = dead.iter().map(|&i| sop.steps[i].no.as_str()).collect();
+                format!("steps {}", nos.join(", "))
+            } else {
+                names.join(", ")
+            };
+            format!("no way to a selesai step from {which}")
         };
-        let hint = if sop.steps.iter().any(|s| s.kind == StepKind::Selesai) {
-            "a loop never ends or a step leads nowhere: give a way out with `lanjut`, `ya` or `tidak`"
+        let hint = if sop.steps.iter().any(|s| s.kind == StepKind::Selesai)
+            || sop.edges().iter().any(|e| e.is_end())
+        {
+            "a loop never ends or a step leads nowhere: give a way out with `lanjut`, `ya` or `tidak` (`selesai` ends the procedure on that branch)"
         } else {
             "no step is `jenis: selesai`: the last step usually is"
         };

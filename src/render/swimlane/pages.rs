@@ -19,7 +19,7 @@ use std::cmp::Reverse;
 use super::layout::{Layout, layout_with};
 use super::svg::{self, Frame};
 use crate::config::Language;
-use crate::model::{Flow, Sop, Step};
+use crate::model::{Alur, Flow, Sop, Step, Target};
 
 /// An arrow that runs from one printed page to another. Step indices are
 /// 0-based, as in [`super::Arrow`].
@@ -30,6 +30,9 @@ pub struct Crossing {
     /// The "Tidak" branch of a decision (a decision may send both branches
     /// to the same step).
     pub is_no: bool,
+    /// The symbol of `to` it aims at (0 unless a berurutan row is entered
+    /// further in).
+    pub to_symbol: usize,
     /// What both its pentagons show: "A", "B", ..., "Z", "AA", ...
     pub letter: String,
 }
@@ -78,22 +81,27 @@ pub fn print_page_layouts(sop: &Sop, language: Language, steps_per_page: usize) 
 pub fn print_crossings(sop: &Sop, steps_per_page: usize) -> Vec<Crossing> {
     let per = steps_per_page.max(1);
     let n = sop.steps.len();
-    let mut list: Vec<(usize, usize, bool)> = sop
+    let mut list: Vec<(usize, usize, bool, usize)> = sop
         .edges()
         .into_iter()
-        .filter(|e| e.from < n && e.to < n && e.from / per != e.to / per)
-        .map(|e| (e.from, e.to, e.is_no))
+        .filter_map(|e| match e.target {
+            Target::Step { step, symbol } => Some((e.from, step, e.is_no, symbol)),
+            // An end of a branch is drawn beside the step it leaves.
+            Target::End => None,
+        })
+        .filter(|&(from, to, _, _)| from < n && to < n && from / per != to / per)
         .collect();
-    list.sort_by_key(|&(from, to, is_no)| {
+    list.sort_by_key(|&(from, to, is_no, symbol)| {
         let (early, late) = (from.min(to), from.max(to));
-        (early / per, late / per, late, early, is_no)
+        (early / per, late / per, late, early, is_no, symbol)
     });
     list.into_iter()
         .enumerate()
-        .map(|(i, (from, to, is_no))| Crossing {
+        .map(|(i, (from, to, is_no, to_symbol))| Crossing {
             from,
             to,
             is_no,
+            to_symbol,
             letter: letter(i),
         })
         .collect()
@@ -183,40 +191,68 @@ fn page(
     let first_step_row = before.len();
     let after_row = first_step_row + range.len();
     let step_row = |real: usize| inside(real).then(|| first_step_row + real - range.start);
-    // The row an arrow from `from` (on this page) to `to` ends at.
-    let target_row = |from: usize, to: usize, is_no: bool| {
-        step_row(to).or_else(|| {
-            let at = |list: &[Connector], base: usize| {
-                list.iter()
-                    .position(|c| {
-                        (c.crossing.from, c.crossing.to, c.crossing.is_no) == (from, to, is_no)
-                    })
-                    .map(|j| base + j)
-            };
-            at(&before, 0).or_else(|| at(&after, after_row))
-        })
+    // Where an arrow from `from` (on this page) to `target` ends on the page.
+    let target_row = |from: usize, target: Target, is_no: bool| {
+        let Target::Step { step: to, symbol } = target else {
+            return Some(Target::End);
+        };
+        if let Some(row) = step_row(to) {
+            return Some(Target::Step { step: row, symbol });
+        }
+        let at = |list: &[Connector], base: usize| {
+            list.iter()
+                .position(|c| {
+                    (
+                        c.crossing.from,
+                        c.crossing.to,
+                        c.crossing.is_no,
+                        c.crossing.to_symbol,
+                    ) == (from, to, is_no, symbol)
+                })
+                .map(|j| Target::step(base + j))
+        };
+        at(&before, 0).or_else(|| at(&after, after_row))
     };
 
     let mut steps: Vec<Step> = Vec::with_capacity(after_row + after.len());
     let mut numbers = Vec::with_capacity(steps.capacity());
+    let mut labels = Vec::with_capacity(steps.capacity());
     let mut marks = Vec::with_capacity(steps.capacity());
     let connector_step = |c: &Connector, row: usize| {
         let mut step = sop.steps[c.other].clone();
         step.number = row + 1;
         // A pentagon carries on only into this page; the branch label stays
         // with the decision that the arrow leaves.
+        let into_here = c.crossing.to == c.here;
         step.flow = Flow::Next {
-            to: if c.crossing.to == c.here {
-                step_row(c.here)
-            } else {
-                None
-            },
+            to: step_row(c.here)
+                .filter(|_| into_here)
+                .map(|row| Target::Step {
+                    step: row,
+                    symbol: c.crossing.to_symbol,
+                })
+                .into_iter()
+                .collect(),
         };
-        step.lanes.truncate(1);
+        // One pentagon, in the lane of the symbol the arrow leaves or enters.
+        let symbol = if into_here {
+            step.exit_symbol()
+        } else {
+            c.crossing.to_symbol
+        };
+        let lane = step.lanes.get(symbol).or(step.lanes.first()).copied();
+        step.lanes = lane.into_iter().collect();
+        step.alur = Alur::Bersama;
+        step.kinds.clear();
+        step.simbol = None;
         let on_page = c.other / per + 1;
+        let no = match sop.steps[c.other].no.as_str() {
+            "" => (c.other + 1).to_string(),
+            no => no.to_string(),
+        };
         step.kegiatan = match language {
-            Language::Id => format!("Langkah {} di halaman {on_page}", c.other + 1),
-            Language::En => format!("Step {} on page {on_page}", c.other + 1),
+            Language::Id => format!("Langkah {no} di halaman {on_page}"),
+            Language::En => format!("Step {no} on page {on_page}"),
         };
         step.kelengkapan.clear();
         step.waktu = None;
@@ -227,6 +263,7 @@ fn page(
     for c in &before {
         steps.push(connector_step(c, steps.len()));
         numbers.push(c.other + 1);
+        labels.push(String::new());
         marks.push(Some(c.crossing.letter.clone()));
     }
     for real in range.clone() {
@@ -235,7 +272,10 @@ fn page(
         step.number = steps.len() + 1;
         step.flow = match &original.flow {
             Flow::Next { to } => Flow::Next {
-                to: to.and_then(|t| target_row(real, t, false)),
+                to: to
+                    .iter()
+                    .filter_map(|&t| target_row(real, t, false))
+                    .collect(),
             },
             Flow::Decision {
                 ya,
@@ -250,16 +290,18 @@ fn page(
                     label_tidak: label_tidak.clone(),
                 },
                 // Out-of-range targets (an unchecked SOP): no arrows.
-                _ => Flow::Next { to: None },
+                _ => Flow::Next { to: Vec::new() },
             },
         };
         steps.push(step);
         numbers.push(real + 1);
+        labels.push(original.no.clone());
         marks.push(None);
     }
     for c in &after {
         steps.push(connector_step(c, steps.len()));
         numbers.push(c.other + 1);
+        labels.push(String::new());
         marks.push(Some(c.crossing.letter.clone()));
     }
 
@@ -284,6 +326,7 @@ fn page(
         sop: page_sop,
         frame: Frame {
             numbers,
+            labels,
             offpage,
             marks,
             links: false,
@@ -320,8 +363,8 @@ mod tests {
                     Some(&(_, back)) => (
                         StepKind::Keputusan,
                         Flow::Decision {
-                            ya: i + 1,
-                            tidak: back - 1,
+                            ya: Target::step(i + 1),
+                            tidak: Target::step(back - 1),
                             label_ya: "Ya".into(),
                             label_tidak: "Tidak".into(),
                         },
@@ -332,9 +375,7 @@ mod tests {
                             _ if i + 1 == n => StepKind::Selesai,
                             _ => StepKind::Proses,
                         },
-                        Flow::Next {
-                            to: (i + 1 < n).then_some(i + 1),
-                        },
+                        Flow::next((i + 1 < n).then_some(i + 1)),
                     ),
                 };
                 Step {
@@ -349,6 +390,8 @@ mod tests {
                     output: Some(format!("Hasil {}", i + 1)),
                     keterangan: None,
                     pos: Pos::default(),
+                    no: (i + 1).to_string(),
+                    ..Step::default()
                 }
             })
             .collect();

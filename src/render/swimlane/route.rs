@@ -139,14 +139,15 @@ pub fn plan(sop: &Sop) -> Plan {
     let mut top_used = vec![false; n];
     let mut channel_edges = Vec::new();
     for edge in sop.edges() {
-        if edge.from >= n || edge.to >= n {
+        if edge.from >= n || edge.to() >= n {
             continue;
         }
         let index = edges.len();
-        let route = if edge.to == edge.from + 1 && !bottom_used[edge.from] {
+        let to = edge.to();
+        let route = if to == edge.from + 1 && !bottom_used[edge.from] {
             bottom_used[edge.from] = true;
-            top_used[edge.to] = true;
-            let (from_lane, to_lane) = closest_pair(&step_lanes[edge.from], &step_lanes[edge.to]);
+            top_used[to] = true;
+            let (from_lane, to_lane) = closest_pair(&step_lanes[edge.from], &step_lanes[to]);
             Route::Down { from_lane, to_lane }
         } else {
             channel_edges.push(index);
@@ -158,7 +159,7 @@ pub fn plan(sop: &Sop) -> Plan {
         };
         edges.push(PlannedEdge {
             from: edge.from,
-            to: edge.to,
+            to,
             label: edge.label.map(str::to_string),
             is_no: edge.is_no,
             route,

@@ -13,7 +13,7 @@ use super::layout::{
     Shape, Symbol,
 };
 use crate::config::Language;
-use crate::model::{Flow, Sop, StepKind};
+use crate::model::{Alur, Flow, Sop, StepKind, Target};
 
 /// The font stack whose metrics metrics.rs embeds (Arial and its metric twins).
 pub const FONT_STACK: &str = "Arial, 'Liberation Sans', Arimo, Helvetica, sans-serif";
@@ -60,6 +60,8 @@ struct Words {
     and: &'static str,
     decision: &'static str,
     to_step: &'static str,
+    /// "baris": a row the paper leaves unnumbered, by its position.
+    row: &'static str,
     /// The printed form's Mutu Baku band, its three columns, and Keterangan.
     mutu: &'static str,
     mutu_columns: [&'static str; 4],
@@ -79,6 +81,7 @@ fn words(language: Language) -> Words {
             and: "dan",
             decision: "keputusan",
             to_step: "ke langkah",
+            row: "baris",
             mutu: "Mutu Baku",
             mutu_columns: ["Kelengkapan", "Waktu", "Output", "Keterangan"],
             steps_roles: |s, r| format!("{s} langkah, {r} pelaksana"),
@@ -94,6 +97,7 @@ fn words(language: Language) -> Words {
             and: "and",
             decision: "decision",
             to_step: "to step",
+            row: "row",
             mutu: "Quality standard",
             mutu_columns: ["Requirements", "Time", "Output", "Notes"],
             steps_roles: |s, r| {
@@ -238,8 +242,12 @@ fn esc(s: &str) -> std::borrow::Cow<'_, str> {
 
 /// What a drawing of some of the rows needs to know about them.
 pub struct Frame {
-    /// The step number (1-based, in the whole SOP) of each row.
+    /// The step number (1-based position in the whole SOP) of each row:
+    /// `data-step`, `data-from`, `data-to`.
     pub numbers: Vec<usize>,
+    /// The number printed on the paper for each row (`no`; empty for an
+    /// unnumbered row): the No column and the symbols show it.
+    pub labels: Vec<String>,
     /// Rows that are off-page connectors: no number in the No column.
     pub offpage: Vec<bool>,
     /// What a row's symbol shows instead of its step number: the letter a
@@ -262,6 +270,7 @@ impl Frame {
     pub fn whole(sop: &Sop) -> Frame {
         Frame {
             numbers: (1..=sop.steps.len()).collect(),
+            labels: sop.steps.iter().map(|s| s.no.clone()).collect(),
             offpage: vec![false; sop.steps.len()],
             marks: Vec::new(),
             links: true,
@@ -273,6 +282,14 @@ impl Frame {
 
     fn number(&self, row: usize) -> usize {
         self.numbers.get(row).copied().unwrap_or(row + 1)
+    }
+
+    /// The printed number of a row.
+    fn label(&self, row: usize) -> String {
+        match self.labels.get(row) {
+            Some(label) => label.clone(),
+            None => self.number(row).to_string(),
+        }
     }
 }
 
@@ -638,7 +655,7 @@ fn texts(out: &mut String, layout: &Layout, frame: &Frame, w: &Words) {
             lines: if frame.offpage.get(i).copied().unwrap_or(false) {
                 Vec::new()
             } else {
-                vec![frame.number(i).to_string()]
+                vec![frame.label(i)]
             },
         };
         cell_text(out, &number, FONT, LINE, Anchor::Middle, "alur-no");
@@ -744,13 +761,24 @@ fn draw_symbol(out: &mut String, sop: &Sop, symbol: &Symbol, frame: &Frame, firs
     );
     match frame.marks.get(symbol.step) {
         Some(Some(mark)) => push!(out, &esc(mark)),
-        _ => push!(out, number),
+        _ => match &sop.steps[symbol.step].simbol {
+            Some(text) => push!(out, &esc(text)),
+            None => push!(out, &esc(&frame.label(symbol.step))),
+        },
     }
     out.push_str("</text></g>");
     if frame.links {
         out.push_str("</a>");
     }
     out.push('\n');
+}
+
+/// "Langkah 6" (the printed number), or "Langkah (baris 5)" for an unnumbered row.
+fn step_words(sop: &Sop, i: usize, w: &Words) -> String {
+    match sop.steps.get(i) {
+        Some(step) if !step.no.is_empty() => format!("{} {}", w.step, step.no),
+        _ => format!("{} ({} {})", w.step, w.row, i + 1),
+    }
 }
 
 /// The flow in words, for a screen reader: every step, who does it and where it leads.
@@ -768,21 +796,44 @@ fn describe(sop: &Sop, w: &Words) -> String {
             .iter()
             .filter_map(|&l| sop.lanes.get(l).map(|l| l.nama.as_str()))
             .collect();
-        let _ = write!(out, " {} {}", w.step, step.number);
+        let _ = write!(out, " {}", step_words(sop, step.number - 1, w));
         if !roles.is_empty() {
-            let _ = write!(out, " ({})", roles.join(&format!(" {} ", w.and)));
+            let joiner = match step.alur {
+                Alur::Bersama => format!(" {} ", w.and),
+                Alur::Berurutan => " → ".to_string(),
+            };
+            let _ = write!(out, " ({})", roles.join(&joiner));
         }
         let _ = write!(out, ": {}", step.kegiatan.trim());
+        let to = |t: &Target| match t.step_index() {
+            Some(i) => format!(
+                "{} {}",
+                w.to_step,
+                step_words(sop, i, w).trim_start_matches(w.step).trim()
+            ),
+            None => w.end.to_string(),
+        };
         match &step.flow {
-            Flow::Next { to: Some(t) } => {
-                let _ = write!(out, "; {} {}.", w.then, t + 1);
-            }
-            Flow::Next { to: None } => {
+            Flow::Next { to: targets } if targets.is_empty() => {
                 if step.kind == StepKind::Selesai {
                     let _ = write!(out, "; {}.", w.end);
                 } else {
                     out.push('.');
                 }
+            }
+            Flow::Next { to: targets } => {
+                let list: Vec<String> = targets
+                    .iter()
+                    .map(|t| match t.step_index() {
+                        Some(i) => format!(
+                            "{} {}",
+                            w.then,
+                            step_words(sop, i, w).trim_start_matches(w.step).trim()
+                        ),
+                        None => w.end.to_string(),
+                    })
+                    .collect();
+                let _ = write!(out, "; {}.", list.join(&format!(" {} ", w.and)));
             }
             Flow::Decision {
                 ya,
@@ -790,14 +841,18 @@ fn describe(sop: &Sop, w: &Words) -> String {
                 label_ya,
                 label_tidak,
             } => {
+                let ya_label = if label_ya.is_empty() { "Ya" } else { label_ya };
+                let tidak_label = if label_tidak.is_empty() {
+                    "Tidak"
+                } else {
+                    label_tidak
+                };
                 let _ = write!(
                     out,
-                    " ({}): {label_ya} {} {}, {label_tidak} {} {}.",
+                    " ({}): {ya_label} {}, {tidak_label} {}.",
                     w.decision,
-                    w.to_step,
-                    ya + 1,
-                    w.to_step,
-                    tidak + 1
+                    to(ya),
+                    to(tidak),
                 );
             }
         }

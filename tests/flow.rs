@@ -1,0 +1,355 @@
+//! Flowcharts as agencies draw them (FORMAT.md, "A step"): a step's `no`
+//! as printed on the paper, `selesai` as a target, `alur: berurutan`,
+//! forks and joins, `{ke, pelaksana}` targets, `simbol` and empty branch
+//! labels: what the model reads, what `lajur check` says when an author
+//! gets one wrong, and how the flowchart draws them.
+
+use std::path::Path;
+use std::process::Command;
+
+use lajur::model::{Alur, Flow, Sop, StepKind, Target};
+use lajur::source::{Loaded, load};
+use lajur::{Handbook, Options};
+
+fn write(root: &Path, path: &str, text: &str) {
+    let full = root.join(path);
+    std::fs::create_dir_all(full.parent().expect("parent")).expect("mkdir");
+    std::fs::write(full, text).expect("write");
+}
+
+/// A handbook with one SOP, content/layanan/tamu.yaml.
+fn handbook(sop: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(dir.path(), "content/layanan/tamu.yaml", sop);
+    dir
+}
+
+fn load_dir(root: &Path) -> Loaded {
+    load(&Options {
+        root: root.to_path_buf(),
+        ..Options::default()
+    })
+}
+
+/// The SOP, which must load without a problem.
+fn clean(text: &str) -> Sop {
+    let dir = handbook(text);
+    let loaded = load_dir(dir.path());
+    assert!(
+        loaded.diagnostics.is_empty(),
+        "{}",
+        loaded.diagnostics.to_text()
+    );
+    let handbook: Handbook = loaded.handbook.expect("handbook");
+    handbook.sops.into_iter().next().expect("one SOP")
+}
+
+/// `lajur check` run in the handbook folder, as an author runs it: the
+/// exit code and what it printed.
+fn lajur_check(root: &Path) -> (Option<i32>, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_lajur"))
+        .arg("check")
+        .current_dir(root)
+        .output()
+        .expect("run lajur");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Asserts that `check` fails and prints `line` (file:line:col: error:
+/// message...) followed, further on, by `hint`.
+fn assert_error(text: &str, line: &str, hint: &str) {
+    let dir = handbook(text);
+    let (code, stderr) = lajur_check(dir.path());
+    assert_eq!(code, Some(1), "{stderr}");
+    let at = stderr
+        .find(line)
+        .unwrap_or_else(|| panic!("no `{line}` in:\n{stderr}"));
+    let rest = &stderr[at..];
+    let hint_at = rest.find("hint: ").expect("a hint");
+    assert!(
+        rest[hint_at..].lines().next().unwrap_or("").contains(hint),
+        "hint `{hint}` not in:\n{rest}"
+    );
+}
+
+const HEAD: &str = "nomor: SOP-01\nnama: Penerimaan Tamu\npelaksana:\n  - Satpam\n  - Resepsionis\n  - Pejabat\nlangkah:\n";
+
+fn sop(steps: &str) -> String {
+    format!("{HEAD}{steps}")
+}
+
+// ------------------------------------------------------------------ no
+
+#[test]
+fn no_is_the_number_on_the_paper_and_targets_use_it() {
+    // The form numbers 1, 2, 3, 4, 6: the fifth row says `no: 6`, the rows
+    // after it count on, and `tidak: 2` and `lanjut: 7` mean those numbers.
+    let sop = clean(&sop("  - kegiatan: Tamu datang
+    pelaksana: Satpam
+  - kegiatan: Mengisi buku tamu
+    pelaksana: Satpam
+  - kegiatan: Memeriksa identitas
+    pelaksana: Resepsionis
+  - kegiatan: Identitas lengkap?
+    pelaksana: Resepsionis
+    jenis: keputusan
+    tidak: 2
+  - kegiatan: Menghubungi pejabat
+    pelaksana: Resepsionis
+    no: 6
+  - kegiatan: Mencatat
+    pelaksana: Resepsionis
+    no: \"\"
+  - kegiatan: Menerima tamu
+    pelaksana: Pejabat
+"));
+    let nos: Vec<&str> = sop.steps.iter().map(|s| s.no.as_str()).collect();
+    assert_eq!(nos, ["1", "2", "3", "4", "6", "", "7"]);
+    let positions: Vec<usize> = sop.steps.iter().map(|s| s.number).collect();
+    assert_eq!(positions, [1, 2, 3, 4, 5, 6, 7]);
+    assert!(matches!(
+        sop.steps[3].flow,
+        Flow::Decision { tidak, .. } if tidak == Target::step(1)
+    ));
+    // An unnumbered row takes no number from the rows after it.
+    assert_eq!(sop.steps[5].no, "");
+}
+
+#[test]
+fn a_reference_to_a_number_no_step_has_is_an_error_that_lists_the_numbers() {
+    assert_error(
+        &sop("  - kegiatan: a
+    pelaksana: Satpam
+  - kegiatan: b
+    pelaksana: Satpam
+    no: 3
+    lanjut: 2
+  - kegiatan: c
+    pelaksana: Satpam
+"),
+        "content/layanan/tamu.yaml:13:13: error: `lanjut` leads to step 2, which does not exist",
+        "the steps' numbers (`no`) are: 1, 3, 4",
+    );
+}
+
+#[test]
+fn two_rows_with_one_number_is_an_error() {
+    assert_error(
+        &sop("  - kegiatan: a
+    pelaksana: Satpam
+  - kegiatan: b
+    pelaksana: Satpam
+  - kegiatan: c
+    pelaksana: Satpam
+    no: 2
+"),
+        "content/layanan/tamu.yaml:14:9: error: two steps are numbered 2",
+        "is already numbered 2",
+    );
+}
+
+// ------------------------------------------------------------------ selesai
+
+#[test]
+fn selesai_ends_a_branch_without_a_row_of_its_own() {
+    let sop = clean(&sop("  - kegiatan: Tamu datang
+    pelaksana: Satpam
+  - kegiatan: Pejabat berkenan menerima?
+    pelaksana: Resepsionis
+    jenis: keputusan
+    tidak: selesai
+    label_tidak: Tidak berkenan
+  - kegiatan: Menerima tamu
+    pelaksana: Pejabat
+    lanjut: selesai
+"));
+    // A last row that leads on is an activity, not the selesai symbol.
+    assert_eq!(sop.steps[2].kind, StepKind::Proses);
+    assert_eq!(
+        sop.steps[1].flow,
+        Flow::Decision {
+            ya: Target::step(2),
+            tidak: Target::End,
+            label_ya: "Ya".into(),
+            label_tidak: "Tidak berkenan".into(),
+        }
+    );
+    assert_eq!(
+        sop.steps[2].flow,
+        Flow::Next {
+            to: vec![Target::End]
+        }
+    );
+}
+
+#[test]
+fn a_step_that_never_reaches_selesai_is_still_an_error() {
+    assert_error(
+        &sop("  - kegiatan: a
+    pelaksana: Satpam
+  - kegiatan: b
+    pelaksana: Satpam
+    lanjut: 2
+  - kegiatan: c
+    pelaksana: Satpam
+    lanjut: selesai
+"),
+        "error: no way to a selesai step from steps 1, 2",
+        "`selesai` ends the procedure on that branch",
+    );
+}
+
+// ------------------------------------------------------------------ berurutan
+
+#[test]
+fn berurutan_keeps_the_lanes_in_order_with_a_jenis_each() {
+    let sop = clean(&sop("  - kegiatan: Tamu datang
+    pelaksana: Satpam
+  - kegiatan: Berkas diserahkan dan diperiksa
+    pelaksana: [Satpam, Resepsionis, Resepsionis]
+    alur: berurutan
+    jenis: [proses, proses, keputusan]
+    tidak: {ke: 2, pelaksana: Resepsionis}
+    simbol: Lengkap?
+    label_ya: \"\"
+    label_tidak: \"\"
+  - kegiatan: Diterima
+    pelaksana: [Resepsionis, Pejabat]
+"));
+    let row = &sop.steps[1];
+    assert_eq!(row.alur, Alur::Berurutan);
+    assert_eq!(row.lanes, [0, 1, 1], "a lane may come twice");
+    assert_eq!(
+        row.kinds,
+        [StepKind::Proses, StepKind::Proses, StepKind::Keputusan]
+    );
+    assert_eq!(row.kind, StepKind::Keputusan, "the kind of its last symbol");
+    assert_eq!(row.simbol.as_deref(), Some("Lengkap?"));
+    assert_eq!(
+        row.flow,
+        Flow::Decision {
+            ya: Target::step(2),
+            tidak: Target::Step { step: 1, symbol: 1 },
+            label_ya: String::new(),
+            label_tidak: String::new(),
+        }
+    );
+    let edges = sop.edges();
+    assert!(edges.iter().all(|e| e.label.is_none()), "no label drawn");
+    assert_eq!(edges[1].from_symbol, 2, "arrows leave the last symbol");
+    // The joint step stays bersama: one activity in two lanes.
+    assert_eq!(sop.steps[2].alur, Alur::Bersama);
+}
+
+#[test]
+fn a_target_in_a_lane_the_row_does_not_use_is_an_error() {
+    assert_error(
+        &sop("  - kegiatan: a
+    pelaksana: [Satpam, Resepsionis]
+    alur: berurutan
+  - kegiatan: b
+    pelaksana: Pejabat
+    jenis: keputusan
+    tidak: {ke: 1, pelaksana: Pejabat}
+  - kegiatan: c
+    pelaksana: Pejabat
+"),
+        "content/layanan/tamu.yaml:14:31: error: `tidak` aims at `Pejabat` in step 1, which has no symbol in that lane",
+        "step 1 is done by: Satpam, Resepsionis",
+    );
+}
+
+#[test]
+fn a_symbol_every_arrow_aims_past_is_unreachable() {
+    assert_error(
+        &sop("  - kegiatan: a
+    pelaksana: Satpam
+    lanjut: {ke: 2, pelaksana: Pejabat}
+  - kegiatan: b
+    pelaksana: [Resepsionis, Pejabat]
+    alur: berurutan
+  - kegiatan: c
+    pelaksana: Pejabat
+"),
+        "content/layanan/tamu.yaml:11:5: error: the symbol of `Resepsionis` in step 2 cannot be reached",
+        "aim one arrow at `Resepsionis` or before it",
+    );
+}
+
+#[test]
+fn a_decision_in_the_middle_of_a_berurutan_row_is_an_error() {
+    assert_error(
+        &sop("  - kegiatan: a
+    pelaksana: [Satpam, Resepsionis]
+    alur: berurutan
+    jenis: [keputusan, proses]
+    tidak: selesai
+  - kegiatan: c
+    pelaksana: Pejabat
+"),
+        "error: in step 1 the decision (keputusan) is symbol 1 of 2, not the last",
+        "end the row with the decision",
+    );
+}
+
+#[test]
+fn a_list_of_jenis_needs_berurutan() {
+    assert_error(
+        &sop("  - kegiatan: a
+    pelaksana: [Satpam, Resepsionis]
+    jenis: [mulai, proses]
+  - kegiatan: c
+    pelaksana: Pejabat
+"),
+        "content/layanan/tamu.yaml:10:12: error: `jenis` of step 1 is a list, but the step is not `alur: berurutan`",
+        "add `alur: berurutan`",
+    );
+}
+
+// ------------------------------------------------------------------ forks
+
+#[test]
+fn a_fork_and_its_join() {
+    let sop = clean(&sop("  - kegiatan: Tamu datang
+    pelaksana: Satpam
+    lanjut: [2, 3]
+  - kegiatan: Mencatat di buku tamu
+    pelaksana: Satpam
+    lanjut: 4
+  - kegiatan: Memberi tahu pejabat
+    pelaksana: Resepsionis
+  - kegiatan: Tamu diterima
+    pelaksana: Pejabat
+"));
+    assert_eq!(
+        sop.steps[0].flow,
+        Flow::Next {
+            to: vec![Target::step(1), Target::step(2)]
+        }
+    );
+    let into_last = sop.edges().iter().filter(|e| e.to() == 3).count();
+    assert_eq!(into_last, 2, "step 4 is where the branches join");
+}
+
+#[test]
+fn a_fork_that_never_joins_is_an_error_at_the_fork() {
+    assert_error(
+        &sop("  - kegiatan: a
+    pelaksana: Satpam
+    lanjut: [2, 3]
+  - kegiatan: b
+    pelaksana: Satpam
+    lanjut: 4
+  - kegiatan: c
+    pelaksana: Resepsionis
+    lanjut: 3
+  - kegiatan: d
+    pelaksana: Pejabat
+"),
+        "content/layanan/tamu.yaml:8:5: error: the fork at step 1 never comes together again: the branch to step 3 never joins the others nor reaches the end",
+        "or end it with `lanjut: selesai`",
+    );
+}
