@@ -398,3 +398,128 @@ logo: logo-kp.png
         "PEMERINTAH KABUPATEN KULON PROGO"
     );
 }
+
+#[test]
+fn citations_of_madrasah_puskesmas_and_lembaga_get_their_pages() {
+    let sop = format!(
+        "nomor: SOP-1
+nama: Cuti Pegawai
+dasar_hukum:
+  - PMA Nomor 90 Tahun 2013 tentang Penyelenggaraan Pendidikan Madrasah
+  - Perka BKN No. 24 Tahun 2017 tentang Tata Cara Pemberian Cuti PNS
+  - Keputusan Menteri Negara Pendayagunaan Aparatur Negara Nomor 63 Tahun 2003
+  - \"SK Kepala MTs Negeri 1 Kota Banjarbaru Nomor : 1798 Tahun 2023 tentang Pembagian Tugas\"
+{TWO_STEPS}"
+    );
+    let dir = handbook(&[("content/cuti.yaml", &sop)]);
+    let check = build_and_check(dir.path());
+    assert!(problems(&check, "content/cuti.yaml").is_empty(), "{check}");
+    for id in [
+        "pma-no-90-tahun-2013",
+        "perka-bkn-no-24-tahun-2017",
+        "kepmenpan-no-63-tahun-2003",
+        "keputusan-kepala-mts-negeri-1-kota-banjarbaru-no-1798-tahun-2023",
+    ] {
+        let page = read(dir.path(), &format!("dasar-hukum/{id}/index.html"));
+        assert!(page.contains("Cuti Pegawai"), "{id}");
+    }
+    let page = read(
+        dir.path(),
+        "dasar-hukum/kepmenpan-no-63-tahun-2003/index.html",
+    );
+    assert!(!page.contains("Reformasi Birokrasi"), "{page}");
+    let sop = json(dir.path(), "cuti/sop.json");
+    assert_eq!(sop["dasar_hukum"][3]["number"], "1798");
+}
+
+#[test]
+fn a_line_with_a_colon_in_a_list_is_kept_with_a_warning_to_quote_it() {
+    let sop = format!(
+        "nomor: SOP-1
+nama: Cuti
+dasar_hukum:
+  - SK Kepala MTs Negeri 1 Nomor : 1798 Tahun 2023
+{TWO_STEPS}"
+    );
+    let dir = handbook(&[("content/cuti.yaml", &sop)]);
+    let check = build_and_check(dir.path());
+    let found = problems(&check, "content/cuti.yaml");
+    assert_eq!(found.len(), 1, "{check}");
+    assert!(
+        found[0].contains("content/cuti.yaml:4:5: warning"),
+        "{check}"
+    );
+    assert!(
+        check.contains(
+            "put the line in quotes: `- \"SK Kepala MTs Negeri 1 Nomor: 1798 Tahun 2023\"`"
+        ),
+        "{check}"
+    );
+    let sop = json(dir.path(), "cuti/sop.json");
+    assert_eq!(sop["dasar_hukum"][0]["number"], "1798");
+}
+
+/// Each shape an author gets wrong: the message names the field and the
+/// shape it should have, and the hint shows how to write it.
+#[test]
+fn wrong_shapes_say_what_to_write() {
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "nomor: SOP-1\nnama:\n  - Cuti\n  - Pegawai\n",
+            "`nama` should be one text, not a list",
+            "`nama: |`",
+        ),
+        (
+            "nomor: SOP-1\nnama:\n  Cuti Pegawai: tahunan\n",
+            "`nama` should be text, not a map",
+            "`nama: \"Cuti Pegawai: tahunan\"`",
+        ),
+        (
+            "nomor: SOP-1\nnama: Cuti\nperalatan:\n  komputer: 1\n  printer: 2\n",
+            "`peralatan` should be a list, not a map",
+            "- first item",
+        ),
+        (
+            "nomor: SOP-1\nnama: Cuti\nperalatan:\n  - - Komputer\n",
+            "an item of `peralatan` should be text, not a list",
+            "`- - text`",
+        ),
+        (
+            "nomor: SOP-1\nnama: Cuti\nperalatan:\n  - nama: Komputer\n    jumlah: 2\n",
+            "an item of `peralatan` should be text, not a map",
+            "`nama`, `jumlah`",
+        ),
+        (
+            "nomor: SOP-1\nnama: Cuti\nlangkah:\n  - Menerima berkas\n",
+            "step 1 should be a map of `key: value`, not text",
+            "`- kegiatan: Menerima berkas`",
+        ),
+        (
+            "nomor: SOP-1\nnama: Cuti\nketerkaitan:\n  - - SOP-2\n",
+            "an item of `keterkaitan` should be text or {ref, hubungan}, not a list",
+            "`- teks: ...`",
+        ),
+    ];
+    for (text, message, hint) in cases {
+        let text = if text.contains("langkah") {
+            text.to_string()
+        } else {
+            format!("{text}{TWO_STEPS}")
+        };
+        let dir = handbook(&[("content/x.yaml", &text)]);
+        let (code, out) = lajur(dir.path(), &["check"]);
+        assert_eq!(code, 1, "{text}\n{out}");
+        let at = out
+            .find(message)
+            .unwrap_or_else(|| panic!("{message}\n{out}"));
+        let rest = &out[at..];
+        let hint_line = rest
+            .lines()
+            .find(|l| l.contains("hint:"))
+            .unwrap_or_else(|| panic!("no hint for {message}\n{out}"));
+        assert!(
+            hint_line.contains(hint) || rest.contains(hint),
+            "{hint}\n{out}"
+        );
+    }
+}

@@ -111,7 +111,7 @@ impl RegulationGroup {
             Some(K::Perppu) => RegulationGroup::Perppu,
             Some(K::Pp) => RegulationGroup::Pp,
             Some(K::Perpres) => RegulationGroup::Perpres,
-            Some(K::Permendagri | K::Pmk | K::Permenpanrb | K::Permen) => {
+            Some(K::Permendagri | K::Pmk | K::Permenpanrb | K::Permenpan | K::Permen) => {
                 RegulationGroup::PeraturanMenteri
             }
             Some(K::Perda) => RegulationGroup::Perda,

@@ -23,6 +23,10 @@ fn names(kind: RegulationKind) -> (&'static [&'static str], &'static [&'static s
             &["PermenPAN-RB", "PermenPANRB", "PermenPAN"],
             &["Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi"],
         ),
+        Permenpan => (
+            &["PermenPAN"],
+            &["Peraturan Menteri Negara Pendayagunaan Aparatur Negara"],
+        ),
         Permen => (&["Permen"], &["Peraturan Menteri"]),
         Perda => (&["Perda"], &["Peraturan Daerah"]),
         Pergub => (&["Pergub"], &["Peraturan Gubernur"]),

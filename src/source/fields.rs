@@ -68,20 +68,33 @@ impl<'n> Fields<'n> {
         report: &mut Report,
     ) -> Option<Fields<'n>> {
         let Value::Map(map) = &node.value else {
+            // A step written as plain text ("- Menerima surat"): show it as keys.
+            let hint = match (known.first(), node.as_str()) {
+                (Some(first), Some(text)) => format!(
+                    "write it as `key: value` lines, e.g. `- {first}: {}`; the keys of {what} are: {}",
+                    text.trim(),
+                    known.join(", ")
+                ),
+                _ => format!("the keys of {what} are: {}", known.join(", ")),
+            };
             report.error_hint(
                 node.pos,
                 format!(
                     "wrong type: {what} should be a map of `key: value`, not {}",
                     node.kind_name()
                 ),
-                format!("the keys of {what} are: {}", known.join(", ")),
+                hint,
             );
             return None;
         };
         let mut entries: Vec<(&str, &Node, &Node)> = Vec::with_capacity(map.len());
         for (key, value) in map {
             let Some(name) = key.as_str() else {
-                report.error(key.pos, format!("a key of {what} must be a plain word"));
+                report.error_hint(
+                    key.pos,
+                    format!("a key of {what} must be a plain word"),
+                    format!("the keys of {what} are: {}", known.join(", ")),
+                );
                 continue;
             };
             if !known.contains(&name) {
@@ -147,17 +160,56 @@ pub fn text(node: &Node, key: &str, report: &mut Report) -> Option<String> {
     match &node.value {
         Value::Scalar(s) => Some(s.trim().to_string()),
         Value::Null => None,
-        _ => {
-            report.error(
+        Value::Seq(_) => {
+            report.error_hint(
                 node.pos,
+                format!("wrong type: `{key}` should be one text, not a list"),
                 format!(
-                    "wrong type: `{key}` should be text, not {}",
-                    node.kind_name()
+                    "write it on the same line, `{key}: ...`; for several lines write `{key}: |` and the lines below it, indented, without `- `"
                 ),
             );
             None
         }
+        Value::Map(entries) => {
+            let hint = match colon_text(entries) {
+                // `nama: SOP Cuti: Pegawai` is a YAML error, but a text on
+                // the next line with `: ` in it reads as a map.
+                Some(line) => format!(
+                    "the `: ` in the text makes YAML read it as `key: value`; put the text in quotes: `{key}: \"{line}\"`"
+                ),
+                None => format!(
+                    "`{key}` takes one text, e.g. `{key}: ...`; the keys below it ({}) belong elsewhere or need less indentation",
+                    key_names(entries)
+                ),
+            };
+            report.error_hint(
+                node.pos,
+                format!("wrong type: `{key}` should be text, not a map"),
+                hint,
+            );
+            None
+        }
     }
+}
+
+/// A one-entry map of two texts, as YAML reads a text with `: ` in it
+/// ("Nomor : 1798"): the text it was meant to be.
+fn colon_text(entries: &[(Node, Node)]) -> Option<String> {
+    match entries {
+        [(k, v)] => {
+            let (k, v) = (k.as_str()?, v.as_str()?);
+            Some(format!("{}: {}", k.trim_end(), v.trim()))
+        }
+        _ => None,
+    }
+}
+
+fn key_names(entries: &[(Node, Node)]) -> String {
+    entries
+        .iter()
+        .map(|(k, _)| format!("`{}`", k.as_str().unwrap_or("?")))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Required text that must not be blank.
@@ -170,7 +222,11 @@ pub fn required_text(
     let node = fields.required(key, what, report)?;
     let value = text(node, key, report)?;
     if value.is_empty() {
-        report.error(node.pos, format!("`{key}` is empty"));
+        report.error_hint(
+            node.pos,
+            format!("`{key}` is empty"),
+            format!("write it after the colon: `{key}: ...`"),
+        );
         return None;
     }
     Some(value)
@@ -197,23 +253,53 @@ pub fn text_items(node: &Node, key: &str, report: &mut Report) -> Vec<(String, P
                     Some((s.trim().to_string(), item.pos)).filter(|(s, _)| !s.is_empty())
                 }
                 Value::Null => None,
-                _ => {
-                    report.error(
+                Value::Map(entries) => {
+                    // "- SK ... Nomor : 1798": a line with `: ` in it. Its
+                    // meaning is plain, so it is kept as the text it was
+                    // meant to be, with a warning to quote it.
+                    if let Some(line) = colon_text(entries) {
+                        report.warning_hint(
+                            item.pos,
+                            format!(
+                                "an item of `{key}` with `: ` in it was read by YAML as `key: value`; it is kept as the text `{line}`"
+                            ),
+                            format!("put the line in quotes: `- \"{line}\"`"),
+                        );
+                        return Some((line, item.pos));
+                    }
+                    report.error_hint(
                         item.pos,
+                        format!("wrong type: an item of `{key}` should be text, not a map"),
                         format!(
-                            "wrong type: an item of `{key}` should be text, not {}",
-                            item.kind_name()
+                            "write each item as text on its own line starting with `- `; the keys {} do not belong in `{key}` (a text with `: ` in it needs quotes)",
+                            key_names(entries)
                         ),
+                    );
+                    None
+                }
+                Value::Seq(_) => {
+                    report.error_hint(
+                        item.pos,
+                        format!("wrong type: an item of `{key}` should be text, not a list"),
+                        "write one `- ` per item: `- - text` makes a list inside the list",
                     );
                     None
                 }
             })
             .collect(),
-        Value::Map(_) => {
+        Value::Map(entries) => {
+            let hint = match colon_text(entries) {
+                Some(line) => format!(
+                    "the `: ` in the text makes YAML read it as `key: value`; put it in quotes: `{key}: \"{line}\"`, or one item per line starting with `- `"
+                ),
+                None => format!(
+                    "write each item on its own line starting with `- `, e.g.\n  {key}:\n    - first item\n    - second item"
+                ),
+            };
             report.error_hint(
                 node.pos,
                 format!("wrong type: `{key}` should be a list, not a map"),
-                "write each item on its own line starting with `- `",
+                hint,
             );
             Vec::new()
         }
@@ -250,9 +336,10 @@ pub fn boolean(node: &Node, key: &str, report: &mut Report) -> Option<bool> {
 pub fn integer(node: &Node, key: &str, report: &mut Report) -> Option<i64> {
     let value = node.as_str().and_then(|s| s.trim().parse::<i64>().ok());
     if value.is_none() {
-        report.error(
+        report.error_hint(
             node.pos,
             format!("wrong type: `{key}` should be a whole number"),
+            format!("write digits only, e.g. `{key}: 2`"),
         );
     }
     value
@@ -276,14 +363,19 @@ pub fn text_map(node: &Node, key: &str, report: &mut Report) -> Vec<(String, Str
     let mut out: Vec<(String, String, Pos)> = Vec::new();
     for (k, v) in entries {
         let (Some(k_text), Some(v_text)) = (k.as_str(), v.as_str()) else {
-            report.error(
+            report.error_hint(
                 k.pos,
                 format!("wrong type: each entry of `{key}` should be `text: text`"),
+                "one pair per line, both sides plain text, e.g. `Kasubbag Umum: Kepala Sub Bagian Umum`",
             );
             continue;
         };
         if out.iter().any(|(seen, _, _)| seen == k_text) {
-            report.error(k.pos, format!("duplicate key `{k_text}` in `{key}`"));
+            report.error_hint(
+                k.pos,
+                format!("duplicate key `{k_text}` in `{key}`"),
+                "keep one of the two lines",
+            );
             continue;
         }
         out.push((k_text.trim().to_string(), v_text.trim().to_string(), k.pos));

@@ -467,9 +467,10 @@ fn read_relations(node: &Node, report: &mut Report) -> Vec<Relation> {
                     ..Relation::default()
                 });
             }
-            Value::Seq(_) => report.error(
+            Value::Seq(_) => report.error_hint(
                 item.pos,
                 "wrong type: an item of `keterkaitan` should be text or {ref, hubungan}, not a list",
+                "one `- ` per entry: `- SOP-071/Setda`, `- ref: SOP-071/Setda` with `hubungan: lanjutan` below it, or `- teks: ...` for something outside the handbook",
             ),
         }
     }
@@ -559,9 +560,10 @@ fn read_lanes(node: &Node, config: &Config, report: &mut Report) -> Vec<(Lane, P
                 lane(canonical(&nama, config), singkatan)
             }
             Value::Seq(_) => {
-                report.error(
+                report.error_hint(
                     item.pos,
                     "wrong type: a pelaksana should be a role or {nama, singkatan}, not a list",
+                    "one `- ` per lane: `- Kepala Sub Bagian Umum`, or `- nama: Kepala Sub Bagian Umum` with `singkatan: Kasubbag Umum` below it",
                 );
                 continue;
             }
@@ -656,7 +658,11 @@ fn read_raw_step<'n>(
         Some(n) => {
             let written = fields::text_items(n, "pelaksana", report);
             if written.is_empty() && !matches!(n.value, Value::Map(_)) {
-                report.error(n.pos, format!("`pelaksana` of step {number} names no role"));
+                report.error_hint(
+                    n.pos,
+                    format!("`pelaksana` of step {number} names no role"),
+                    "write the lane that does the step: `pelaksana: Kepala Sub Bagian Umum`, or a list for a joint step",
+                );
             }
             written
         }
@@ -901,7 +907,11 @@ fn read_steps(
         return (Vec::new(), Vec::new());
     };
     if items.is_empty() {
-        report.error(node.pos, "`langkah` has no steps");
+        report.error_hint(
+            node.pos,
+            "`langkah` has no steps",
+            "write each step below it as `- kegiatan: ...` with `pelaksana: ...` on the next line",
+        );
         return (Vec::new(), Vec::new());
     }
     let raw: Vec<Option<RawStep<'_>>> = items
