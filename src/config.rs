@@ -60,6 +60,9 @@ pub struct Config {
     pub allow_html: bool,
     /// Other spelling → role nama.
     pub roles: BTreeMap<String, String>,
+    /// A role is one per satuan kerja (/pelaksana/SATKER/ROLE/): "Kepala" of
+    /// two agencies stays two roles.
+    pub roles_per_agency: bool,
     pub print: PrintSettings,
 }
 
@@ -76,6 +79,7 @@ impl Default for Config {
             abbreviations: BTreeMap::new(),
             allow_html: false,
             roles: BTreeMap::new(),
+            roles_per_agency: false,
             print: PrintSettings::default(),
         }
     }
@@ -94,6 +98,7 @@ impl Config {
         "abbreviations",
         "allow_html",
         "roles",
+        "roles_per_agency",
         "print",
     ];
 

@@ -523,3 +523,51 @@ fn wrong_shapes_say_what_to_write() {
         );
     }
 }
+
+#[test]
+fn roles_per_agency_keeps_the_kepala_of_two_agencies_apart() {
+    let unit = |nama: &str| format!("---\nnama: {nama}\nsatuan_kerja: {nama}\n---\n");
+    let sop = |nomor: &str| {
+        format!(
+            "nomor: {nomor}
+nama: SOP {nomor}
+langkah:
+  - kegiatan: Menerima berkas
+    pelaksana: Staf
+  - kegiatan: Menandatangani
+    pelaksana: Kepala
+"
+        )
+    };
+    let files = [
+        ("content/dinkes/_index.md", unit("Dinas Kesehatan")),
+        ("content/dinkes/a.yaml", sop("A")),
+        ("content/kel/_index.md", unit("Kelurahan Loktabat")),
+        ("content/kel/b.yaml", sop("B")),
+    ];
+    let files: Vec<(&str, &str)> = files.iter().map(|(p, t)| (*p, t.as_str())).collect();
+    let dir = handbook(&files);
+    build_and_check(dir.path());
+    // By default one "Kepala" across the handbook.
+    let kepala = read(dir.path(), "pelaksana/kepala/index.html");
+    assert!(kepala.contains("SOP A") && kepala.contains("SOP B"));
+
+    write(dir.path(), "handbook.yaml", "roles_per_agency: true\n");
+    build_and_check(dir.path());
+    assert!(!dir.path().join("public/pelaksana/kepala").exists());
+    let dinkes = read(dir.path(), "pelaksana/dinas-kesehatan/kepala/index.html");
+    assert!(
+        dinkes.contains("SOP A") && !dinkes.contains("SOP B"),
+        "{dinkes}"
+    );
+    let kel = read(dir.path(), "pelaksana/kelurahan-loktabat/kepala/index.html");
+    assert!(kel.contains("SOP B") && !kel.contains("SOP A"), "{kel}");
+    let list = read(dir.path(), "pelaksana/index.html");
+    assert!(
+        list.contains("href=\"/pelaksana/dinas-kesehatan/kepala/\""),
+        "{list}"
+    );
+    assert!(list.contains("(Kelurahan Loktabat)"), "{list}");
+    let page = read(dir.path(), "dinkes/a/index.html");
+    assert!(page.contains("href=\"/pelaksana/dinas-kesehatan/kepala/\""));
+}

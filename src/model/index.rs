@@ -347,8 +347,11 @@ pub fn unread_citations(handbook: &Handbook) -> Vec<UnreadCitation> {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Role {
     pub nama: String,
-    /// Slug of `nama`: the page is /pelaksana/<slug>/.
+    /// Slug of `nama`: the page is /pelaksana/<slug>/; with
+    /// `roles_per_agency`, `<satker>/<nama>` (/pelaksana/SATKER/ROLE/).
     pub slug: String,
+    /// With `roles_per_agency`: the satuan kerja the role belongs to.
+    pub satuan_kerja: Option<String>,
     /// Every singkatan written for it.
     pub singkatan: Vec<String>,
     /// Other spellings of the nama met in lanes, besides `nama`.
@@ -377,7 +380,8 @@ pub struct RoleInSop {
 /// Every role of the handbook, sorted by nama. Lanes are one role when their
 /// nama or singkatan are the same up to case, spaces and punctuation, when the
 /// singkatan of one is the nama or singkatan of another, or when
-/// `roles:` in handbook.yaml maps one spelling to the other's nama.
+/// `roles:` in handbook.yaml maps one spelling to the other's nama. With
+/// `roles_per_agency`, lanes are one role only within one satuan kerja.
 pub fn roles(handbook: &Handbook) -> Vec<Role> {
     // Every lane of every SOP, in order: (sop, lane).
     let lanes: Vec<(usize, usize)> = handbook
@@ -453,9 +457,25 @@ fn lane_keys(
         .collect();
     keys.extend(mapped);
     keys.retain(|k| !k.is_empty());
+    if let Some((agency, _)) = agency(handbook, sop) {
+        for key in &mut keys {
+            *key = format!("{agency}/{key}");
+        }
+    }
     keys.sort();
     keys.dedup();
     keys
+}
+
+/// With `roles_per_agency`, the satuan kerja of SOP `sop`: its slug and its
+/// name. None without the setting or for an SOP with no satuan kerja.
+fn agency(handbook: &Handbook, sop: usize) -> Option<(String, &str)> {
+    if !handbook.config.roles_per_agency {
+        return None;
+    }
+    let nama = handbook.sops.get(sop)?.satuan_kerja.as_deref()?.trim();
+    let key = slugify(nama);
+    (!key.is_empty()).then_some((key, nama))
 }
 
 fn find(parent: &mut [usize], mut i: usize) -> usize {
@@ -482,6 +502,7 @@ fn build_role(
 ) -> Role {
     let lane = |&(s, l): &(usize, usize)| &handbook.sops[s].lanes[l];
     let nama = role_nama(members.iter().map(lane), aliases);
+    let agency = members.first().and_then(|&(s, _)| agency(handbook, s));
 
     let mut singkatan: Vec<String> = Vec::new();
     let mut other_names: Vec<String> = Vec::new();
@@ -535,9 +556,14 @@ fn build_role(
         s if s.is_empty() => "peran".to_string(),
         s => s,
     };
+    let slug = match &agency {
+        Some((key, _)) => format!("{key}/{slug}"),
+        None => slug,
+    };
     Role {
         nama,
         slug,
+        satuan_kerja: agency.map(|(_, nama)| nama.to_string()),
         singkatan,
         aliases: other_names,
         sops,

@@ -350,6 +350,8 @@ fn regulation_page<'a>(
 #[derive(Debug, Serialize)]
 struct RoleItem {
     nama: String,
+    /// With roles_per_agency: the satuan kerja, to tell "Kepala" of two agencies apart.
+    satuan_kerja: Option<String>,
     slug: String,
     url: String,
     singkatan: Vec<String>,
@@ -369,6 +371,7 @@ struct RolesPage {
 fn role_item(builder: &Builder<'_>, role: &Role) -> RoleItem {
     RoleItem {
         nama: role.nama.clone(),
+        satuan_kerja: role.satuan_kerja.clone(),
         slug: role.slug.clone(),
         url: json::role_url(builder.config, &role.slug),
         singkatan: role.singkatan.clone(),

@@ -107,6 +107,11 @@ fn apply(f: &Fields<'_>, config: &mut Config, report: &mut Report) {
             .map(|(k, v, _)| (k, v))
             .collect();
     }
+    if let Some(node) = f.get("roles_per_agency")
+        && let Some(b) = fields::boolean(node, "roles_per_agency", report)
+    {
+        config.roles_per_agency = b;
+    }
     if let Some(node) = f.get("print")
         && let Some(p) = Fields::read(node, PRINT_KEYS, "print", report)
     {
@@ -152,7 +157,7 @@ mod tests {
         let (c, d) = cfg(
             "title: Pedoman\nbase_url: /sop\nlanguage: EN\norganisation: Pemkot\n\
              logo: logo.png\ntheme: dark\noutput_dir: out\nabbreviations: {RKT: Rencana Kinerja Tahunan}\n\
-             allow_html: true\nroles: {Kasubbag: Kepala Sub Bagian}\nprint: {paper: f4, steps_per_page: 10}\n",
+             allow_html: true\nroles: {Kasubbag: Kepala Sub Bagian}\nroles_per_agency: true\nprint: {paper: f4, steps_per_page: 10}\n",
         );
         assert!(d.is_empty(), "{d:?}");
         assert_eq!(c.title, "Pedoman");
@@ -164,6 +169,7 @@ mod tests {
         assert_eq!(c.abbreviations["RKT"], "Rencana Kinerja Tahunan");
         assert!(c.allow_html);
         assert_eq!(c.roles["Kasubbag"], "Kepala Sub Bagian");
+        assert!(c.roles_per_agency);
         assert_eq!(c.print.paper, Paper::F4);
         assert_eq!(c.print.steps_per_page, 10);
     }
