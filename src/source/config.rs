@@ -18,10 +18,50 @@ pub fn read(root: &Path) -> (Config, Vec<Diagnostic>) {
     if !path.exists() {
         return (Config::default(), Vec::new());
     }
-    match files::read_text(&path, rel) {
-        Ok(text) => parse(&text, rel),
-        Err(d) => (Config::default(), vec![*d]),
+    let text = match files::read_text(&path, rel) {
+        Ok(text) => text,
+        Err(d) => return (Config::default(), vec![*d]),
+    };
+    let (config, mut diagnostics) = parse(&text, rel);
+    if let Some(d) = missing_theme(root, &config, &text) {
+        diagnostics.push(d);
     }
+    (config, diagnostics)
+}
+
+/// The theme is a folder of themes/ (checked here, with the settings, so
+/// `check` and `build` both stop on it with exit status 2).
+fn missing_theme(root: &Path, config: &Config, text: &str) -> Option<Diagnostic> {
+    let theme = config.theme.as_str();
+    if theme == "default" {
+        return None;
+    }
+    let pos = key_position(text, "theme").unwrap_or_default();
+    let plain = !theme.contains(['/', '\\']) && theme != ".." && theme != ".";
+    if plain && root.join("themes").join(theme).is_dir() {
+        return None;
+    }
+    let message = if plain {
+        format!("theme `{theme}` not found: there is no folder themes/{theme}/")
+    } else {
+        format!("theme `{theme}` is not a folder name under themes/")
+    };
+    let mut known: Vec<String> = std::fs::read_dir(root.join("themes"))
+        .map(|it| {
+            it.flatten()
+                .filter(|e| e.path().is_dir())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    known.sort();
+    let hint = match did_you_mean(theme, known.iter().map(String::as_str)) {
+        Some(close) => format!("did you mean `{close}`?"),
+        None => {
+            format!("create themes/{theme}/templates/, or remove `theme` to use the default theme")
+        }
+    };
+    Some(Diagnostic::error("handbook.yaml", pos, message).with_hint(hint))
 }
 
 /// Where handbook.yaml under `root` sets output_dir, for a diagnostic
@@ -29,8 +69,13 @@ pub fn read(root: &Path) -> (Config, Vec<Diagnostic>) {
 pub fn output_dir_position(root: &Path) -> Option<Pos> {
     let rel = Path::new("handbook.yaml");
     let text = files::read_text(&root.join(rel), rel).ok()?;
+    key_position(&text, "output_dir")
+}
+
+/// The line of a top-level `key:` of handbook.yaml's text.
+fn key_position(text: &str, key: &str) -> Option<Pos> {
     text.lines().enumerate().find_map(|(i, line)| {
-        let rest = line.strip_prefix("output_dir")?;
+        let rest = line.strip_prefix(key)?;
         rest.trim_start()
             .starts_with(':')
             .then(|| Pos::new(i + 1, 1))

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 use crate::diagnostic::{Diagnostic, Pos};
+use crate::model::slug::slugify;
 
 use super::files::is_ignored;
 
@@ -125,7 +126,17 @@ pub fn walk(root: &Path) -> Content {
             if e.file_name().to_str().is_some_and(is_ignored) {
                 return false;
             }
-            guard.check(e).map_err(|d| skipped.push(d)).is_ok()
+            if let Err(d) = guard.check(e) {
+                skipped.push(d);
+                return false;
+            }
+            // A folder whose name makes no URL would publish its pages at
+            // its parent's (a folder `_` holding only _index.md at `/`).
+            if e.file_type().is_dir() && slugify(&e.file_name().to_string_lossy()).is_empty() {
+                skipped.push(nameless(&display(root, e.path()), "folder"));
+                return false;
+            }
+            true
         });
     for entry in walker {
         let entry = match entry {
@@ -156,7 +167,12 @@ pub fn walk(root: &Path) -> Content {
             // Read with its folder.
         } else if entry.depth() == 1 && matches!(name, "dasar-hukum.yaml" | "dasar-hukum.yml") {
             out.register = Some(rel);
-        } else if sop_extension(name).is_some() {
+        } else if let Some(ext) = sop_extension(name) {
+            if slugify(&name[..name.len() - ext.len()]).is_empty() {
+                out.diagnostics
+                    .push(nameless(&format!("content/{rel}"), "file"));
+                continue;
+            }
             out.sops.push(rel);
         } else {
             out.attachments.push(rel);
@@ -164,6 +180,24 @@ pub fn walk(root: &Path) -> Content {
     }
     out.diagnostics.extend(skipped);
     out
+}
+
+/// The error for a file or folder whose name has no letter or digit, in any
+/// script, to make its URL of.
+fn nameless(shown: &(impl AsRef<Path> + ?Sized), what: &str) -> Diagnostic {
+    let shown = shown.as_ref();
+    let name = shown.file_name().map_or_else(
+        || shown.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    Diagnostic::error(
+        shown,
+        Pos::default(),
+        format!("the {what} name `{name}` makes no URL: it has no letter or digit"),
+    )
+    .with_hint(format!(
+        "rename the {what} with letters or digits, in any script (`Бухгалтерия` becomes `buhgalteriya`)"
+    ))
 }
 
 fn relative(base: &Path, path: &Path) -> Option<String> {
