@@ -55,6 +55,9 @@ enum Command {
         /// file events (for WSL, Docker and network folders).
         #[arg(long)]
         poll: bool,
+        /// Open the site in the default browser once it is built.
+        #[arg(long)]
+        open: bool,
     },
     /// Check the handbook and report every problem, writing nothing.
     Check {
@@ -115,6 +118,7 @@ fn main() -> ExitCode {
             bind,
             drafts,
             poll,
+            open,
         } => {
             let options = lajur::serve::ServeOptions {
                 root,
@@ -122,6 +126,7 @@ fn main() -> ExitCode {
                 bind,
                 port,
                 poll,
+                open,
             };
             match lajur::serve::serve(&options) {
                 Ok(()) => ExitCode::SUCCESS,

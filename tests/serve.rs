@@ -69,10 +69,16 @@ impl Server {
 
     /// `lajur serve ARGS` started in the folder `cwd`.
     fn start_in(cwd: &Path, args: &[&str]) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_lajur"))
+        Server::spawn(
+            Command::new(env!("CARGO_BIN_EXE_lajur")).current_dir(cwd),
+            args,
+        )
+    }
+
+    fn spawn(command: &mut Command, args: &[&str]) -> Server {
+        let mut child = command
             .args(["serve", "--port", "0"])
             .args(args)
-            .current_dir(cwd)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
@@ -399,5 +405,215 @@ fn a_relative_root_rebuilds_on_every_edit() {
         let nama = format!("Penyusunan Rencana Kinerja dari --root {root_arg}");
         fs::write(root.join("content/umum/rkt.yaml"), rkt(&nama)).unwrap();
         server.wait_for(PAGE, "the edit", |s, body| s == 200 && body.contains(&nama));
+    }
+}
+
+/// Everything the server sends on one connection after `request`, until it
+/// closes the connection (or goes quiet for 10 s).
+fn exchange(server: &Server, request: &[u8]) -> std::io::Result<String> {
+    let mut stream = TcpStream::connect(&server.addr)?;
+    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+    stream.write_all(request)?;
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response)?;
+    Ok(String::from_utf8_lossy(&response).into_owned())
+}
+
+/// Answers on the wire, each starting with its status line.
+fn status_lines(response: &str) -> Vec<&str> {
+    response
+        .lines()
+        .filter(|line| line.starts_with("HTTP/1."))
+        .collect()
+}
+
+#[test]
+fn a_request_body_is_read_as_a_body_not_as_another_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = handbook(dir.path());
+    let server = Server::start(&root);
+    let inner = format!(
+        "GET /umum/rkt/ HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+        server.addr
+    );
+    let post = format!(
+        "POST / HTTP/1.1\r\nHost: {}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{inner}",
+        server.addr,
+        inner.len()
+    );
+    let response = exchange(&server, post.as_bytes()).unwrap();
+    let answers = status_lines(&response);
+    assert_eq!(answers.len(), 1, "one request, one answer:\n{response}");
+    assert!(answers[0].contains(" 405 "), "{response}");
+    assert!(
+        response.to_ascii_lowercase().contains("allow: get, head"),
+        "{response}"
+    );
+    assert!(!response.contains("Penyusunan Rencana"), "{response}");
+
+    // The same with a chunked body, on a connection kept alive: the GET
+    // after the body is a request of its own and is answered.
+    let chunked = format!(
+        "POST / HTTP/1.1\r\nHost: {0}\r\nTransfer-Encoding: chunked\r\n\r\n\
+         5\r\nhello\r\n0\r\n\r\nGET /umum/rkt/ HTTP/1.1\r\nHost: {0}\r\nConnection: close\r\n\r\n",
+        server.addr
+    );
+    let response = exchange(&server, chunked.as_bytes()).unwrap();
+    let answers = status_lines(&response);
+    assert_eq!(answers.len(), 2, "{response}");
+    assert!(
+        answers[0].contains(" 405 ") && answers[1].contains(" 200 "),
+        "{answers:?}"
+    );
+}
+
+#[test]
+fn a_request_head_too_large_gets_431() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = handbook(dir.path());
+    let server = Server::start(&root);
+    let big = format!(
+        "GET / HTTP/1.1\r\nHost: {}\r\nX-Padding: {}\r\n\r\n",
+        server.addr,
+        "a".repeat(20 * 1024)
+    );
+    let response = exchange(&server, big.as_bytes()).expect("an answer, not a reset");
+    assert!(
+        response.starts_with("HTTP/1.1 431 "),
+        "{}",
+        &response[..response.len().min(300)]
+    );
+    // A head just under the limit is a request like any other.
+    let fine = format!(
+        "GET / HTTP/1.1\r\nHost: {}\r\nX-Padding: {}\r\nConnection: close\r\n\r\n",
+        server.addr,
+        "a".repeat(8 * 1024)
+    );
+    let response = exchange(&server, fine.as_bytes()).unwrap();
+    assert!(response.starts_with("HTTP/1.1 200 "), "{response}");
+}
+
+/// The threads of process `pid` (Linux).
+fn threads(pid: u32) -> usize {
+    fs::read_dir(format!("/proc/{pid}/task")).unwrap().count()
+}
+
+#[test]
+fn a_thousand_half_sent_requests_take_no_thousand_threads() {
+    if !Path::new("/proc/self/task").is_dir() {
+        eprintln!("SKIPPED: no /proc to count the server's threads");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let root = handbook(dir.path());
+    let server = Server::start(&root);
+    let pid = server.child.id();
+    let before = threads(pid);
+    let mut held = Vec::new();
+    for _ in 0..1000 {
+        let mut stream = TcpStream::connect(&server.addr).unwrap();
+        stream.write_all(b"GET / HTTP/1.1\r\nHost: loc").unwrap();
+        held.push(stream);
+    }
+    // Every one of them has reached the server by the time a whole
+    // request on a new connection is answered.
+    let (status, body) = server.get("/umum/rkt/");
+    assert_eq!(status, 200);
+    assert!(body.contains("Penyusunan Rencana Kinerja Tahunan"));
+    let during = threads(pid);
+    assert!(
+        during < before + 16,
+        "{during} threads with 1,000 connections open ({before} before)"
+    );
+    drop(held);
+}
+
+#[cfg(unix)]
+#[test]
+fn open_shows_the_site_in_the_default_browser() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let root = handbook(dir.path());
+    // The desktop's opener, standing in for the browser: notes what it was
+    // asked to open.
+    let bin = dir.path().join("bin");
+    fs::create_dir_all(&bin).unwrap();
+    let opened = dir.path().join("opened.txt");
+    let opener = bin.join("xdg-open");
+    fs::write(
+        &opener,
+        format!(
+            "#!/bin/sh\nprintf '%s' \"$1\" > '{0}.tmp' && mv '{0}.tmp' '{0}'\n",
+            opened.display()
+        ),
+    )
+    .unwrap();
+    fs::set_permissions(&opener, fs::Permissions::from_mode(0o755)).unwrap();
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let server = Server::spawn(
+        Command::new(env!("CARGO_BIN_EXE_lajur"))
+            .current_dir(&root)
+            .env("PATH", path)
+            .env_remove("WSL_DISTRO_NAME"),
+        &["--open"],
+    );
+    let start = Instant::now();
+    while !opened.exists() {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "no browser opened; stderr:\n{}",
+            server.stderr.lock().unwrap()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let url = fs::read_to_string(&opened).unwrap();
+    assert_eq!(url, format!("http://{}/", server.addr));
+    assert_eq!(server.get("/").0, 200);
+}
+
+/// Files that are not the handbook's own are never served: a symlink out of
+/// it (to a secret beside it, to /dev/zero) or a FIFO, in static/ or among
+/// an SOP's attachments. Every request is answered, none hangs.
+#[cfg(unix)]
+#[test]
+fn links_out_of_the_handbook_and_special_files_are_not_served() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let root = handbook(dir.path());
+    fs::create_dir_all(root.join("static")).unwrap();
+    fs::write(root.join("static/logo.txt"), "LOGO-DINAS").unwrap();
+    symlink(dir.path().join("secret.txt"), root.join("static/leak.txt")).unwrap();
+    symlink("/dev/zero", root.join("static/zero.txt")).unwrap();
+    symlink(dir.path(), root.join("static/outside")).unwrap();
+    symlink(
+        dir.path().join("secret.txt"),
+        root.join("content/umum/lampiran.txt"),
+    )
+    .unwrap();
+    let fifo = Command::new("mkfifo")
+        .arg(root.join("static/pipe.txt"))
+        .status();
+    let server = Server::start(&root);
+    assert_eq!(server.get("/logo.txt"), (200, "LOGO-DINAS".to_string()));
+    let mut targets = vec![
+        "/leak.txt",
+        "/zero.txt",
+        "/outside/secret.txt",
+        "/umum/lampiran.txt",
+    ];
+    if fifo.is_ok_and(|s| s.success()) {
+        targets.push("/pipe.txt");
+    } else {
+        eprintln!("SKIPPED the FIFO: no mkfifo");
+    }
+    for target in targets {
+        let (status, body) = server.get(target);
+        assert_eq!(status, 404, "{target}");
+        assert!(!body.contains("RAHASIA"), "{target}");
+        assert!(!body.contains('\0'), "{target}");
     }
 }

@@ -17,7 +17,7 @@ pub mod site;
 pub mod watcher;
 
 use std::collections::HashMap;
-use std::net::TcpListener;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::time::{Duration, Instant};
@@ -44,6 +44,8 @@ pub struct ServeOptions {
     /// Poll the files instead of waiting for events (WSL, Docker, network
     /// mounts, where events do not arrive).
     pub poll: bool,
+    /// Open the site in the default browser once it is built.
+    pub open: bool,
 }
 
 /// Why `lajur serve` could not start.
@@ -86,7 +88,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
     })?;
     // Watch before the first build, so a save during it is not missed.
     let (mut watcher, events) = Watcher::start(root, options.poll)?;
-    let state = Arc::new(State::default());
+    let state = Arc::new(State::new(options.root.clone()));
     let mut builder = Builder::new(options, Arc::clone(&state));
     builder.rebuild(&Changes::default());
     println!("Serving the handbook at http://{addr}/ (Ctrl+C to stop)");
@@ -94,11 +96,23 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
     let server_state = Arc::clone(&state);
     std::thread::Builder::new()
         .name("lajur-accept".into())
-        .spawn(move || server::run(listener, server_state))
+        .spawn(move || {
+            if let Err(e) = server::run(listener, server_state) {
+                eprintln!("error: the server stopped: {e}");
+                std::process::exit(2);
+            }
+        })
         .map_err(|source| ServeError::Listen {
             addr: addr.to_string(),
             source,
         })?;
+    if options.open {
+        let url = browser_url(addr);
+        // Detached: the browser outlives neither a wait nor a Ctrl+C here.
+        if let Err(e) = open::that_detached(&url) {
+            eprintln!("warning: cannot open a browser at {url}: {e}");
+        }
+    }
 
     while let Some(changes) = watcher::next_changes(&events, root, |e| {
         eprintln!("warning: watching the files: {e}");
@@ -109,6 +123,17 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
         builder.rebuild(&changes);
     }
     Ok(())
+}
+
+/// The address a browser on this machine reaches the server at: an
+/// address of every interface (`--bind 0.0.0.0`) is not one to visit.
+fn browser_url(addr: SocketAddr) -> String {
+    let ip = match addr.ip() {
+        IpAddr::V4(ip) if ip.is_unspecified() => IpAddr::V4(Ipv4Addr::LOCALHOST),
+        IpAddr::V6(ip) if ip.is_unspecified() => IpAddr::V6(Ipv6Addr::LOCALHOST),
+        ip => ip,
+    };
+    format!("http://{}/", SocketAddr::new(ip, addr.port()))
 }
 
 /// `content`, `static`...: a source folder itself, created or removed.
@@ -382,6 +407,14 @@ fn index_site(state: &State, generation: u64, handbook: &Handbook) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_browser_visits_loopback_when_bound_to_every_interface() {
+        let url = |a: &str| browser_url(a.parse().unwrap());
+        assert_eq!(url("0.0.0.0:1111"), "http://127.0.0.1:1111/");
+        assert_eq!(url("[::]:8080"), "http://[::1]:8080/");
+        assert_eq!(url("192.168.1.5:1111"), "http://192.168.1.5:1111/");
+    }
 
     /// The page shown first after a save must be the page the whole site
     /// then has, or the browser would show one version and then another.

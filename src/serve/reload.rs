@@ -2,8 +2,9 @@
 //! response gets injected: the client script and, while the handbook has
 //! errors, the overlay listing them.
 
-use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Mutex, PoisonError};
+
+use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 
 use serde::Serialize;
 
@@ -50,24 +51,19 @@ impl Message {
             data: report.json.clone(),
         }
     }
-
-    /// The event as written on the wire. `data` is one line of JSON, so it
-    /// needs no splitting into several `data:` lines.
-    pub fn to_wire(&self) -> String {
-        format!("event: {}\ndata: {}\n\n", self.event, self.data)
-    }
 }
 
-/// Hands every message to every open event stream.
+/// Hands every message to every open event stream. Sent from the rebuild
+/// thread, received by the server's tasks.
 #[derive(Debug, Default)]
 pub struct Broadcaster {
-    clients: Mutex<Vec<Sender<Message>>>,
+    clients: Mutex<Vec<UnboundedSender<Message>>>,
 }
 
 impl Broadcaster {
     /// A new listener; it is dropped from the list once its stream is gone.
-    pub fn subscribe(&self) -> Receiver<Message> {
-        let (tx, rx) = mpsc::channel();
+    pub fn subscribe(&self) -> UnboundedReceiver<Message> {
+        let (tx, rx) = unbounded_channel();
         self.clients
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
@@ -325,16 +321,11 @@ mod tests {
     #[test]
     fn every_listener_gets_each_message_and_gone_ones_are_dropped() {
         let b = Broadcaster::default();
-        let first = b.subscribe();
+        let mut first = b.subscribe();
         let gone = b.subscribe();
         drop(gone);
         b.send(&Message::css());
         assert_eq!(first.try_recv().unwrap(), Message::css());
         assert_eq!(b.len(), 1);
-        assert_eq!(
-            Message::css().to_wire(),
-            "event: css\ndata: {}\n\n",
-            "one event, ended by a blank line"
-        );
     }
 }

@@ -1,30 +1,61 @@
-//! A small HTTP/1.1 server over std::net: one thread per connection (an
-//! event stream holds its connection open), GET and HEAD only, every answer
-//! from the site in memory.
+//! The dev server's HTTP: hyper (HTTP/1.1) with axum and tower-http on a
+//! small tokio runtime of its own. GET and HEAD only, every answer from the
+//! site built in memory.
+//!
+//! hyper reads request bodies as bodies (a POST's body is never taken for a
+//! request), answers a head over [`MAX_HEAD`] with 431, and closes a
+//! connection whose head does not arrive within [`IDLE`]. Each connection is
+//! a tokio task, and at most [`MAX_CONNECTIONS`] are open at once: the rest
+//! wait in the listen queue.
 //!
 //! Nothing here joins a request path to a folder: a path is only a key into
 //! the built site, so nothing outside it can be served. Paths that try to
 //! climb out (`..`, `%2e%2e`, encoded slashes, backslashes, NUL) are refused
 //! before the lookup all the same, so no later change can reopen the hole.
+//! The static files and attachments the site names are read when asked for,
+//! and only while they are still regular files inside the handbook.
 
-use std::io::{self, BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::convert::Infallible;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, PoisonError, RwLock};
 use std::time::Duration;
+
+use axum::Router;
+use axum::extract::State as Shared;
+use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use futures_util::stream::{self, StreamExt};
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::service::TowerToHyperService;
+use tokio::io::AsyncReadExt;
+use tokio::net::TcpStream;
+use tokio::sync::Semaphore;
+use tower_http::set_header::SetResponseHeaderLayer;
 
 use super::reload::{self, Broadcaster, ErrorReport, Message};
 use super::site::{Body, Site};
 
-/// How long a kept-alive connection may sit idle, and a request take to arrive.
+/// How long a request head may take to arrive, and a kept-alive connection
+/// sit idle.
 const IDLE: Duration = Duration::from_secs(10);
 /// A comment line on an idle event stream, so a dead client is noticed.
 const KEEP_ALIVE: Duration = Duration::from_secs(15);
-/// The largest request head read (request line and headers).
-const MAX_HEAD: u64 = 16 * 1024;
+/// The largest request head read (request line and headers); larger gets 431.
+const MAX_HEAD: usize = 16 * 1024;
+/// Connections open at once (each open page holds one for its event stream).
+const MAX_CONNECTIONS: usize = 2048;
+/// What is read and dropped of a request left unread when a connection
+/// ends, so the answer already sent is not lost to a reset.
+const LINGER_BYTES: usize = 256 * 1024;
+const LINGER: Duration = Duration::from_secs(2);
 
 /// What the server shares with the rebuild loop.
 #[derive(Debug, Default)]
 pub struct State {
+    /// The handbook root, resolved: files read from disk must be inside it.
+    root: PathBuf,
     site: RwLock<Arc<Site>>,
     /// Some while the handbook has errors (the last good site stays served).
     errors: RwLock<Option<Arc<ErrorReport>>>,
@@ -32,6 +63,14 @@ pub struct State {
 }
 
 impl State {
+    /// The state of a server for the handbook at `root` (canonical).
+    pub fn new(root: PathBuf) -> Self {
+        State {
+            root,
+            ..State::default()
+        }
+    }
+
     pub fn site(&self) -> Arc<Site> {
         self.site
             .read()
@@ -66,114 +105,109 @@ impl State {
     }
 }
 
-/// Answers connections until the listener fails.
-pub fn run(listener: TcpListener, state: Arc<State>) {
-    for stream in listener.incoming() {
-        let Ok(stream) = stream else { continue };
-        let state = Arc::clone(&state);
-        // A failed spawn (out of threads) drops the connection; the browser retries.
-        let _ = std::thread::Builder::new()
-            .name("lajur-http".into())
-            .spawn(move || {
-                let _ = handle(stream, &state);
+/// Answers connections until the listener fails. Blocks: run it on a
+/// thread of its own.
+pub fn run(listener: std::net::TcpListener, state: Arc<State>) -> io::Result<()> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_io()
+        .enable_time()
+        .thread_name("lajur-http")
+        // Only files read from disk go to the blocking pool.
+        .max_blocking_threads(4)
+        .build()?;
+    listener.set_nonblocking(true)?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::from_std(listener)?;
+        let app = router(state);
+        let open = Arc::new(Semaphore::new(MAX_CONNECTIONS));
+        loop {
+            let Ok(permit) = Arc::clone(&open).acquire_owned().await else {
+                return Ok(());
+            };
+            let stream = match listener.accept().await {
+                Ok((stream, _)) => stream,
+                Err(_) => {
+                    // Out of file descriptors, most likely: wait for some to close.
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            };
+            let app = app.clone();
+            tokio::spawn(async move {
+                connection(stream, app).await;
+                drop(permit);
             });
-    }
+        }
+    })
 }
 
-#[derive(Debug)]
-struct Request {
-    method: String,
-    target: String,
-    /// The client asked to close after this answer (or speaks HTTP/1.0).
-    close: bool,
+/// Every request goes to [`handle`]; every answer gets `Cache-Control:
+/// no-store` (the page must never come from the browser's cache after an
+/// edit) and `nosniff`.
+fn router(state: Arc<State>) -> Router {
+    Router::new()
+        .fallback(handle)
+        .with_state(state)
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
 }
 
-fn handle(stream: TcpStream, state: &State) -> io::Result<()> {
-    stream.set_read_timeout(Some(IDLE))?;
+/// Serves one connection. After a bad head, reads off what the client
+/// still sends before closing: closing with unread bytes resets the
+/// connection, and the client would lose the answer (the 431 for a head
+/// too large).
+async fn connection(mut stream: TcpStream, app: Router) {
     let _ = stream.set_nodelay(true);
-    let mut reader = BufReader::new(stream.try_clone()?);
-    let mut writer = stream;
-    loop {
-        let request = match read_request(&mut reader) {
-            Ok(Some(request)) => request,
-            Ok(None) => return Ok(()),
-            Err(e) if e.kind() == io::ErrorKind::InvalidData => {
-                let bad = Response::text(400, "bad request\n");
-                return bad.write(&mut writer, false, true);
-            }
-            Err(e) => return Err(e),
-        };
-        let head_only = request.method == "HEAD";
-        if request.method != "GET" && !head_only {
-            let mut no = Response::text(405, "only GET and HEAD\n");
-            no.headers.push(("Allow", "GET, HEAD".into()));
-            no.write(&mut writer, false, request.close)?;
-        } else {
-            match resolve(&request.target) {
-                Ok(Resolved::Events) if !head_only => return events(writer, state),
-                Ok(Resolved::Events) => Response::text(200, "").typed("text/event-stream").write(
-                    &mut writer,
-                    true,
-                    request.close,
-                )?,
-                Ok(Resolved::File { key, dir }) => {
-                    answer(state, &key, &dir).write(&mut writer, head_only, request.close)?
-                }
-                Err(refused) => {
-                    Response::text(refused.status(), refused.reason()).write(
-                        &mut writer,
-                        head_only,
-                        request.close,
-                    )?;
-                }
-            }
-        }
-        if request.close {
-            return Ok(());
-        }
+    let served = hyper::server::conn::http1::Builder::new()
+        .timer(TokioTimer::new())
+        .header_read_timeout(IDLE)
+        .max_buf_size(MAX_HEAD)
+        .serve_connection(TokioIo::new(&mut stream), TowerToHyperService::new(app))
+        .await;
+    // Only a head hyper could not take (it answered 400 or 431) leaves
+    // bytes unread; a head that never came is not waited for again.
+    if !served.is_err_and(|e| e.is_parse()) {
+        return;
     }
+    let _ = tokio::io::AsyncWriteExt::shutdown(&mut stream).await;
+    let mut sink = vec![0; 16 * 1024];
+    let mut left = LINGER_BYTES;
+    let _ = tokio::time::timeout(LINGER, async {
+        while left > 0 {
+            match stream.read(&mut sink).await {
+                Ok(0) | Err(_) => break,
+                Ok(n) => left = left.saturating_sub(n),
+            }
+        }
+    })
+    .await;
 }
 
-/// Reads a request head; None when the client closed the connection first.
-fn read_request(reader: &mut BufReader<TcpStream>) -> io::Result<Option<Request>> {
-    let mut limited = reader.take(MAX_HEAD);
-    let mut line = String::new();
-    if limited.read_line(&mut line)? == 0 {
-        return Ok(None);
+/// One request: the method, then the path, then the site.
+async fn handle(Shared(state): Shared<Arc<State>>, method: Method, uri: Uri) -> Response {
+    let head_only = method == Method::HEAD;
+    if method != Method::GET && !head_only {
+        return (
+            StatusCode::METHOD_NOT_ALLOWED,
+            [(header::ALLOW, "GET, HEAD")],
+            "only GET and HEAD\n",
+        )
+            .into_response();
     }
-    let invalid = || io::Error::new(io::ErrorKind::InvalidData, "bad request");
-    let mut parts = line.split_whitespace();
-    let (Some(method), Some(target), Some(version)) = (parts.next(), parts.next(), parts.next())
-    else {
-        return Err(invalid());
-    };
-    let mut request = Request {
-        method: method.to_string(),
-        target: target.to_string(),
-        close: version != "HTTP/1.1",
-    };
-    loop {
-        let mut header = String::new();
-        if limited.read_line(&mut header)? == 0 {
-            // The head was cut short (or too long).
-            return Err(invalid());
+    match resolve(uri.path()) {
+        Ok(Resolved::Events) if head_only => {
+            ([(header::CONTENT_TYPE, "text/event-stream")], "").into_response()
         }
-        let header = header.trim_end();
-        if header.is_empty() {
-            break;
-        }
-        if let Some((name, value)) = header.split_once(':')
-            && name.trim().eq_ignore_ascii_case("connection")
-        {
-            let value = value.trim().to_ascii_lowercase();
-            if value.contains("close") {
-                request.close = true;
-            } else if value.contains("keep-alive") {
-                request.close = false;
-            }
-        }
+        Ok(Resolved::Events) => events(&state).into_response(),
+        Ok(Resolved::File { key, dir }) => answer(state, key, dir).await,
+        Err(refused) => (StatusCode::BAD_REQUEST, refused.reason()).into_response(),
     }
-    Ok(Some(request))
 }
 
 /// What a request path names.
@@ -196,10 +230,6 @@ pub enum Refused {
 }
 
 impl Refused {
-    fn status(&self) -> u16 {
-        400
-    }
-
     fn reason(&self) -> &'static str {
         match self {
             Refused::Malformed => "bad request path\n",
@@ -273,126 +303,97 @@ fn percent_decode(path: &str) -> Option<String> {
 }
 
 /// The answer for a file of the site (or its folder, or the 404 page).
-fn answer(state: &State, key: &str, dir: &str) -> Response {
+async fn answer(state: Arc<State>, key: String, dir: String) -> Response {
     let site = state.site();
     let errors = state.errors();
     let overlay = errors.as_deref().map(|e| e.html.as_str());
     if site.files.is_empty() {
         // No good build yet: every page says why.
-        return Response::html(503, reload::no_site_page(overlay));
+        return html(
+            StatusCode::SERVICE_UNAVAILABLE,
+            reload::no_site_page(overlay),
+        );
     }
-    let found = site.get(key).and_then(|body| match body {
-        Body::Memory(bytes) => Some(bytes.as_ref().clone()),
-        // Deleted since the build: as if it were never there.
-        Body::Disk(path) => std::fs::read(path).ok(),
-    });
+    let found = match site.get(&key) {
+        Some(Body::Memory(bytes)) => Some(bytes.as_ref().clone()),
+        Some(Body::Disk(path)) => {
+            let (root, path) = (state.root.clone(), path.clone());
+            tokio::task::spawn_blocking(move || read_inside(&root, &path))
+                .await
+                .ok()
+                .flatten()
+        }
+        None => None,
+    };
     if let Some(bytes) = found {
-        let kind = content_type(key);
+        let kind = content_type(&key);
         let bytes = if kind.starts_with("text/html") {
             reload::inject(&bytes, overlay)
         } else {
             bytes
         };
-        return Response::new(200, kind, bytes);
+        return ([(header::CONTENT_TYPE, kind)], bytes).into_response();
     }
-    if key != dir && site.get(dir).is_some() {
+    if key != dir && site.get(&dir).is_some() {
         // `/umum` for the page `umum/index.html`: its relative links need the slash.
-        let mut moved = Response::text(302, "");
         let location = format!("/{}", dir.trim_end_matches("index.html"));
-        moved.headers.push(("Location", location));
-        return moved;
+        return (StatusCode::FOUND, [(header::LOCATION, location)]).into_response();
     }
     let page = match site.get("404.html") {
         Some(Body::Memory(bytes)) => bytes.as_ref().clone(),
         _ => b"<!doctype html><title>404</title><p>Halaman tidak ditemukan.</p>".to_vec(),
     };
-    Response::html(404, reload::inject(&page, overlay))
+    html(StatusCode::NOT_FOUND, reload::inject(&page, overlay))
 }
 
-/// Holds the connection open and writes every reload message to it.
-fn events(mut writer: TcpStream, state: &State) -> io::Result<()> {
+fn html(status: StatusCode, body: Vec<u8>) -> Response {
+    (
+        status,
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        body,
+    )
+        .into_response()
+}
+
+/// A static file or attachment of the site, read now; None when it is gone
+/// or is no longer a regular file inside the handbook (a symlink out of it,
+/// `/dev/zero`, a FIFO that would block the read forever).
+fn read_inside(root: &Path, path: &Path) -> Option<Vec<u8>> {
+    let real = path.canonicalize().ok()?;
+    if !real.starts_with(root) || !std::fs::symlink_metadata(&real).ok()?.is_file() {
+        return None;
+    }
+    let mut file = std::fs::File::open(&real).ok()?;
+    let meta = file.metadata().ok()?;
+    if !meta.is_file() {
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.read_to_end(&mut bytes).ok()?;
+    Some(bytes)
+}
+
+/// The live-reload stream: every reload message from now on, with a
+/// comment line when idle so a page gone away is noticed.
+fn events(
+    state: &State,
+) -> Sse<impl futures_util::Stream<Item = Result<Event, Infallible>> + use<>> {
     let messages = state.reload.subscribe();
-    writer.write_all(
-        b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n\
-Connection: keep-alive\r\n\r\nretry: 1000\n\n",
-    )?;
+    let mut first = vec![Event::default().retry(Duration::from_millis(1000))];
     // A page opened before the handbook broke learns of its errors now.
     if let Some(errors) = state.errors() {
-        writer.write_all(Message::errors(&errors).to_wire().as_bytes())?;
+        first.push(event(Message::errors(&errors)));
     }
-    writer.flush()?;
-    loop {
-        let wire = match messages.recv_timeout(KEEP_ALIVE) {
-            Ok(message) => message.to_wire(),
-            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => ": keep-alive\n\n".into(),
-            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
-        };
-        // A write error means the page went away: end quietly.
-        writer.write_all(wire.as_bytes())?;
-        writer.flush()?;
-    }
+    let later = stream::unfold(messages, |mut messages| async move {
+        let message = messages.recv().await?;
+        Some((event(message), messages))
+    });
+    let all = stream::iter(first).chain(later).map(Ok);
+    Sse::new(all).keep_alive(KeepAlive::new().interval(KEEP_ALIVE))
 }
 
-struct Response {
-    status: u16,
-    headers: Vec<(&'static str, String)>,
-    body: Vec<u8>,
-}
-
-impl Response {
-    fn new(status: u16, content_type: &str, body: Vec<u8>) -> Self {
-        Response {
-            status,
-            headers: vec![("Content-Type", content_type.to_string())],
-            body,
-        }
-    }
-
-    fn text(status: u16, text: &str) -> Self {
-        Self::new(
-            status,
-            "text/plain; charset=utf-8",
-            text.as_bytes().to_vec(),
-        )
-    }
-
-    fn html(status: u16, body: Vec<u8>) -> Self {
-        Self::new(status, "text/html; charset=utf-8", body)
-    }
-
-    fn typed(mut self, content_type: &str) -> Self {
-        self.headers[0].1 = content_type.to_string();
-        self
-    }
-
-    fn write(&self, w: &mut TcpStream, head_only: bool, close: bool) -> io::Result<()> {
-        let mut head = format!("HTTP/1.1 {} {}\r\n", self.status, reason(self.status));
-        for (name, value) in &self.headers {
-            head.push_str(&format!("{name}: {value}\r\n"));
-        }
-        head.push_str(&format!(
-            "Content-Length: {}\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: {}\r\n\r\n",
-            self.body.len(),
-            if close { "close" } else { "keep-alive" }
-        ));
-        w.write_all(head.as_bytes())?;
-        if !head_only {
-            w.write_all(&self.body)?;
-        }
-        w.flush()
-    }
-}
-
-fn reason(status: u16) -> &'static str {
-    match status {
-        200 => "OK",
-        302 => "Found",
-        400 => "Bad Request",
-        404 => "Not Found",
-        405 => "Method Not Allowed",
-        503 => "Service Unavailable",
-        _ => "",
-    }
+fn event(message: Message) -> Event {
+    Event::default().event(message.event).data(message.data)
 }
 
 /// The media type of a site file, by its extension.
