@@ -77,35 +77,80 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
-    /// `file:line:column: error: message`, the source line with a caret, and the hint.
+    /// `file:line:column: error: message`, the source line with a caret, and
+    /// the hint. Control characters from the handbook's text are shown
+    /// escaped (`\u{1b}`), so a message never moves the terminal's cursor or
+    /// changes its colours.
     pub fn to_text(&self) -> String {
         let severity = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
+        let file = escape_controls(&self.file.display().to_string());
+        let message = escape_controls(&self.message);
         let mut out = format!(
-            "{}:{}:{}: {}: {}\n",
-            self.file.display(),
-            self.line,
-            self.column,
-            severity,
-            self.message
+            "{file}:{}:{}: {severity}: {message}\n",
+            self.line, self.column
         );
         if let Some(src) = &self.source_line {
             let gutter = self.line.to_string();
-            let _ = writeln!(out, "{} | {}", gutter, src);
+            let shown: String = src.chars().map(shown_in_source).collect();
+            let _ = writeln!(out, "{} | {}", gutter, shown);
+            // The caret stands under the column's character as shown, escapes
+            // and all.
             let pad: String = src
                 .chars()
                 .take(self.column.saturating_sub(1))
-                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .map(|c| match c {
+                    '\t' => "\t".to_string(),
+                    c => " ".repeat(shown_in_source(c).chars().count()),
+                })
                 .collect();
             let _ = writeln!(out, "{} | {}^", " ".repeat(gutter.len()), pad);
         }
         if let Some(hint) = &self.hint {
-            let _ = writeln!(out, "  = hint: {}", hint);
+            let _ = writeln!(out, "  = hint: {}", escape_controls(hint));
         }
         out
     }
+}
+
+/// A character of an echoed source line as shown: a tab stays (the caret
+/// line copies it), other control characters are escaped.
+fn shown_in_source(c: char) -> String {
+    if c == '\t' {
+        "\t".into()
+    } else {
+        escape_controls(c.encode_utf8(&mut [0; 4]))
+    }
+}
+
+/// Characters that change what a terminal shows rather than being shown:
+/// C0 and C1 controls (ESC starts colour and cursor sequences), DEL, and
+/// the bidirectional overrides that reorder the text around them.
+fn is_terminal_control(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` with every control character written as an escape (`\u{1b}`, `\n`,
+/// `\t`), so that text from a handbook printed to a terminal is only text.
+pub fn escape_controls(text: &str) -> String {
+    if !text.chars().any(is_terminal_control) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if is_terminal_control(c) => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Every problem of one run, in file and line order once [`Diagnostics::sort`] ran.
@@ -199,14 +244,23 @@ impl IntoIterator for Diagnostics {
     }
 }
 
+/// Words longer than this get no "did you mean": comparing two words takes
+/// time in proportion to the product of their lengths, and a name this long
+/// mistyped is not found by a likeness score anyway.
+const MAX_SUGGESTED_CHARS: usize = 200;
+
 /// The closest of `candidates` to `word`, if it is close enough to be a useful "did you mean".
 pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
+    if word.len() > 4 * MAX_SUGGESTED_CHARS || word.chars().count() > MAX_SUGGESTED_CHARS {
+        return None;
+    }
     let w = word.to_lowercase();
     candidates
         .into_iter()
+        .filter(|c| c.len() <= 4 * MAX_SUGGESTED_CHARS && c.chars().count() <= MAX_SUGGESTED_CHARS)
         .map(|c| (strsim::jaro_winkler(&w, &c.to_lowercase()), c))
         .filter(|(score, _)| *score > 0.75)
         .max_by(|a, b| a.0.total_cmp(&b.0))
@@ -230,11 +284,45 @@ mod tests {
     }
 
     #[test]
+    fn control_characters_are_shown_escaped() {
+        let mut d = Diagnostic::error(
+            "content/a.yaml",
+            Pos::new(3, 13),
+            "waktu `\u{1b}[2J5 menit` cannot be read",
+        )
+        .with_hint("write it as `5 menit`\u{7}");
+        d.source_line = Some("    waktu: \"\u{1b}[2J5 menit\"\u{202e}".into());
+        let t = d.to_text();
+        assert!(
+            !t.contains('\u{1b}') && !t.contains('\u{7}') && !t.contains('\u{202e}'),
+            "{t}"
+        );
+        assert!(t.contains("waktu `\\u{1b}[2J5 menit`"), "{t}");
+        assert!(
+            t.contains("3 |     waktu: \"\\u{1b}[2J5 menit\"\\u{202e}\n"),
+            "{t}"
+        );
+        // The caret is under the escape that stands for column 13.
+        assert!(t.contains("  |             ^\n"), "{t}");
+        assert!(t.contains("hint: write it as `5 menit`\\u{7}"), "{t}");
+    }
+
+    #[test]
     fn did_you_mean_finds_close_words_only() {
         assert_eq!(
             did_you_mean("nomer", ["nomor", "nama", "langkah"]),
             Some("nomor")
         );
         assert_eq!(did_you_mean("zzzz", ["nomor", "nama"]), None);
+    }
+
+    #[test]
+    fn no_suggestion_for_a_very_long_word() {
+        let long = "penyusunan ".repeat(1_000);
+        assert_eq!(did_you_mean(&long, [long.as_str()]), None);
+        assert_eq!(
+            did_you_mean("nomor", [long.as_str(), "nomer"]),
+            Some("nomer")
+        );
     }
 }

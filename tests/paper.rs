@@ -103,9 +103,6 @@ fn an_sop_without_nomor_is_published_with_a_dash_and_a_warning() {
     assert!(!check.contains("duplicate nomor"), "{check}");
     let page = read(dir.path(), "a/index.html");
     assert_eq!(field(&page, "Nomor SOP"), "—");
-    // The header and the title do not print a dash for the missing nomor.
-    assert!(page.contains("<title>Surat Masuk · "), "{page}");
-    assert!(!page.contains("sop-header__nomor"), "{page}");
     assert!(json(dir.path(), "a/sop.json")["nomor"].is_null());
 }
 
@@ -573,26 +570,4 @@ langkah:
     assert!(list.contains("(Kelurahan Loktabat)"), "{list}");
     let page = read(dir.path(), "dinkes/a/index.html");
     assert!(page.contains("href=\"/pelaksana/dinas-kesehatan/kepala/\""));
-}
-
-#[test]
-fn an_unknown_satuan_waktu_or_judul_lajur_names_the_choices() {
-    let dir = handbook(&[
-        (
-            "content/kel/_index.md",
-            "---\nnama: Kelurahan\nsatuan_waktu: menitan\n---\n",
-        ),
-        (
-            "content/kel/s.yaml",
-            &format!("nomor: SOP-1\nnama: Surat\njudul_lajur: pendek\n{TWO_STEPS}"),
-        ),
-    ]);
-    let (code, out) = lajur(dir.path(), &["check"]);
-    assert_eq!(code, 1, "{out}");
-    assert!(out.contains("content/kel/_index.md:3:15: error"), "{out}");
-    assert!(out.contains("unknown satuan_waktu `menitan`"), "{out}");
-    assert!(out.contains("detik, menit (mnt, m), jam (j)"), "{out}");
-    assert!(out.contains("content/kel/s.yaml:3:"), "{out}");
-    assert!(out.contains("unknown judul_lajur `pendek`"), "{out}");
-    assert!(out.contains("`judul_lajur: singkatan`"), "{out}");
 }

@@ -135,11 +135,11 @@ fn build(extra: &str) -> (tempfile::TempDir, PathBuf) {
     write(root, "content/bagian-umum/_index.md", UNIT);
     write(root, "content/bagian-umum/cuti.yaml", &sop_yaml());
     let public = root.join("public");
-    // A file: base URL, so the browser finds the stylesheet and the logo
-    // without a server.
+    // The folder's own path as base_url, so the browser, opening the page
+    // as a file, finds the stylesheet and the logo without a server.
     let opts = Options {
         root: root.to_path_buf(),
-        base_url: Some(format!("file://{}/", public.display())),
+        base_url: Some(format!("{}/", public.display())),
         ..Options::default()
     };
     if let Err(e) = lajur::build(&opts, None) {

@@ -6,6 +6,8 @@
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
+use crate::model::url;
+
 /// How to turn one body into HTML.
 #[derive(Debug, Clone, Copy)]
 pub struct Markdown<'a> {
@@ -28,7 +30,25 @@ impl Markdown<'_> {
             | Options::ENABLE_FOOTNOTES
             | Options::ENABLE_STRIKETHROUGH
             | Options::ENABLE_SMART_PUNCTUATION;
-        let events = Parser::new_ext(text, options).map(|event| self.rewrite(event));
+        // A link or image whose URL may not be a link is dropped, its text
+        // kept: one flag per open link says whether its end goes too.
+        let mut dropped: Vec<bool> = Vec::new();
+        let events = Parser::new_ext(text, options).filter_map(|event| {
+            match &event {
+                Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                    let drop = url::author_link(dest_url).is_none();
+                    dropped.push(drop);
+                    if drop {
+                        return None;
+                    }
+                }
+                Event::End(TagEnd::Link | TagEnd::Image) if dropped.pop().unwrap_or(false) => {
+                    return None;
+                }
+                _ => {}
+            }
+            Some(self.rewrite(event))
+        });
         let mut out = String::with_capacity(text.len() * 3 / 2);
         html::push_html(&mut out, events);
         out
@@ -83,19 +103,10 @@ impl Markdown<'_> {
         HeadingLevel::try_from(n).unwrap_or(HeadingLevel::H6)
     }
 
-    /// Root-relative links go under base_url; script URLs are dropped unless
-    /// the handbook allows raw HTML (which could run scripts anyway).
+    /// Root-relative links go under base_url (script URLs never get here).
     fn url<'e>(&self, url: CowStr<'e>) -> CowStr<'e> {
         if url.starts_with('/') && !url.starts_with("//") {
             return CowStr::from(format!("{}{}", self.base_url, url.trim_start_matches('/')));
-        }
-        let scheme = url.trim_start().to_ascii_lowercase();
-        if !self.allow_html
-            && (scheme.starts_with("javascript:")
-                || scheme.starts_with("vbscript:")
-                || scheme.starts_with("data:text/html"))
-        {
-            return CowStr::from("#");
         }
         url
     }
@@ -149,6 +160,23 @@ mod tests {
         assert!(html.contains("href=\"/sop/umum/rkt/\""), "{html}");
         assert!(html.contains("href=\"https://example.go.id/\""), "{html}");
         assert!(!html.contains("javascript:"), "{html}");
+    }
+
+    #[test]
+    fn script_links_are_text_in_any_spelling() {
+        let text = "[a](javascript:alert(1)) [b](JaVaScRiPt:alert(2)) \
+                    [c](&#106;avascript:alert(3)) [d](java&#9;script:alert(4)) \
+                    [e](vbscript:msgbox) [f](data:text/html,x) ![g](data:image/svg+xml,y) \
+                    <javascript:alert(5)> [h]\n\n[h]: javascript:alert(6)\n\n[ok](mailto:a@b.id) [top](#isi)";
+        for allow_html in [false, true] {
+            let html = md("/", allow_html).render(text);
+            let mut targets: Vec<&str> = Vec::new();
+            for attr in [" href=\"", " src=\""] {
+                targets.extend(html.split(attr).skip(1).filter_map(|r| r.split('"').next()));
+            }
+            assert_eq!(targets, ["mailto:a@b.id", "#isi"], "{html}");
+            assert!(html.starts_with("<p>a b c d e f g "), "{html}");
+        }
     }
 
     #[test]

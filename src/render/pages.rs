@@ -5,13 +5,14 @@
 //! and a theme author cannot get a link or a date wrong.
 
 use std::collections::BTreeMap;
+use std::path::Path;
 
 use serde::Serialize;
 use serde::ser::SerializeStruct;
 
 use crate::config::{Config, Language, Paper};
 use crate::model::index::Indexes;
-use crate::model::{Approver, AssetKind, Date, Flow, Handbook, Hubungan, Sop, Target, Unit};
+use crate::model::{Approver, Date, Flow, Handbook, Hubungan, Sop, Target, Unit};
 
 use super::i18n;
 use super::json;
@@ -133,8 +134,6 @@ pub struct UnitPage {
 pub struct SopPage<'a> {
     /// The nomor, or "—" for an SOP that has none yet.
     pub nomor: &'a str,
-    /// False for an SOP not numbered yet: the header leaves the nomor out.
-    pub has_nomor: bool,
     pub nama: &'a str,
     pub url: String,
     /// The kop's lines, each printed once (organisasi of the unit or the
@@ -290,6 +289,8 @@ impl<'a> Jump<'a> {
 /// Shared state for building every page of one site.
 pub struct Builder<'a> {
     pub handbook: &'a Handbook,
+    /// The handbook root, to tell attachments (content/) from static files.
+    root: &'a Path,
     pub config: &'a Config,
     pub language: Language,
     pub markdown: Markdown<'a>,
@@ -320,7 +321,7 @@ pub(crate) fn sop_counts(handbook: &Handbook) -> BTreeMap<&str, usize> {
 }
 
 impl<'a> Builder<'a> {
-    pub fn new(handbook: &'a Handbook, indexes: &'a Indexes) -> Self {
+    pub fn new(handbook: &'a Handbook, root: &'a Path, indexes: &'a Indexes) -> Self {
         let config = &handbook.config;
         let unit_index = handbook
             .units
@@ -331,6 +332,7 @@ impl<'a> Builder<'a> {
         let sop_counts = sop_counts(handbook);
         Builder {
             handbook,
+            root,
             config,
             language: config.language,
             markdown: Markdown {
@@ -507,7 +509,7 @@ impl<'a> Builder<'a> {
             .handbook
             .assets
             .iter()
-            .filter(|a| a.kind == AssetKind::Attachment && parent_dir(&a.dest) == unit.path)
+            .filter(|a| is_attachment(self.root, &a.source) && parent_dir(&a.dest) == unit.path)
             .map(|a| {
                 let name = a.dest.rsplit('/').next().unwrap_or(&a.dest).to_string();
                 let kind = name
@@ -660,7 +662,6 @@ impl<'a> Builder<'a> {
         };
         Some(SopPage {
             nomor: sop.nomor_or_dash(),
-            has_nomor: !sop.nomor.is_empty(),
             nama: &sop.nama,
             url: self.page_url(&sop.path),
             organisation: kop.organisation,
@@ -763,7 +764,6 @@ impl<'a> Builder<'a> {
         let target = target.and_then(|t| self.handbook.sops.get(t));
         RelationItem {
             reference: match target {
-                Some(s) if s.nomor.is_empty() => s.nama.clone(),
                 Some(s) => format!("{} — {}", s.nomor, s.nama),
                 None => reference.to_string(),
             },
@@ -798,8 +798,7 @@ pub fn total_waktu(sop: &Sop, lang: Language) -> Option<String> {
 
 /// A keterkaitan url that becomes a link: http(s) only (FORMAT.md).
 fn is_web_link(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    lower.starts_with("https://") || lower.starts_with("http://")
+    crate::model::url::is_web_link(url)
 }
 
 /// The kop (header) lines of an SOP, each printed once.
@@ -865,7 +864,7 @@ fn page_css(paper: Paper, language: Language, sop: &Sop) -> String {
         Language::Id => ("Halaman", "dari"),
         Language::En => ("Page", "of"),
     };
-    let footer = css_string(&format!("{} · {}", sop.nomor_or_dash(), sop.nama));
+    let footer = css_string(&format!("{} · {}", sop.nomor, sop.nama));
     format!(
         "@page {{ size: {w}mm {h}mm; margin: {top}mm {side}mm {bottom}mm; \
          @bottom-left {{ content: {footer}; font: 8pt Arial, sans-serif; }} \
@@ -896,6 +895,16 @@ fn css_string(s: &str) -> String {
 
 /// How many SOPs the front page lists as recently updated.
 const RECENT_COUNT: usize = 8;
+
+/// An asset from content/ (an attachment), not from static/.
+fn is_attachment(root: &Path, source: &Path) -> bool {
+    match source.strip_prefix(root) {
+        Ok(rel) => rel.starts_with("content"),
+        // A root given another way ("." against an absolute path): look for
+        // the content/ folder anywhere in the path.
+        Err(_) => source.components().any(|c| c.as_os_str() == "content"),
+    }
+}
 
 /// "a/b/form.pdf" → "a/b"; "form.pdf" → "".
 fn parent_dir(dest: &str) -> &str {

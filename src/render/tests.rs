@@ -176,7 +176,6 @@ fn handbook(config: Config) -> Handbook {
         assets: vec![Asset {
             source: PathBuf::from("content/bagian-umum/formulir-usulan.pdf"),
             dest: "bagian-umum/formulir-usulan.pdf".into(),
-            kind: crate::model::AssetKind::Attachment,
         }],
     }
 }

@@ -4,6 +4,7 @@ use std::path::Path;
 
 use crate::config::{Config, Language, Paper};
 use crate::diagnostic::{Diagnostic, Pos, did_you_mean};
+use crate::model::url;
 
 use super::fields::{self, Fields, Report};
 use super::{files, yaml};
@@ -109,8 +110,13 @@ fn apply(f: &Fields<'_>, config: &mut Config, report: &mut Report) {
     if let Some(v) = text("title", report) {
         config.title = v;
     }
-    if let Some(v) = text("base_url", report) {
-        config.base_url = v;
+    if let Some(node) = f.get("base_url")
+        && let Some(v) = fields::text(node, "base_url", report)
+    {
+        match url::check_base_url(&v) {
+            Ok(()) => config.base_url = v,
+            Err((message, hint)) => report.error_hint(node.pos, message, hint),
+        }
     }
     if let Some(node) = f.get("language") {
         match fields::text(node, "language", report)

@@ -6,6 +6,7 @@
 
 mod cache;
 mod checks;
+pub mod clean;
 pub mod config;
 mod fields;
 pub mod files;
@@ -24,7 +25,7 @@ use walkdir::WalkDir;
 use crate::Options;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics, Pos, Severity};
-use crate::model::{Asset, AssetKind, Handbook, RegisterEntry, Sop, Unit, links, slug};
+use crate::model::{Asset, Handbook, RegisterEntry, Sop, Unit, links, slug};
 
 use fields::Report;
 use files::FrontMatterError;
@@ -33,7 +34,6 @@ pub use cache::SourceCache;
 pub use checks::natural_cmp;
 pub use sop::{SOP_KEYS, STEP_KEYS};
 pub use unit::UNIT_KEYS;
-pub use walk::display as display_path;
 
 /// The result of loading: the handbook when it could be built at all, and every problem met.
 #[derive(Debug, Default)]
@@ -67,10 +67,17 @@ pub fn load_with_cache(opts: &Options, cache: &mut SourceCache) -> Loaded {
         };
     }
     let (mut config, settings) = cache.config(|| config::read(root));
-    let settings_ok = settings.is_empty();
+    let mut settings_ok = settings.is_empty();
     diagnostics.extend(settings);
     if let Some(url) = &opts.base_url {
-        config.base_url = Config::normalise_base_url(url);
+        match crate::model::url::check_base_url(url) {
+            Ok(()) => config.base_url = Config::normalise_base_url(url),
+            Err((message, hint)) => {
+                settings_ok = false;
+                diagnostics
+                    .push(Diagnostic::error("--base-url", Pos::default(), message).with_hint(hint));
+            }
+        }
     }
 
     let mut handbook = Handbook {
@@ -181,26 +188,12 @@ fn read_content(
     sort_sops(&mut sops, &units);
     out.extend(links::resolve(&mut sops));
 
-    let allow_html = handbook.config.allow_html;
     handbook.assets = content
         .attachments
         .iter()
         .map(|rel| {
             let folder = slug::slugify_path(walk::folder(rel));
             let name = walk::file_name(rel);
-            let kind = if !allow_html && is_markup(name) {
-                out.push(
-                    Diagnostic::warning(
-                        format!("content/{rel}"),
-                        Pos::default(),
-                        "not published: an HTML or SVG attachment can run script in the site, and allow_html is false",
-                    )
-                    .with_hint("attach it as PDF, or set `allow_html: true` in handbook.yaml if every author is trusted"),
-                );
-                AssetKind::Withheld
-            } else {
-                AssetKind::Attachment
-            };
             Asset {
                 source: root.join("content").join(rel),
                 dest: if folder.is_empty() {
@@ -208,20 +201,11 @@ fn read_content(
                 } else {
                     format!("{folder}/{name}")
                 },
-                kind,
             }
         })
         .collect();
     handbook.units = units;
     handbook.sops = sops;
-}
-
-/// A file a browser runs script from: HTML or SVG.
-fn is_markup(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    [".html", ".htm", ".xhtml", ".svg"]
-        .iter()
-        .any(|ext| lower.ends_with(ext))
 }
 
 fn as_draft_warning(mut d: Diagnostic) -> Diagnostic {
@@ -272,11 +256,30 @@ fn place<'a>(rel: &str, by_folder: &HashMap<&str, &Unit>, config: &'a Config) ->
 /// Reads one SOP file, .yaml or .md.
 fn read_sop_file(path: &Path, place: &sop::Place<'_>) -> (Option<Sop>, Vec<Diagnostic>) {
     let rel = &place.file;
-    let mut report = Report::new(rel);
+    let report = Report::new(rel);
     let text = match files::read_text(path, rel) {
         Ok(text) => text,
         Err(d) => return (None, vec![*d]),
     };
+    read_sop_source(&text, place, report)
+}
+
+/// Reads the text of one SOP file as `lajur check` does, for a file
+/// `content/<rel>` at the top of content/ (no unit to inherit from): the
+/// SOP when it could be read, and every problem met. The fuzz harness
+/// (tests/fuzz.rs) feeds it whatever an author could write.
+pub fn read_sop_text(rel: &str, text: &str, config: &Config) -> (Option<Sop>, Vec<Diagnostic>) {
+    let place = place(rel, &HashMap::new(), config);
+    let report = Report::new(&place.file);
+    read_sop_source(text, &place, report)
+}
+
+fn read_sop_source(
+    text: &str,
+    place: &sop::Place<'_>,
+    mut report: Report,
+) -> (Option<Sop>, Vec<Diagnostic>) {
+    let rel = &place.file;
     if text.trim().is_empty() {
         report.error_hint(
             Pos::new(1, 1),
@@ -287,7 +290,7 @@ fn read_sop_file(path: &Path, place: &sop::Place<'_>) -> (Option<Sop>, Vec<Diagn
     }
     let is_md = walk::sop_extension(&rel.to_string_lossy()) == Some(".md");
     let (yaml_text, line_offset, body) = if is_md {
-        match files::split_front_matter(&text) {
+        match files::split_front_matter(text) {
             Ok(front) => (front.yaml, 1, front.body),
             Err(FrontMatterError::Missing) => {
                 report.error_hint(
@@ -307,7 +310,7 @@ fn read_sop_file(path: &Path, place: &sop::Place<'_>) -> (Option<Sop>, Vec<Diagn
             }
         }
     } else {
-        (text.as_str(), 0, "")
+        (text, 0, "")
     };
     let node = match yaml::parse(yaml_text, line_offset) {
         Ok(node) => node,
@@ -433,7 +436,6 @@ fn static_assets(root: &Path, config: &Config) -> (Vec<Asset>, Vec<Diagnostic>) 
             assets.push(Asset {
                 source: entry.path().to_path_buf(),
                 dest,
-                kind: AssetKind::Static,
             });
         }
     }

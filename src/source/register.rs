@@ -1,6 +1,6 @@
 //! content/dasar-hukum.yaml: full titles and links of regulations.
 
-use crate::model::RegisterEntry;
+use crate::model::{RegisterEntry, url};
 
 use super::fields::{self, Fields, Report};
 use super::yaml::{Node, Value};
@@ -39,7 +39,17 @@ pub fn read(node: &Node, report: &mut Report) -> Vec<RegisterEntry> {
                 .filter(|s| !s.is_empty())
         };
         let judul = text("judul", report);
-        let url = text("url", report);
+        let url = text("url", report).filter(|written| {
+            let linkable = url::author_link(written).is_some();
+            if !linkable && let Some(node) = f.get("url") {
+                report.warning_hint(
+                    node.pos,
+                    "this url is no web link (it could run a script in a reader's browser): the regulation is shown without a link",
+                    "write an address starting with https:// or http://, e.g. https://peraturan.go.id/...",
+                );
+            }
+            linkable
+        });
         if let Some((_, line)) = out.iter().find(|(e, _)| e.id == id) {
             report.error_hint(
                 f.pos,

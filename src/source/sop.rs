@@ -245,7 +245,7 @@ pub fn read(node: &Node, body: &str, place: &Place<'_>, report: &mut Report) -> 
         waktu_steps,
         total_waktu_written,
         draft,
-        body: body.to_string(),
+        body: super::clean::clean_text(body).into_owned(),
     };
     // The graph is only meaningful once every arrow points where it was meant to.
     // A single step is its own start and end.

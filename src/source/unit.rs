@@ -5,6 +5,7 @@ use std::path::Path;
 use crate::diagnostic::{Diagnostic, Pos};
 use crate::model::{Unit, slug};
 
+use super::clean::clean_text;
 use super::fields::{self, Fields, Report};
 use super::files::{self, FrontMatterError};
 use super::{walk, yaml};
@@ -26,7 +27,7 @@ pub fn read(root: &Path, rel: &str, default_nama: &str) -> (Unit, Vec<Diagnostic
     let mut unit = Unit {
         path,
         parent,
-        nama: default_nama.to_string(),
+        nama: clean_text(default_nama).into_owned(),
         satuan_kerja: None,
         urutan: None,
         organisasi: None,
@@ -55,7 +56,7 @@ pub fn read(root: &Path, rel: &str, default_nama: &str) -> (Unit, Vec<Diagnostic
         Ok(front) => front,
         // A description alone: the unit keeps the folder's name.
         Err(FrontMatterError::Missing) => {
-            unit.body = text;
+            unit.body = clean_text(&text).into_owned();
             return (unit, Vec::new());
         }
         Err(FrontMatterError::NeverClosed) => {
@@ -67,7 +68,7 @@ pub fn read(root: &Path, rel: &str, default_nama: &str) -> (Unit, Vec<Diagnostic
             return (unit, report.diagnostics);
         }
     };
-    unit.body = front.body.to_string();
+    unit.body = clean_text(front.body).into_owned();
     let node = match yaml::parse(front.yaml, 1) {
         Ok(node) => node,
         Err(e) => {

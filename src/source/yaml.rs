@@ -6,15 +6,24 @@
 //! aliases are expanded against a node budget (an alias bomb is an error,
 //! not a hang), and nesting is limited.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use serde_saphyr::granit_parser::{Event, Marker, Options, Parser, ScalarStyle};
 
 use crate::diagnostic::Pos;
 
+use super::clean::clean_text;
+
 /// At most this many values in one file, aliases expanded. A long SOP has a
 /// few thousand; the budget leaves ample room and stops "billion laughs".
 pub const MAX_NODES: usize = 200_000;
+
+/// At most this many bytes of text copied by aliases into one file. Counting
+/// values alone let a few aliases to one long text expand a small file into
+/// gigabytes (600 KB aliased 1,500 times); an SOP that shares a text between
+/// its steps stays far below.
+pub const MAX_ALIAS_BYTES: usize = 1 << 20;
 
 /// At most this many nested lists and maps. An SOP needs four.
 pub const MAX_DEPTH: usize = 64;
@@ -61,16 +70,17 @@ impl Node {
         }
     }
 
-    fn size(&self) -> usize {
+    /// How many values, and how many bytes of text, the node holds.
+    fn size(&self) -> (usize, usize) {
+        let add = |(n, b): (usize, usize), (m, c): (usize, usize)| (n + m, b + c);
         match &self.value {
-            Value::Null | Value::Scalar(_) => 1,
-            Value::Seq(items) => 1 + items.iter().map(Node::size).sum::<usize>(),
-            Value::Map(entries) => {
-                1 + entries
-                    .iter()
-                    .map(|(k, v)| k.size() + v.size())
-                    .sum::<usize>()
-            }
+            Value::Null => (1, 0),
+            Value::Scalar(text) => (1, text.len()),
+            Value::Seq(items) => items.iter().map(Node::size).fold((1, 0), add),
+            Value::Map(entries) => entries
+                .iter()
+                .map(|(k, v)| add(k.size(), v.size()))
+                .fold((1, 0), add),
         }
     }
 }
@@ -86,6 +96,8 @@ pub struct YamlError {
 /// Reads one YAML document. `line_offset` is added to every line (the front
 /// matter of an .md file starts on its line 2). An empty document is `Null`.
 pub fn parse(text: &str, line_offset: usize) -> Result<Node, YamlError> {
+    let shielded = shield(text);
+    let text = shielded.as_ref();
     let mut options = Options::default();
     options.set_emit_comments(false);
     options.block_nesting_limit = MAX_DEPTH;
@@ -94,6 +106,8 @@ pub fn parse(text: &str, line_offset: usize) -> Result<Node, YamlError> {
         stack: Vec::new(),
         anchors: HashMap::new(),
         nodes: 0,
+        alias_bytes: 0,
+        shielded: matches!(shielded, Cow::Owned(_)),
         roots: Vec::new(),
     };
     for item in Parser::new_from_str_with_options(text, options) {
@@ -129,6 +143,49 @@ pub fn parse(text: &str, line_offset: usize) -> Result<Node, YamlError> {
     Ok(first)
 }
 
+/// First of the private-use characters that stand in for raw control
+/// characters while the YAML is parsed.
+const SHIELD: u32 = 0xE000;
+
+/// `text` with each raw control character but tab and line breaks (a
+/// vertical tab pasted from Word, an ESC) replaced by a private-use
+/// character, one for one so positions stay. YAML refuses raw control
+/// characters as a syntax error; this way they reach the scalar, where
+/// [`unshield`] and `clean_text` make them line breaks or drop them.
+fn shield(text: &str) -> Cow<'_, str> {
+    let raw = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+    if !text.chars().any(raw) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| match char::from_u32(SHIELD + c as u32) {
+                Some(stand_in) if raw(c) => stand_in,
+                _ => c,
+            })
+            .collect(),
+    )
+}
+
+/// The control characters [`shield`] stood in for, back in place.
+fn unshield(text: &str) -> String {
+    text.chars()
+        .map(|c| match (c as u32).checked_sub(SHIELD) {
+            Some(code) if code < 0x100 => char::from_u32(code).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
+/// "640 KB", "12 bytes".
+fn shown_bytes(bytes: usize) -> String {
+    if bytes >= 1024 {
+        format!("{} KB", bytes / 1024)
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
 fn syntax_hint(info: &str) -> &'static str {
     if info.contains("tab") {
         "indent with spaces, not tabs"
@@ -161,6 +218,10 @@ struct Builder {
     stack: Vec<Frame>,
     anchors: HashMap<usize, Node>,
     nodes: usize,
+    /// Bytes of text copied by aliases so far.
+    alias_bytes: usize,
+    /// The text had raw control characters, stood in for by [`shield`].
+    shielded: bool,
     roots: Vec<Node>,
 }
 
@@ -191,7 +252,16 @@ impl Builder {
                 let value = if null {
                     Value::Null
                 } else {
-                    Value::Scalar(text.into_owned())
+                    // Control characters never reach the model (see `clean`).
+                    let text = if self.shielded {
+                        Cow::Owned(unshield(&text))
+                    } else {
+                        text
+                    };
+                    Value::Scalar(match clean_text(&text) {
+                        Cow::Borrowed(_) => text.into_owned(),
+                        Cow::Owned(cleaned) => cleaned,
+                    })
                 };
                 self.complete(Node { value, pos: at }, anchor)
             }
@@ -243,8 +313,23 @@ impl Builder {
                     });
                 };
                 // Count before cloning so an expansion over budget is never built.
-                let size = target.size();
-                self.count(size, at)?;
+                let (nodes, bytes) = target.size();
+                self.count(nodes, at)?;
+                self.alias_bytes = self.alias_bytes.saturating_add(bytes);
+                if self.alias_bytes > MAX_ALIAS_BYTES {
+                    return Err(YamlError {
+                        pos: at,
+                        message: format!(
+                            "aliases copy too much text: with this one expanded, aliases in this file repeat more than {} MiB of text (this alias alone {})",
+                            MAX_ALIAS_BYTES >> 20,
+                            shown_bytes(bytes)
+                        ),
+                        hint: Some(
+                            "write a long text once: an alias (*name) copies the whole anchored value every time it is used; shorten the anchored value or write each step's own text"
+                                .into(),
+                        ),
+                    });
+                }
                 let Some(target) = self.anchors.get(&id) else {
                     return Ok(());
                 };
@@ -354,6 +439,44 @@ mod tests {
         }
         let e = parse(&text, 0).unwrap_err();
         assert!(e.message.contains("too many values"), "{}", e.message);
+    }
+
+    #[test]
+    fn aliases_are_bounded_by_the_text_they_copy() {
+        // Few values, but each alias copies 600 KB: 1,500 of them would be 900 MB.
+        let mut text = format!("a: &big \"{}\"\nb:\n", "x".repeat(600_000));
+        for _ in 0..1_500 {
+            text.push_str("  - *big\n");
+        }
+        let e = parse(&text, 0).unwrap_err();
+        assert!(
+            e.message.contains("aliases copy too much text"),
+            "{}",
+            e.message
+        );
+        assert!(e.message.contains("585 KB"), "{}", e.message);
+        // The second alias is the one that crosses 1 MiB.
+        assert_eq!(e.pos, Pos::new(4, 5));
+        assert!(e.hint.unwrap().contains("an alias (*name) copies"));
+        // Sharing a short text between steps is fine.
+        let mut shared = String::from("k: &k \"Memeriksa berkas\"\nl:\n");
+        for _ in 0..300 {
+            shared.push_str("  - kegiatan: *k\n");
+        }
+        assert!(parse(&shared, 0).is_ok());
+    }
+
+    #[test]
+    fn control_characters_leave_the_text() {
+        // Escaped in quotes, and raw as pasted from Word (a plain scalar).
+        let n = parse("a: \"Terima\\vberkas\\e[2J\"\nb: x\x0by \x1b[31mz\x00\n", 0).unwrap();
+        let Value::Map(e) = &n.value else { panic!() };
+        assert_eq!(e[0].1.as_str(), Some("Terima\nberkas[2J"));
+        assert_eq!(e[1].1.as_str(), Some("x\ny [31mz"));
+        assert_eq!(e[1].0.pos, Pos::new(2, 1));
+        // Positions after a raw control character are where they were.
+        let e = parse("a: \x1b\x1bx: [1, x\n", 0).unwrap_err();
+        assert_eq!(e.pos, Pos::new(1, 7), "{e:?}");
     }
 
     #[test]

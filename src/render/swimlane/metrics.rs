@@ -41,8 +41,17 @@ const BOLD: [u16; 191] = [
     556,
 ];
 
+#[cfg(test)]
+thread_local! {
+    /// How many characters were measured on this thread: the tests count
+    /// the work of wrapping, which must grow in proportion to the text.
+    static MEASURED: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
 /// Advance width of one character in 1/1000 em.
 fn advance(c: char, bold: bool) -> u16 {
+    #[cfg(test)]
+    MEASURED.with(|m| m.set(m.get() + 1));
     let table = if bold { &BOLD } else { &REGULAR };
     let code = c as u32;
     match code {
@@ -75,8 +84,8 @@ fn advance(c: char, bold: bool) -> u16 {
 
 /// Width in px of `text` set at `size` px.
 pub fn text_width(text: &str, size: f64, bold: bool) -> f64 {
-    let units: u32 = text.chars().map(|c| u32::from(advance(c, bold))).sum();
-    f64::from(units) * size / 1000.0
+    let units: u64 = text.chars().map(|c| u64::from(advance(c, bold))).sum();
+    units as f64 * size / 1000.0
 }
 
 /// Breaks `text` into lines no wider than `max` px at `size` px: greedy by
@@ -118,15 +127,27 @@ pub fn wrap(text: &str, max: f64, size: f64, bold: bool) -> Vec<String> {
 }
 
 /// Cuts a word that does not fit on one line into pieces that do, each but
-/// the last ending in a hyphen (its own, where it has one in reach).
+/// the last ending in a hyphen (its own, where it has one in reach). Each
+/// character is measured once, so a word of any length is cut in time in
+/// proportion to it.
 fn split_long(word: &str, max: f64, size: f64, bold: bool) -> Vec<String> {
     let hyphen = text_width("-", size, bold);
+    let px = |units: u64| units as f64 * size / 1000.0;
+    let units = |text: &str| {
+        text.chars()
+            .map(|c| u64::from(advance(c, bold)))
+            .sum::<u64>()
+    };
     let mut out = Vec::new();
     let mut rest = word;
-    while text_width(rest, size, bold) > max {
+    // The width of what is left, in font units: the same sum text_width
+    // makes, kept up to date instead of measured again for every line.
+    let mut rest_units = units(rest);
+    while px(rest_units) > max {
         // The longest prefix that fits together with a hyphen.
         let mut width = hyphen;
         let mut cut = 0;
+        let mut cut_units = 0;
         let mut own_hyphen = None;
         for (i, c) in rest.char_indices() {
             let w = text_width(c.encode_utf8(&mut [0; 4]), size, bold);
@@ -135,19 +156,28 @@ fn split_long(word: &str, max: f64, size: f64, bold: bool) -> Vec<String> {
             }
             width += w;
             cut = i + c.len_utf8();
+            cut_units += u64::from(advance(c, bold));
             if c == '-' && i > 0 {
-                own_hyphen = Some(cut);
+                own_hyphen = Some((cut, cut_units));
             }
         }
         if cut == 0 {
             // Not even one character fits: give it a line of its own.
             cut = rest.chars().next().map_or(rest.len(), char::len_utf8);
+            cut_units = units(&rest[..cut]);
         }
-        match own_hyphen {
-            Some(at) => out.push(rest[..at].to_string()),
-            None => out.push(format!("{}-", &rest[..cut])),
-        }
-        rest = &rest[own_hyphen.unwrap_or(cut)..];
+        let (at, taken) = match own_hyphen {
+            Some((at, taken)) => {
+                out.push(rest[..at].to_string());
+                (at, taken)
+            }
+            None => {
+                out.push(format!("{}-", &rest[..cut]));
+                (cut, cut_units)
+            }
+        };
+        rest = &rest[at..];
+        rest_units -= taken;
         if rest.is_empty() {
             break;
         }
@@ -191,6 +221,26 @@ mod tests {
         assert!(lines[..lines.len() - 1].iter().all(|l| l.ends_with('-')));
         let joined: String = lines.iter().map(|l| l.trim_end_matches('-')).collect();
         assert_eq!(joined, "pertanggungjawaban");
+    }
+
+    #[test]
+    fn one_long_word_is_cut_in_linear_time() {
+        // Measuring what was left of the word again for every line made a
+        // 1 MB word take 22 s: work grew with the square of its length.
+        for letters in [10_000, 100_000] {
+            let word = "pertanggungjawaban".repeat(letters / 18);
+            MEASURED.with(|m| m.set(0));
+            let lines = wrap(&word, 80.0, 12.0, false);
+            let measured = MEASURED.with(|m| m.get());
+            assert!(
+                measured <= 8 * word.len() as u64,
+                "{measured} characters measured to wrap {} letters",
+                word.len()
+            );
+            let joined: String = lines.iter().map(|l| l.trim_end_matches('-')).collect();
+            assert_eq!(joined, word);
+            assert!(lines.iter().all(|l| text_width(l, 12.0, false) <= 80.0));
+        }
     }
 
     #[test]

@@ -54,11 +54,16 @@ pub fn print_page_count(sop: &Sop, steps_per_page: usize) -> usize {
 /// one HTML page, and symbols do not link to the steps table (the screen
 /// drawing does).
 pub fn render_print_pages(sop: &Sop, language: Language, steps_per_page: usize) -> Vec<String> {
-    // Every page describes the whole SOP.
-    let description = svg::description(sop, language);
+    let per = steps_per_page.max(1);
     pages(sop, language, steps_per_page)
         .into_iter()
-        .map(|page| {
+        .enumerate()
+        .map(|(index, page)| {
+            // Each page describes its own steps: the whole flow on every
+            // page made the printed form grow with the square of the steps.
+            let first = (index * per).min(sop.steps.len());
+            let steps = first..(first + per).min(sop.steps.len());
+            let description = svg::page_description(sop, language, steps);
             let layout = layout_with(&page.sop, &page.frame.offpage, true);
             svg::draw_described(&page.sop, sop, &layout, &page.frame, language, &description)
         })

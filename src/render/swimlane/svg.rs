@@ -9,8 +9,8 @@
 use std::fmt::Write as _;
 
 use super::layout::{
-    Anchor, Cell, END_FONT, EndMark, FONT, HEADER_FONT, HEADER_LINE, LINE, Layout,
-    OFFPAGE_SHOULDER, Point, Rect, SIMBOL_FONT, SIMBOL_LINE, Shape, Symbol,
+    Anchor, Cell, FONT, HEADER_FONT, HEADER_LINE, LINE, Layout, OFFPAGE_SHOULDER, Point, Rect,
+    Shape, Symbol,
 };
 use crate::config::Language;
 use crate::model::{Alur, Flow, Sop, StepKind, Target};
@@ -27,8 +27,6 @@ const STYLE: &str = "
 .alur .alur-mulai .alur-bentuk,.alur .alur-selesai .alur-bentuk{fill:#e6f0fb}
 .alur .alur-keputusan .alur-bentuk{fill:#fdf5e2}
 .alur .alur-nomor{font-weight:bold;font-size:12px}
-.alur .alur-simbol{font-size:10px}
-.alur .alur-akhir-teks{font-size:9px}
 .alur .alur-panah,.alur .alur-gabung{fill:none;stroke:#1b1f24;stroke-width:1.3}
 .alur .alur-ujung{fill:#1b1f24}
 .alur .alur-label{font-size:11px;font-style:italic;paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}
@@ -64,8 +62,6 @@ struct Words {
     to_step: &'static str,
     /// "baris": a row the paper leaves unnumbered, by its position.
     row: &'static str,
-    /// The word in an end terminator.
-    end_mark: &'static str,
     /// The printed form's Mutu Baku band, its three columns, and Keterangan.
     mutu: &'static str,
     mutu_columns: [&'static str; 4],
@@ -86,7 +82,6 @@ fn words(language: Language) -> Words {
             decision: "keputusan",
             to_step: "ke langkah",
             row: "baris",
-            end_mark: "Selesai",
             mutu: "Mutu Baku",
             mutu_columns: ["Kelengkapan", "Waktu", "Output", "Keterangan"],
             steps_roles: |s, r| format!("{s} langkah, {r} pelaksana"),
@@ -103,7 +98,6 @@ fn words(language: Language) -> Words {
             decision: "decision",
             to_step: "to step",
             row: "row",
-            end_mark: "End",
             mutu: "Quality standard",
             mutu_columns: ["Requirements", "Time", "Output", "Notes"],
             steps_roles: |s, r| {
@@ -312,10 +306,21 @@ pub fn draw(sop: &Sop, whole: &Sop, layout: &Layout, frame: &Frame, language: La
     )
 }
 
-/// The description of `whole` in words, escaped for the SVG's `<desc>`;
-/// the same for every drawing of the SOP, so the printed pages make it once.
+/// The description of `whole` in words, escaped for the SVG's `<desc>`.
 pub fn description(whole: &Sop, language: Language) -> String {
-    esc(&describe(whole, &words(language))).into_owned()
+    esc(&describe(
+        whole,
+        &words(language),
+        0..whole.steps.len(),
+        true,
+    ))
+    .into_owned()
+}
+
+/// The description of the printed page that holds `steps` of `whole`: the
+/// counts of the whole SOP, then only the page's own steps.
+pub fn page_description(whole: &Sop, language: Language, steps: std::ops::Range<usize>) -> String {
+    esc(&describe(whole, &words(language), steps, false)).into_owned()
 }
 
 /// As [`draw`], with the [`description`] of `whole` made already.
@@ -401,17 +406,12 @@ pub fn draw_described(
             &mut out,
             r#"<path class="alur-panah"#,
             if arrow.is_no { " alur-tidak" } else { "" },
-            if arrow.within { " alur-berurutan" } else { "" },
             r#"" data-from=""#,
             frame.number(arrow.from),
             r#"" data-to=""#,
+            frame.number(arrow.to),
+            r#"" d=""#,
         );
-        if arrow.end {
-            out.push_str("selesai");
-        } else {
-            push!(&mut out, frame.number(arrow.to));
-        }
-        push!(&mut out, r#"" d=""#);
         path_d(&mut out, &arrow.points);
         push!(&mut out, r#"" marker-end="url(#alur-panah"#, s, ")\"/>\n");
     }
@@ -423,9 +423,6 @@ pub fn draw_described(
     for symbol in &layout.symbols {
         let first = !std::mem::replace(&mut first_seen[symbol.step], true);
         draw_symbol(&mut out, sop, symbol, frame, first);
-    }
-    for end in &layout.ends {
-        draw_end(&mut out, sop, end, frame, &w);
     }
     out.push_str("</g>");
 
@@ -669,11 +666,7 @@ fn texts(out: &mut String, layout: &Layout, frame: &Frame, w: &Words) {
             lines: if frame.offpage.get(i).copied().unwrap_or(false) {
                 Vec::new()
             } else {
-                // An unnumbered row (`no: ""`) has an empty cell.
-                Some(frame.label(i))
-                    .filter(|l| !l.is_empty())
-                    .into_iter()
-                    .collect()
+                vec![frame.label(i)]
             },
         };
         cell_text(out, &number, FONT, LINE, Anchor::Middle, "alur-no");
@@ -769,7 +762,6 @@ fn draw_symbol(out: &mut String, sop: &Sop, symbol: &Symbol, frame: &Frame, firs
         Shape::OffPage => r.y + r.h * 0.45 + 4.3,
         _ => r.cy() + 4.3,
     };
-    let text_start = out.len();
     push!(
         out,
         r#"<text class="alur-nomor" x=""#,
@@ -780,26 +772,10 @@ fn draw_symbol(out: &mut String, sop: &Sop, symbol: &Symbol, frame: &Frame, firs
     );
     match frame.marks.get(symbol.step) {
         Some(Some(mark)) => push!(out, &esc(mark)),
-        _ if !symbol.text.is_empty() => {
-            // The SOP's own words for the symbol, smaller, line by line.
-            out.truncate(text_start);
-            push!(out, r#"<text class="alur-simbol" text-anchor="middle">"#);
-            let block = symbol.text.len() as f64 * SIMBOL_LINE;
-            let first = r.cy() - block / 2.0 + SIMBOL_FONT * 0.85;
-            for (i, line) in symbol.text.iter().enumerate() {
-                push!(
-                    out,
-                    r#"<tspan x=""#,
-                    N(r.cx()),
-                    r#"" y=""#,
-                    N(first + i as f64 * SIMBOL_LINE),
-                    r#"">"#,
-                    &esc(line),
-                    "</tspan>",
-                );
-            }
-        }
-        _ => push!(out, &esc(&frame.label(symbol.step))),
+        _ => match &sop.steps[symbol.step].simbol {
+            Some(text) => push!(out, &esc(text)),
+            None => push!(out, &esc(&frame.label(symbol.step))),
+        },
     }
     out.push_str("</text></g>");
     if frame.links {
@@ -816,49 +792,17 @@ fn step_words(sop: &Sop, i: usize, w: &Words) -> String {
     }
 }
 
-/// The end terminator of a branch that ends the procedure: a small capsule
-/// under the symbol the branch leaves, in its lane.
-fn draw_end(out: &mut String, sop: &Sop, end: &EndMark, frame: &Frame, w: &Words) {
-    let slug = sop.lanes.get(end.lane).map_or("", |l| l.slug.as_str());
-    let r = end.rect;
-    push!(
-        out,
-        r#"<g class="alur-selesai alur-akhir" data-jenis="selesai" data-lane=""#,
-        &esc(slug),
-        r#"" data-end-of=""#,
-        frame.number(end.step),
-        r#""><rect class="alur-bentuk" x=""#,
-        N(r.x),
-        r#"" y=""#,
-        N(r.y),
-        r#"" width=""#,
-        N(r.w),
-        r#"" height=""#,
-        N(r.h),
-        r#"" rx=""#,
-        N(r.h / 2.0),
-        r#"" ry=""#,
-        N(r.h / 2.0),
-        r#""/><text class="alur-akhir-teks" x=""#,
-        N(r.cx()),
-        r#"" y=""#,
-        N(r.cy() + END_FONT * 0.35),
-        r#"" text-anchor="middle">"#,
-        w.end_mark,
-        "</text></g>\n",
-    );
-}
-
-/// The flow in words, for a screen reader: every step, who does it and where it leads.
-fn describe(sop: &Sop, w: &Words) -> String {
+/// The flow in words, for a screen reader: the counts (and with `lanes`,
+/// the roles), then each step of `steps`, who does it and where it leads.
+fn describe(sop: &Sop, w: &Words, steps: std::ops::Range<usize>, lanes: bool) -> String {
     let mut out = (w.steps_roles)(sop.steps.len(), sop.lanes.len());
-    if !sop.lanes.is_empty() {
+    if lanes && !sop.lanes.is_empty() {
         out.push_str(": ");
         let names: Vec<&str> = sop.lanes.iter().map(|l| l.nama.as_str()).collect();
         out.push_str(&names.join(", "));
     }
     out.push('.');
-    for step in &sop.steps {
+    for step in sop.steps.get(steps).unwrap_or_default() {
         let roles: Vec<&str> = step
             .lanes
             .iter()
