@@ -263,6 +263,12 @@ pub struct Written {
 impl Staging {
     /// Makes an empty staging folder for `out`, on the same file system.
     pub fn create(out: &Path, assets: &[Asset]) -> io::Result<Staging> {
+        // An attachment withheld (HTML with allow_html false) is not copied.
+        let assets: Vec<Asset> = assets
+            .iter()
+            .filter(|a| a.is_published())
+            .cloned()
+            .collect();
         let asset_paths = assets
             .iter()
             .map(|a| safe_relative(&a.dest).map(|_| a.dest.clone()))
@@ -284,7 +290,7 @@ impl Staging {
         Ok(Staging {
             old: parent.join(format!("{name}.lajur-old-{pid}")),
             out: out.to_path_buf(),
-            assets: assets.to_vec(),
+            assets,
             asset_paths,
             files: AtomicUsize::new(0),
             pages: AtomicUsize::new(0),
@@ -421,6 +427,7 @@ fn with_path(e: io::Error, path: &str) -> io::Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::AssetKind;
     use std::collections::BTreeMap;
 
     fn file(path: &str, text: &str) -> OutputFile {
@@ -474,10 +481,12 @@ mod tests {
             Asset {
                 source: src.clone(),
                 dest: "umum/formulir.pdf".into(),
+                kind: AssetKind::Attachment,
             },
             Asset {
                 source: src,
                 dest: "style.css".into(),
+                kind: AssetKind::Static,
             },
         ];
         write_site(&files, &assets, &out).expect("written");
@@ -530,6 +539,7 @@ mod tests {
         let missing = Asset {
             source: tmp.path().join("tidak-ada.pdf"),
             dest: "a/tidak-ada.pdf".into(),
+            kind: AssetKind::Attachment,
         };
         let err = write_site(&[file("index.html", "rusak")], &[missing], &out);
         assert!(err.is_err());

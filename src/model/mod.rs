@@ -528,4 +528,32 @@ pub struct Asset {
     pub source: PathBuf,
     /// Path under the output folder, '/'-separated.
     pub dest: String,
+    pub kind: AssetKind,
+}
+
+/// Where an asset comes from, which decides what it may replace.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AssetKind {
+    /// The theme's or the handbook's static/: the admin's, it may replace a
+    /// built-in file of the theme (style.css).
+    Static,
+    /// A file of content/, published beside its page; it never replaces a
+    /// file lajur generates (a clash is an error).
+    Attachment,
+    /// A file of content/ that is not published: HTML or SVG while
+    /// allow_html is false. Kept so a clash is still reported.
+    Withheld,
+}
+
+impl Asset {
+    /// True unless the asset is withheld.
+    pub fn is_published(&self) -> bool {
+        self.kind != AssetKind::Withheld
+    }
+
+    /// True for a file of content/, published or not.
+    pub fn is_from_content(&self) -> bool {
+        matches!(self.kind, AssetKind::Attachment | AssetKind::Withheld)
+    }
 }

@@ -509,7 +509,7 @@ mod tests {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut theme = Theme::load(root, &hb.config).unwrap_or_else(|d| panic!("{d:?}"));
         let indexes = Indexes::build(hb);
-        let builder = Builder::new(hb, root, &indexes);
+        let builder = Builder::new(hb, &indexes);
         let globals = theme.tera.global_context();
         globals.insert("site", &builder.site());
         globals.insert("t", &i18n::strings(hb.config.language));

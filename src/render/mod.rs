@@ -5,6 +5,7 @@
 //! writes it into the staging folder at once, so a site of ten thousand SOPs
 //! is never held in memory whole; `serve` and the tests collect the files.
 
+mod claims;
 pub mod crosslinks;
 pub mod i18n;
 pub mod json;
@@ -22,7 +23,7 @@ use serde::Serialize;
 use crate::config::Language;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::index::Indexes;
-use crate::model::{Handbook, Sop};
+use crate::model::{AssetKind, Handbook, Sop};
 
 use pages::{Builder, Link};
 use theme::Theme;
@@ -144,13 +145,17 @@ fn render_jobs(
     // Built once: the SOP pages, the cross-link pages, the JSON and the
     // sitemap all read the same regulations, roles and backlinks.
     let indexes = Indexes::build(handbook);
-    let builder = Builder::new(handbook, root, &indexes);
+    let builder = Builder::new(handbook, &indexes);
     let language = handbook.config.language;
     let globals = theme.tera.global_context();
     globals.insert("site", &builder.site());
     globals.insert("t", &i18n::strings(language));
     // Only sections with something to show: no bar of links to empty pages.
     globals.insert("nav", &crosslinks::nav(&builder, &indexes));
+    // Every file passes the attachments' claims on its way out.
+    let claims = claims::Claims::new(handbook, root);
+    let guarded = |file: OutputFile| claims.pass(file, sink);
+    let sink: Sink<'_> = &guarded;
 
     // Each job's files go to the sink as soon as they are rendered; only
     // their paths are kept, for the built-in CSS below.
@@ -190,23 +195,30 @@ fn render_jobs(
             Err(write) => return Err(write),
         }
     }
+    if whole && errors.is_empty() {
+        // The built-in CSS gives way to a page or to a file of the theme's
+        // or the handbook's static/ with the same path, never to an
+        // attachment of content/ (that is a clash).
+        let taken: BTreeSet<&str> = paths
+            .iter()
+            .map(String::as_str)
+            .chain(
+                handbook
+                    .assets
+                    .iter()
+                    .filter(|a| a.kind == AssetKind::Static)
+                    .map(|a| a.dest.as_str()),
+            )
+            .collect();
+        for (path, bytes) in std::mem::take(&mut theme.static_files) {
+            if !taken.contains(path.as_str()) {
+                sink(OutputFile { path, bytes }).map_err(RenderError::Write)?;
+            }
+        }
+    }
+    errors.extend(claims.into_errors());
     if !errors.is_empty() {
         return Err(RenderError::Pages(errors));
-    }
-    if !whole {
-        return Ok(());
-    }
-    // The built-in CSS gives way to a page or to a file of the theme's or
-    // the handbook's static/ (an asset) with the same path.
-    let taken: BTreeSet<&str> = paths
-        .iter()
-        .map(String::as_str)
-        .chain(handbook.assets.iter().map(|a| a.dest.as_str()))
-        .collect();
-    for (path, bytes) in std::mem::take(&mut theme.static_files) {
-        if !taken.contains(path.as_str()) {
-            sink(OutputFile { path, bytes }).map_err(RenderError::Write)?;
-        }
     }
     Ok(())
 }

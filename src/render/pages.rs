@@ -5,14 +5,13 @@
 //! and a theme author cannot get a link or a date wrong.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use serde::Serialize;
 use serde::ser::SerializeStruct;
 
 use crate::config::{Config, Language, Paper};
 use crate::model::index::Indexes;
-use crate::model::{Approver, Date, Flow, Handbook, Hubungan, Sop, Target, Unit};
+use crate::model::{Approver, AssetKind, Date, Flow, Handbook, Hubungan, Sop, Target, Unit};
 
 use super::i18n;
 use super::json;
@@ -289,8 +288,6 @@ impl<'a> Jump<'a> {
 /// Shared state for building every page of one site.
 pub struct Builder<'a> {
     pub handbook: &'a Handbook,
-    /// The handbook root, to tell attachments (content/) from static files.
-    root: &'a Path,
     pub config: &'a Config,
     pub language: Language,
     pub markdown: Markdown<'a>,
@@ -321,7 +318,7 @@ pub(crate) fn sop_counts(handbook: &Handbook) -> BTreeMap<&str, usize> {
 }
 
 impl<'a> Builder<'a> {
-    pub fn new(handbook: &'a Handbook, root: &'a Path, indexes: &'a Indexes) -> Self {
+    pub fn new(handbook: &'a Handbook, indexes: &'a Indexes) -> Self {
         let config = &handbook.config;
         let unit_index = handbook
             .units
@@ -332,7 +329,6 @@ impl<'a> Builder<'a> {
         let sop_counts = sop_counts(handbook);
         Builder {
             handbook,
-            root,
             config,
             language: config.language,
             markdown: Markdown {
@@ -509,7 +505,7 @@ impl<'a> Builder<'a> {
             .handbook
             .assets
             .iter()
-            .filter(|a| is_attachment(self.root, &a.source) && parent_dir(&a.dest) == unit.path)
+            .filter(|a| a.kind == AssetKind::Attachment && parent_dir(&a.dest) == unit.path)
             .map(|a| {
                 let name = a.dest.rsplit('/').next().unwrap_or(&a.dest).to_string();
                 let kind = name
@@ -895,16 +891,6 @@ fn css_string(s: &str) -> String {
 
 /// How many SOPs the front page lists as recently updated.
 const RECENT_COUNT: usize = 8;
-
-/// An asset from content/ (an attachment), not from static/.
-fn is_attachment(root: &Path, source: &Path) -> bool {
-    match source.strip_prefix(root) {
-        Ok(rel) => rel.starts_with("content"),
-        // A root given another way ("." against an absolute path): look for
-        // the content/ folder anywhere in the path.
-        Err(_) => source.components().any(|c| c.as_os_str() == "content"),
-    }
-}
 
 /// "a/b/form.pdf" → "a/b"; "form.pdf" → "".
 fn parent_dir(dest: &str) -> &str {

@@ -176,6 +176,7 @@ fn handbook(config: Config) -> Handbook {
         assets: vec![Asset {
             source: PathBuf::from("content/bagian-umum/formulir-usulan.pdf"),
             dest: "bagian-umum/formulir-usulan.pdf".into(),
+            kind: crate::model::AssetKind::Attachment,
         }],
     }
 }

@@ -42,7 +42,8 @@ impl Site {
             .into_iter()
             .map(|f| (f.path, Body::Memory(Arc::new(f.bytes))))
             .collect();
-        for asset in assets {
+        // A withheld attachment (HTML while allow_html is false) is not served.
+        for asset in assets.iter().filter(|a| a.is_published()) {
             files.insert(asset.dest.clone(), Body::Disk(asset.source.clone()));
         }
         Site {
@@ -143,6 +144,7 @@ mod tests {
         let asset = Asset {
             source: "/hb/static/style.css".into(),
             dest: "style.css".into(),
+            kind: crate::model::AssetKind::Static,
         };
         let site = Site::new(
             1,

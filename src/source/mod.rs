@@ -25,7 +25,7 @@ use walkdir::WalkDir;
 use crate::Options;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics, Pos, Severity};
-use crate::model::{Asset, Handbook, RegisterEntry, Sop, Unit, links, slug};
+use crate::model::{Asset, AssetKind, Handbook, RegisterEntry, Sop, Unit, links, slug};
 
 use fields::Report;
 use files::FrontMatterError;
@@ -34,6 +34,7 @@ pub use cache::SourceCache;
 pub use checks::natural_cmp;
 pub use sop::{SOP_KEYS, STEP_KEYS};
 pub use unit::UNIT_KEYS;
+pub use walk::display as display_path;
 
 /// The result of loading: the handbook when it could be built at all, and every problem met.
 #[derive(Debug, Default)]
@@ -188,12 +189,26 @@ fn read_content(
     sort_sops(&mut sops, &units);
     out.extend(links::resolve(&mut sops));
 
+    let allow_html = handbook.config.allow_html;
     handbook.assets = content
         .attachments
         .iter()
         .map(|rel| {
             let folder = slug::slugify_path(walk::folder(rel));
             let name = walk::file_name(rel);
+            let kind = if !allow_html && is_markup(name) {
+                out.push(
+                    Diagnostic::warning(
+                        format!("content/{rel}"),
+                        Pos::default(),
+                        "not published: an HTML or SVG attachment can run script in the site, and allow_html is false",
+                    )
+                    .with_hint("attach it as PDF, or set `allow_html: true` in handbook.yaml if every author is trusted"),
+                );
+                AssetKind::Withheld
+            } else {
+                AssetKind::Attachment
+            };
             Asset {
                 source: root.join("content").join(rel),
                 dest: if folder.is_empty() {
@@ -201,11 +216,20 @@ fn read_content(
                 } else {
                     format!("{folder}/{name}")
                 },
+                kind,
             }
         })
         .collect();
     handbook.units = units;
     handbook.sops = sops;
+}
+
+/// A file a browser runs script from: HTML or SVG.
+fn is_markup(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    [".html", ".htm", ".xhtml", ".svg"]
+        .iter()
+        .any(|ext| lower.ends_with(ext))
 }
 
 fn as_draft_warning(mut d: Diagnostic) -> Diagnostic {
@@ -436,6 +460,7 @@ fn static_assets(root: &Path, config: &Config) -> (Vec<Asset>, Vec<Diagnostic>) 
             assets.push(Asset {
                 source: entry.path().to_path_buf(),
                 dest,
+                kind: AssetKind::Static,
             });
         }
     }
