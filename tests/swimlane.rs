@@ -481,9 +481,14 @@ fn arrows_match_edges(sop: &Sop, l: &Layout) -> Result<(), String> {
                     e.from + 1,
                     e.to() + 1
                 ))?;
-            if (label.at.x - start.x).abs() > 20.0 || (label.at.y - start.y).abs() > 20.0 {
+            // Beside its stub, or a line further out when other stubs
+            // crowd that side.
+            if (label.at.x - start.x).abs() > 30.0 || (label.at.y - start.y).abs() > 30.0 {
                 return Err(format!(
-                    "label {text:?} is far from where its branch leaves"
+                    "label {text:?} at {:?} is far from where its branch {}->{} leaves ({start:?})",
+                    label.at,
+                    e.from + 1,
+                    e.to() + 1
                 ));
             }
         }
@@ -525,12 +530,114 @@ fn everything_fits(l: &Layout) -> Result<(), String> {
     Ok(())
 }
 
+/// Is any point of `r` inside the symbol's shape? Every shape is convex and
+/// symmetric about its vertical centre line, and but for the pentagon also
+/// about its horizontal one, so the point of the box nearest its centre in
+/// each direction is the one to test.
+fn box_meets_shape(r: &Rect, shape: Shape, s: &Rect) -> bool {
+    let meet = r.x < s.right() - EPS
+        && s.x + EPS < r.right()
+        && r.y < s.bottom() - EPS
+        && s.y + EPS < r.bottom();
+    if !meet {
+        return false;
+    }
+    let p = Point {
+        x: s.cx().clamp(r.x, r.right()),
+        y: s.cy().clamp(r.y, r.bottom()),
+    };
+    let (dx, dy) = ((p.x - s.cx()).abs(), (p.y - s.cy()).abs());
+    let (a, b) = (s.w / 2.0, s.h / 2.0);
+    match shape {
+        Shape::Process | Shape::OffPage => true,
+        Shape::Decision => dx / a + dy / b < 1.0 - 0.01,
+        Shape::Terminator => {
+            let straight = a - b;
+            dx <= straight || (dx - straight).hypot(dy) < b - EPS
+        }
+    }
+}
+
+/// Every branch label sits inside the cell of the symbol it leaves: inside
+/// the drawing, over no lane border and no row line, over no symbol and no
+/// other label (issue 17: "Tidak berkenan" ran off the drawing, "Tidak" sat
+/// on lane borders).
+fn labels_keep_clear(l: &Layout) -> Result<(), String> {
+    for (i, label) in l.labels.iter().enumerate() {
+        let r = label.bounds();
+        let name = format!("label {:?}", label.text);
+        if r.x < 0.0 || r.y < 0.0 || r.right() > l.width || r.bottom() > l.height {
+            return Err(format!("{name} leaves the drawing ({r:?})"));
+        }
+        let lanes_left = l.lanes.first().map_or(0.0, |c| c.x);
+        let lanes_right = l.lanes.last().map_or(0.0, |c| c.x + c.w);
+        if r.x < lanes_left || r.right() > lanes_right {
+            return Err(format!("{name} leaves the lanes ({r:?})"));
+        }
+        for lane in &l.lanes {
+            for x in [lane.x, lane.x + lane.w] {
+                if r.x < x && x < r.right() {
+                    return Err(format!("{name} sits on a lane border at x={x}"));
+                }
+            }
+        }
+        for row in &l.rows {
+            let y = row.y + row.h;
+            if r.y < y && y < r.bottom() {
+                return Err(format!("{name} sits on a row line at y={y}"));
+            }
+        }
+        for s in &l.symbols {
+            if box_meets_shape(&r, s.shape, &s.rect) {
+                return Err(format!("{name} covers the symbol of step {}", s.step + 1));
+            }
+        }
+        for other in &l.labels[i + 1..] {
+            let o = other.bounds();
+            if r.x < o.right() && o.x < r.right() && r.y < o.bottom() && o.y < r.bottom() {
+                return Err(format!("{name} covers label {:?}", other.text));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Do a horizontal and a vertical segment cross at a point inside both?
+fn cross(a: Segment, b: Segment) -> bool {
+    let (h, v) = if a.0.y == a.1.y { (a, b) } else { (b, a) };
+    if h.0.y != h.1.y || v.0.x != v.1.x {
+        return false;
+    }
+    let (x0, x1) = (h.0.x.min(h.1.x), h.0.x.max(h.1.x));
+    let (y0, y1) = (v.0.y.min(v.1.y), v.0.y.max(v.1.y));
+    x0 + EPS < v.0.x && v.0.x < x1 - EPS && y0 + EPS < h.0.y && h.0.y < y1 - EPS
+}
+
+/// The pairs (loop back, forward arrow) that cross, as 1-based step numbers.
+fn loop_back_crossings(l: &Layout) -> Vec<((usize, usize), (usize, usize))> {
+    let mut out = Vec::new();
+    for back in l.arrows.iter().filter(|a| a.to <= a.from) {
+        for forward in l.arrows.iter().filter(|a| a.to > a.from) {
+            let meets =
+                segments(&back.points).any(|p| segments(&forward.points).any(|q| cross(p, q)));
+            if meets {
+                out.push((
+                    (back.from + 1, back.to + 1),
+                    (forward.from + 1, forward.to + 1),
+                ));
+            }
+        }
+    }
+    out
+}
+
 /// The properties that hold on any drawing, printed pages included.
 fn check_drawing(l: &Layout) -> Result<(), String> {
     every_segment_is_orthogonal(l)?;
     every_arrow_joins_its_symbols(l)?;
     no_arrow_crosses_a_symbol(l)?;
     no_two_arrows_share_a_segment(l)?;
+    labels_keep_clear(l)?;
     everything_fits(l)
 }
 
@@ -542,6 +649,7 @@ fn check_all(sop: &Sop) -> Result<Layout, String> {
     no_arrow_crosses_a_symbol(&l)?;
     no_two_arrows_share_a_segment(&l)?;
     arrows_match_edges(sop, &l)?;
+    labels_keep_clear(&l)?;
     everything_fits(&l)?;
     Ok(l)
 }
@@ -557,8 +665,26 @@ fn example_sops_have_clean_geometry() {
 
 /// The SOPs of the example handbook (content/), as the loader reads them.
 fn example_handbook() -> Vec<Sop> {
+    handbook_at(PathBuf::from(env!("CARGO_MANIFEST_DIR")))
+}
+
+/// The shapes of real SOPs that issue 17 was found on
+/// (tests/fixtures/flowchart), by path.
+fn real_shapes() -> Vec<Sop> {
+    handbook_at(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/flowchart"))
+}
+
+fn real_shape(path: &str) -> Sop {
+    real_shapes()
+        .into_iter()
+        .find(|s| s.path == path)
+        .unwrap_or_else(|| panic!("no SOP {path} in tests/fixtures/flowchart"))
+}
+
+/// The SOPs of the handbook at `root`, as the loader reads them.
+fn handbook_at(root: PathBuf) -> Vec<Sop> {
     let opts = lajur::Options {
-        root: PathBuf::from(env!("CARGO_MANIFEST_DIR")),
+        root,
         ..Default::default()
     };
     let loaded = lajur::source::load(&opts);
@@ -583,6 +709,74 @@ fn every_example_sop_has_clean_geometry() {
             if let Err(e) = check_drawing(&l) {
                 panic!("{} (printed): {e}", sop.path);
             }
+        }
+    }
+}
+
+#[test]
+fn real_flowchart_shapes_have_clean_geometry() {
+    let sops = real_shapes();
+    assert!(sops.len() >= 3);
+    for sop in &sops {
+        let l = check_all(sop).unwrap_or_else(|e| panic!("{}: {e}", sop.path));
+        // Revision loops here always have a free channel beside them.
+        assert_eq!(loop_back_crossings(&l), [], "{}", sop.path);
+        for (page, l) in print_page_layouts(sop, Language::Id, 4).iter().enumerate() {
+            if let Err(e) = check_drawing(l) {
+                panic!("{} (printed page {}): {e}", sop.path, page + 1);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_long_label_in_the_last_lane_stays_in_it() {
+    // Issue 17, defect 1: "Tidak berkenan" started at x=571 of a 592 px
+    // drawing and showed as "Tida".
+    let sop = real_shape("mts/penerimaan-tamu");
+    let l = layout(&sop);
+    let label = l
+        .labels
+        .iter()
+        .find(|lb| lb.text == "Tidak berkenan")
+        .expect("the Tidak branch is labelled");
+    let last = l.lanes.last().expect("lanes");
+    let r = label.bounds();
+    assert!(
+        r.x >= last.x && r.right() <= last.x + last.w && r.right() <= l.width,
+        "{r:?} is not inside the last lane {last:?} of a {} px drawing",
+        l.width
+    );
+    // The lanes without such a label stay narrow.
+    assert!(l.lanes[0].w < last.w, "{:?}", l.lanes);
+}
+
+#[test]
+fn revision_loops_take_the_free_channel() {
+    // Issue 17, defect 2: Tidak 2 -> 1 and 3 -> 2 crossed the forward
+    // arrows 1 -> 2 and 2 -> 3.
+    let l = layout(&real_shape("mts/verifikasi-berkas"));
+    let loops: Vec<(usize, usize)> = l
+        .arrows
+        .iter()
+        .filter(|a| a.to < a.from)
+        .map(|a| (a.from + 1, a.to + 1))
+        .collect();
+    assert_eq!(loops, [(2, 1), (3, 2)]);
+    assert_eq!(loop_back_crossings(&l), []);
+}
+
+#[test]
+fn each_label_is_drawn_once() {
+    // Issue 17, defect 7: a label with a stroked halo was printed as two
+    // copies of its text ("Tidak Tidak" in pdftotext).
+    for sop in real_shapes().iter().chain([&balangan(), &tricky()]) {
+        let svg = render_svg(sop, Language::Id);
+        let labelled = sop.edges().iter().filter(|e| e.label.is_some()).count();
+        assert_eq!(svg.matches("<text class=\"alur-label\"").count(), labelled);
+        assert!(!svg.contains("paint-order"), "a stroked halo is back");
+        for text in elements(&svg, "text") {
+            assert!(!text.contains("stroke"), "{text}");
         }
     }
 }
@@ -628,9 +822,68 @@ fn the_checks_catch_broken_geometry() {
     adrift.arrows[0].points[0].y -= 5.0;
     assert!(every_arrow_joins_its_symbols(&adrift).is_err());
 
-    let mut missing = good;
+    let mut missing = good.clone();
     missing.symbols.retain(|s| s.step != 3);
     assert!(every_step_has_its_symbols(&sop, &missing).is_err());
+
+    // A label pushed over the lane border, off the drawing, onto its
+    // diamond, onto another label.
+    assert!(!good.labels.is_empty());
+    assert!(labels_keep_clear(&good).is_ok());
+    let lane = good.lanes[good.lanes.len() - 1];
+    let mut edge = good.clone();
+    edge.labels[0].at.x = lane.x + lane.w - 5.0;
+    edge.labels[0].anchor = lajur::render::swimlane::Anchor::Start;
+    assert!(labels_keep_clear(&edge).is_err());
+    let mut border = good.clone();
+    border.labels[0].at.x = good.lanes[1].x - 5.0;
+    border.labels[0].anchor = lajur::render::swimlane::Anchor::Start;
+    assert!(labels_keep_clear(&border).is_err());
+    let mut on_symbol = good.clone();
+    let diamond = good
+        .symbols
+        .iter()
+        .find(|s| s.shape == Shape::Decision)
+        .expect("a decision");
+    on_symbol.labels[0].at = Point {
+        x: diamond.rect.cx(),
+        y: diamond.rect.cy(),
+    };
+    assert!(labels_keep_clear(&on_symbol).is_err());
+    let mut twice = good;
+    let copy = twice.labels[0].clone();
+    twice.labels.push(copy);
+    assert!(labels_keep_clear(&twice).is_err());
+
+    // A loop back across a forward arrow is seen.
+    let mut crossed = layout(&real_shape("mts/verifikasi-berkas"));
+    let back = crossed
+        .arrows
+        .iter()
+        .position(|a| a.to < a.from)
+        .expect("a loop");
+    let (from, to) = (crossed.arrows[back].from, crossed.arrows[back].to);
+    let forward = crossed
+        .arrows
+        .iter()
+        .find(|a| a.from == to && a.to == from)
+        .expect("the forward arrow")
+        .points
+        .clone();
+    // Run the loop straight up through the middle of the forward dog-leg.
+    let dogleg = forward[1];
+    let mid_x = (forward[1].x + forward[2].x) / 2.0;
+    crossed.arrows[back].points = vec![
+        Point {
+            x: mid_x,
+            y: dogleg.y + 20.0,
+        },
+        Point {
+            x: mid_x,
+            y: dogleg.y - 20.0,
+        },
+    ];
+    assert!(!loop_back_crossings(&crossed).is_empty());
 }
 
 #[test]
@@ -652,9 +905,11 @@ fn rows_follow_steps_and_lanes_follow_pelaksana() {
     let back = l.arrows.iter().find(|a| a.from == 6 && a.to == 5).unwrap();
     assert!(back.points.last().unwrap().y < back.points[0].y);
     assert!(back.is_no);
-    // The long role name wraps instead of widening its lane past the others.
+    // The long role name wraps instead of widening its lane past the
+    // others: only a lane a branch label leaves by its side grows.
     assert!(l.lane_headers[2].lines.len() > 1);
-    assert!(l.lanes.iter().all(|c| c.w == l.lanes[0].w));
+    let narrowest = l.lanes.iter().map(|c| c.w).fold(f64::MAX, f64::min);
+    assert_eq!(l.lanes[2].w, narrowest);
 }
 
 #[test]

@@ -8,7 +8,7 @@
 //! as on the form: wide enough for the symbols and for the deepest side
 //! channel the routes need.
 
-use super::metrics::{text_width, wrap};
+use super::metrics::{SAFETY, text_width, wrap};
 use super::route::{self, End, Half, Route, Side};
 use crate::model::{Sop, StepKind};
 
@@ -97,6 +97,14 @@ pub struct Label {
     pub anchor: Anchor,
 }
 
+impl Label {
+    /// The box its text covers, with room for a wider fallback font: the
+    /// drawing puts its halo there, and nothing else may be inside it.
+    pub fn bounds(&self) -> Rect {
+        label_box(&self.text, self.at, self.anchor)
+    }
+}
+
 /// A line joining the symbols of a step done in several lanes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Join {
@@ -163,6 +171,13 @@ pub(crate) const LINE: f64 = 15.0;
 pub(crate) const HEADER_FONT: f64 = 11.0;
 pub(crate) const HEADER_LINE: f64 = 13.0;
 pub(crate) const LABEL_FONT: f64 = 11.0;
+/// From a symbol (a side exit) or from an arrow's line (a bottom exit) to
+/// its label, and from a label to the lane border.
+const LABEL_GAP_SIDE: f64 = 4.0;
+const LABEL_GAP_DOWN: f64 = 5.0;
+const LABEL_PAD: f64 = 4.0;
+/// How much further out a label moves when its first places are taken.
+const LABEL_STEP: f64 = 13.0;
 const MARGIN: f64 = 1.0;
 const NUMBER_W: f64 = 34.0;
 const KEGIATAN_W: f64 = 220.0;
@@ -293,9 +308,37 @@ pub(crate) fn layout_with(sop: &Sop, offpage: &[bool], mutu: bool) -> Layout {
         sizes.push(row_sizes);
     }
 
-    // Columns: every lane as wide as the widest need.
+    // Branch labels: the room each needs from the centre line of the lane
+    // it leaves, so none reaches a lane border. A lane grows for its own
+    // labels only, so one long label ("Tidak berkenan") does not widen
+    // every lane of the drawing.
+    let mut label_reach = vec![0.0_f64; lane_count];
+    for e in &plan.edges {
+        let Some(text) = e.label.as_deref() else {
+            continue;
+        };
+        let w = label_width(text);
+        let (lane, reach) = match e.route {
+            Route::Channel {
+                from_lane,
+                from_port,
+                ..
+            } if from_port.side().is_some() => {
+                (from_lane, zone / 2.0 + LABEL_GAP_SIDE + w + LABEL_PAD)
+            }
+            Route::Channel { from_lane, .. } | Route::Down { from_lane, .. } => {
+                (from_lane, LABEL_GAP_DOWN + w + LABEL_PAD)
+            }
+        };
+        if let Some(r) = label_reach.get_mut(lane) {
+            *r = r.max(reach);
+        }
+    }
+
+    // Columns: every lane as wide as the symbols and the deepest channel
+    // need, wider where its labels need it.
     let half_channel = TRACK_PAD + plan.tracks.saturating_sub(1) as f64 * TRACK_GAP + LINE_PAD;
-    let lane_w = MIN_LANE_W.max(zone + 2.0 * half_channel).ceil();
+    let base_w = MIN_LANE_W.max(zone + 2.0 * half_channel).ceil();
     let number_column = Column {
         x: MARGIN,
         w: NUMBER_W,
@@ -305,13 +348,16 @@ pub(crate) fn layout_with(sop: &Sop, offpage: &[bool], mutu: bool) -> Layout {
         w: KEGIATAN_W,
     };
     let lanes_x = kegiatan_column.x + KEGIATAN_W;
-    let lanes: Vec<Column> = (0..lane_count)
-        .map(|k| Column {
-            x: lanes_x + k as f64 * lane_w,
-            w: lane_w,
+    let lanes: Vec<Column> = label_reach
+        .iter()
+        .scan(lanes_x, |x, &reach| {
+            let w = base_w.max((2.0 * reach).ceil());
+            let column = Column { x: *x, w };
+            *x += w;
+            Some(column)
         })
         .collect();
-    let mutu_x = lanes_x + lane_count as f64 * lane_w;
+    let mutu_x = lanes.last().map_or(lanes_x, |c| c.x + c.w);
     let mutu_columns: Vec<Column> = if mutu {
         MUTU_W
             .iter()
@@ -325,7 +371,7 @@ pub(crate) fn layout_with(sop: &Sop, offpage: &[bool], mutu: bool) -> Layout {
         Vec::new()
     };
     let width = mutu_columns.last().map_or(mutu_x, |c| c.x + c.w) + MARGIN;
-    let lane_cx = |k: usize| lanes_x + k as f64 * lane_w + lane_w / 2.0;
+    let lane_cx = |k: usize| lanes.get(k).map_or(lanes_x, |c| c.x + c.w / 2.0);
 
     // Header: the "Pelaksana" band, then the role names wrapped in their lanes.
     let top = MARGIN;
@@ -333,9 +379,10 @@ pub(crate) fn layout_with(sop: &Sop, offpage: &[bool], mutu: bool) -> Layout {
         .map(|k| {
             // judul_lajur: the nama, or the singkatan many forms print.
             let name = sop.lanes.get(k).map(|l| sop.lane_header(l));
+            let w = lanes.get(k).map_or(base_w, |c| c.w);
             wrap(
                 name.as_deref().unwrap_or(""),
-                lane_w - 2.0 * CELL_PAD,
+                w - 2.0 * CELL_PAD,
                 HEADER_FONT,
                 true,
             )
@@ -350,7 +397,7 @@ pub(crate) fn layout_with(sop: &Sop, offpage: &[bool], mutu: bool) -> Layout {
             rect: Rect {
                 x: lanes[k].x,
                 y: top + HEADER1_H,
-                w: lane_w,
+                w: lanes[k].w,
                 h: header2,
             },
             lines,
@@ -519,7 +566,7 @@ pub(crate) fn layout_with(sop: &Sop, offpage: &[bool], mutu: bool) -> Layout {
                 };
                 // Under the diamond, right of the line or left of it.
                 let y = round1(start.y + 12.0);
-                let candidates = [
+                let candidates = vec![
                     (
                         Point {
                             x: round1(sx + 5.0),
@@ -566,30 +613,34 @@ pub(crate) fn layout_with(sop: &Sop, offpage: &[bool], mutu: bool) -> Layout {
                         // Over or under the stub; first choice on the side
                         // away from the track's run, where this arrow has no line.
                         let goes_up = e.to < e.from;
+                        // Beside the symbol at the height of the text, so
+                        // a label by a diamond's slanting side keeps clear of it.
                         let (dx, anchor) = match side {
-                            Side::Right => (4.0, Anchor::Start),
-                            Side::Left => (-4.0, Anchor::End),
+                            Side::Right => (LABEL_GAP_SIDE, Anchor::Start),
+                            Side::Left => (-LABEL_GAP_SIDE, Anchor::End),
                         };
-                        let x = round1(sx + dx);
-                        let over = (
-                            Point {
-                                x,
-                                y: round1(sy - 4.0),
-                            },
-                            anchor,
-                        );
-                        let under = (
-                            Point {
-                                x,
-                                y: round1(sy + 13.0),
-                            },
-                            anchor,
-                        );
-                        if goes_up {
-                            [under, over]
+                        let clear_x = |baseline: f64| {
+                            let (top, bottom) =
+                                (baseline - LABEL_FONT * 0.8, baseline + LABEL_FONT * 0.2);
+                            let widest = s.rect.cy().clamp(top, bottom);
+                            round1(side_x(s.shape, &s.rect, side, widest) + dx)
+                        };
+                        // Next to the stub first; where the symbol bulges
+                        // into that place, as near as clears it.
+                        let place = |y: f64, x: f64| (Point { x, y: round1(y) }, anchor);
+                        let (over, under) = (sy - 4.0, sy + 13.0);
+                        let near_x = round1(sx + dx);
+                        // Then a line further out, where the stubs of
+                        // several ends on one side crowd the nearer places.
+                        let order = if goes_up {
+                            [under, over, under + LABEL_STEP, over - LABEL_STEP]
                         } else {
-                            [over, under]
-                        }
+                            [over, under, over - LABEL_STEP, under + LABEL_STEP]
+                        };
+                        order
+                            .iter()
+                            .flat_map(|&y| [place(y, near_x), place(y, clear_x(y))])
+                            .collect()
                     }
                     None => {
                         // Bottom: down into the row's lower margin, across to the track.
@@ -615,7 +666,11 @@ pub(crate) fn layout_with(sop: &Sop, offpage: &[bool], mutu: bool) -> Layout {
                             },
                             Anchor::Start,
                         );
-                        if x > cx { [left, right] } else { [right, left] }
+                        if x > cx {
+                            vec![left, right]
+                        } else {
+                            vec![right, left]
+                        }
                     }
                 };
                 match to_port.side() {
@@ -644,7 +699,15 @@ pub(crate) fn layout_with(sop: &Sop, offpage: &[bool], mutu: bool) -> Layout {
             }
         };
         if let Some(text) = &e.label {
-            pending.push((text.clone(), arrows.len(), candidates));
+            pending.push(PendingLabel {
+                text: text.clone(),
+                arrow: arrows.len(),
+                lane: match e.route {
+                    Route::Down { from_lane, .. } | Route::Channel { from_lane, .. } => from_lane,
+                },
+                row: e.from,
+                candidates,
+            });
         }
         arrows.push(Arrow {
             from: e.from,
@@ -653,7 +716,16 @@ pub(crate) fn layout_with(sop: &Sop, offpage: &[bool], mutu: bool) -> Layout {
             is_no: e.is_no,
         });
     }
-    let labels = place_labels(pending, &arrows, &joins);
+    let labels = place_labels(
+        pending,
+        &Obstacles {
+            arrows: &arrows,
+            joins: &joins,
+            symbols: &symbols,
+            lanes: &lanes,
+            rows: &rows,
+        },
+    );
 
     Layout {
         width: round1(width),
@@ -697,12 +769,25 @@ fn wrap_items<S: AsRef<str>>(items: &[S], column_w: f64) -> Vec<String> {
 /// Room for the "- " of a list item.
 const BULLET_W: f64 = 10.0;
 
-/// A branch label still to place: its text, its arrow and its two possible places.
-type PendingLabel = (String, usize, [(Point, Anchor); 2]);
+/// The width of a label's text, with the slack that wrapping leaves for a
+/// fallback font.
+fn label_width(text: &str) -> f64 {
+    text_width(text, LABEL_FONT, false) / SAFETY
+}
+
+/// A branch label still to place: its text, its arrow, the lane and row
+/// of the symbol it leaves, and its possible places.
+struct PendingLabel {
+    text: String,
+    arrow: usize,
+    lane: usize,
+    row: usize,
+    candidates: Vec<(Point, Anchor)>,
+}
 
 /// The box a label's text covers (baseline at `at`, 11 px italic).
 fn label_box(text: &str, at: Point, anchor: Anchor) -> Rect {
-    let w = text_width(text, LABEL_FONT, false);
+    let w = label_width(text);
     let x = match anchor {
         Anchor::Start => at.x,
         Anchor::Middle => at.x - w / 2.0,
@@ -726,29 +811,80 @@ fn boxes_meet(a: &Rect, b: &Rect) -> bool {
     a.x < b.right() && b.x < a.right() && a.y < b.bottom() && b.y < a.bottom()
 }
 
-/// Puts each branch label at the first of its places that runs over the
-/// fewest lines and other labels (a label crossing a line stays readable
-/// thanks to its halo, but one over another label does not).
-fn place_labels(pending: Vec<PendingLabel>, arrows: &[Arrow], joins: &[Join]) -> Vec<Label> {
+/// Does the box overlap the symbol's shape (not only its bounding box: a
+/// label may sit in the corner beside a diamond)? Every shape is convex and
+/// symmetric about its vertical centre line; it is widest over the box's
+/// height nearest its middle (the pentagon: nearest its top).
+fn box_meets_symbol(r: &Rect, symbol: &Symbol) -> bool {
+    if !boxes_meet(r, &symbol.rect) {
+        return false;
+    }
+    let y = match symbol.shape {
+        Shape::OffPage => r.y.max(symbol.rect.y),
+        _ => symbol.rect.cy().clamp(r.y, r.bottom()),
+    };
+    let left = side_x(symbol.shape, &symbol.rect, Side::Left, y);
+    let right = side_x(symbol.shape, &symbol.rect, Side::Right, y);
+    r.x < right && left < r.right()
+}
+
+/// What a label must keep clear of, or cross as little as it can.
+struct Obstacles<'a> {
+    arrows: &'a [Arrow],
+    joins: &'a [Join],
+    symbols: &'a [Symbol],
+    lanes: &'a [Column],
+    rows: &'a [Row],
+}
+
+/// Puts each branch label at the first of its places that stays inside
+/// the cell of the symbol it leaves (clear of the lane borders and the row
+/// lines), clear of every symbol and every other label, and runs over the
+/// fewest lines (a label crossing an arrow stays readable thanks to its
+/// halo; one over a border, a symbol or another label does not).
+fn place_labels(pending: Vec<PendingLabel>, around: &Obstacles) -> Vec<Label> {
+    const BLOCKED: usize = 1000;
     let mut placed: Vec<(Label, Rect)> = Vec::with_capacity(pending.len());
-    for (text, arrow, candidates) in pending {
+    for label in pending {
+        let cell = match (around.lanes.get(label.lane), around.rows.get(label.row)) {
+            (Some(c), Some(r)) => Some(Rect {
+                x: c.x,
+                y: r.y,
+                w: c.w,
+                h: r.h,
+            }),
+            _ => None,
+        };
         let mut best: Option<(usize, Point, Anchor, Rect)> = None;
-        for (at, anchor) in candidates {
-            let r = label_box(&text, at, anchor);
-            let lines = arrows
+        for (at, anchor) in label.candidates {
+            let r = label_box(&label.text, at, anchor);
+            let outside = cell.is_some_and(|c| {
+                r.x < c.x + 1.0
+                    || r.right() > c.right() - 1.0
+                    || r.y < c.y + 1.0
+                    || r.bottom() > c.bottom() - 1.0
+            });
+            let symbols = around
+                .symbols
                 .iter()
-                .flat_map(|a| a.points.windows(2))
-                .filter(|w| segment_hits(&r, w[0], w[1]))
-                .count()
-                + joins
-                    .iter()
-                    .filter(|j| segment_hits(&r, j.from, j.to))
-                    .count();
+                .filter(|s| box_meets_symbol(&r, s))
+                .count();
             let labels = placed
                 .iter()
                 .filter(|(_, other)| boxes_meet(&r, other))
                 .count();
-            let cost = lines + 10 * labels;
+            let lines = around
+                .arrows
+                .iter()
+                .flat_map(|a| a.points.windows(2))
+                .filter(|w| segment_hits(&r, w[0], w[1]))
+                .count()
+                + around
+                    .joins
+                    .iter()
+                    .filter(|j| segment_hits(&r, j.from, j.to))
+                    .count();
+            let cost = (usize::from(outside) + symbols + labels) * BLOCKED + lines;
             if best.as_ref().is_none_or(|b| cost < b.0) {
                 best = Some((cost, at, anchor, r));
             }
@@ -756,8 +892,8 @@ fn place_labels(pending: Vec<PendingLabel>, arrows: &[Arrow], joins: &[Join]) ->
         if let Some((_, at, anchor, r)) = best {
             placed.push((
                 Label {
-                    text,
-                    arrow,
+                    text: label.text,
+                    arrow: label.arrow,
                     at,
                     anchor,
                 },

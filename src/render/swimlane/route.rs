@@ -166,6 +166,21 @@ pub fn plan(sop: &Sop) -> Plan {
         });
     }
 
+    // What a channel route may cross: the dog-legs of the down arrows, then
+    // the stubs and tracks of the channel routes placed before it.
+    let mut crossings = Crossings::default();
+    for e in &edges {
+        if let Route::Down { from_lane, to_lane } = e.route
+            && from_lane != to_lane
+        {
+            crossings.runs.push(Run {
+                at: (e.to, Level::Top),
+                from: centre(from_lane),
+                to: centre(to_lane),
+            });
+        }
+    }
+
     // Shorter spans first, so they take the tracks nearest the symbols.
     channel_edges.sort_by_key(|&i| {
         let e = &edges[i];
@@ -180,6 +195,7 @@ pub fn plan(sop: &Sop) -> Plan {
         let bottom = to > from && !bottom_used[from];
         let top = to > from && !top_used[to];
         let ends = Ends {
+            rows: (from, to),
             from: &step_lanes[from],
             to: &step_lanes[to],
             bottom,
@@ -188,15 +204,17 @@ pub fn plan(sop: &Sop) -> Plan {
         // The rows the track runs over. A bottom (top) port reaches its
         // track in the margin of its own row, so that row counts too.
         let span = (from.min(to), from.max(to));
-        let route = channel_route(&ends, lane_count, span, &channels);
+        let route = channel_route(&ends, lane_count, span, &channels, &crossings);
         if let Route::Channel {
             half,
             slot,
             from_port,
+            from_lane,
             to_port,
-            ..
+            to_lane,
         } = route
         {
+            crossings.add((from, from_lane, from_port), (to, to_lane, to_port), half);
             let slots = channels.entry(half).or_default();
             if slots.len() <= slot {
                 slots.resize(slot + 1, Vec::new());
@@ -287,6 +305,8 @@ type Channels = std::collections::HashMap<Half, Vec<Vec<(usize, usize)>>>;
 
 /// The two steps of a channel route and which of their ports are free.
 struct Ends<'a> {
+    /// The rows of the source and the target.
+    rows: (usize, usize),
     from: &'a [usize],
     to: &'a [usize],
     bottom: bool,
@@ -328,14 +348,112 @@ fn free_slot(channels: &Channels, half: Half, span: (usize, usize)) -> usize {
         .unwrap_or(slots.len())
 }
 
-/// Picks the channel for a route: the fewest lanes to cross, then the
-/// lowest free track, then the right-hand side (where the form's loops
-/// usually run).
+/// Where in its row a horizontal line runs: the upper margin (a dog-leg,
+/// an arrow coming in at the top), the middle (a side stub), the lower
+/// margin (an arrow leaving at the bottom for a channel).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Level {
+    Top,
+    Middle,
+    Bottom,
+}
+
+/// A horizontal line in grid terms: its row and level, and its ends in
+/// half-lane units (lane k's centre line is 2k+1, gutter g is 2g).
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    at: (usize, Level),
+    from: usize,
+    to: usize,
+}
+
+/// A vertical track: its gutter and the (row, level) of its two ends.
+#[derive(Debug, Clone, Copy)]
+struct Track {
+    gutter: usize,
+    ends: ((usize, Level), (usize, Level)),
+}
+
+fn centre(lane: usize) -> usize {
+    2 * lane + 1
+}
+
+/// The gutter of a channel half: the one left of its lane, or right of it.
+fn gutter_of(half: Half) -> usize {
+    match half.side {
+        Side::Left => half.lane,
+        Side::Right => half.lane + 1,
+    }
+}
+
+/// Where an end of a channel route meets its symbol, in grid terms.
+fn level_of(port: Port) -> Level {
+    match port {
+        Port::Top => Level::Top,
+        Port::Bottom => Level::Bottom,
+        Port::Left | Port::Right => Level::Middle,
+    }
+}
+
+/// Lines already drawn, for counting what a new channel route would cross.
+#[derive(Debug, Default)]
+struct Crossings {
+    runs: Vec<Run>,
+    tracks: Vec<Track>,
+}
+
+impl Crossings {
+    /// Records a channel route: its two stubs and its track.
+    fn add(&mut self, from: (usize, usize, Port), to: (usize, usize, Port), half: Half) {
+        let gutter = gutter_of(half);
+        for (row, lane, port) in [from, to] {
+            self.runs.push(Run {
+                at: (row, level_of(port)),
+                from: centre(lane),
+                to: 2 * gutter,
+            });
+        }
+        self.tracks.push(Track {
+            gutter,
+            ends: ((from.0, level_of(from.2)), (to.0, level_of(to.2))),
+        });
+    }
+
+    /// How many lines a route with these stubs and this track would cross.
+    fn count(&self, stubs: [Run; 2], track: Track) -> usize {
+        let within = |y: (usize, Level), ends: ((usize, Level), (usize, Level))| {
+            let (lo, hi) = (ends.0.min(ends.1), ends.0.max(ends.1));
+            lo < y && y < hi
+        };
+        let across = |x: usize, run: &Run| run.from.min(run.to) < x && x < run.from.max(run.to);
+        let runs = self
+            .runs
+            .iter()
+            .filter(|run| within(run.at, track.ends) && across(2 * track.gutter, run))
+            .count();
+        let tracks = stubs
+            .iter()
+            .map(|stub| {
+                self.tracks
+                    .iter()
+                    .filter(|t| within(stub.at, t.ends) && across(2 * t.gutter, stub))
+                    .count()
+            })
+            .sum::<usize>();
+        runs + tracks
+    }
+}
+
+/// Picks the channel for a route: the fewest lines to cross (a loop back
+/// beside a forward arrow takes the free channel rather than cut through
+/// it), then the fewest lanes to cross, then the lowest free track, then
+/// the right-hand side (where the form's loops usually run).
 fn channel_route(
     ends: &Ends,
     lane_count: usize,
     span: (usize, usize),
     channels: &Channels,
+    crossings: &Crossings,
 ) -> Route {
     let mut best: Option<(usize, Route)> = None;
     for g in 0..=lane_count {
@@ -365,7 +483,26 @@ fn channel_route(
             };
             let detour = usize::from(!near(from_lane) && !near(to_lane)) * 1000;
             let prefer_right = usize::from(half.side == Side::Left);
-            let cost = (df + dt) * 100
+            let (from_row, to_row) = ends.rows;
+            let stubs = [
+                Run {
+                    at: (from_row, level_of(from_port)),
+                    from: centre(from_lane),
+                    to: 2 * g,
+                },
+                Run {
+                    at: (to_row, level_of(to_port)),
+                    from: centre(to_lane),
+                    to: 2 * g,
+                },
+            ];
+            let track = Track {
+                gutter: g,
+                ends: (stubs[0].at, stubs[1].at),
+            };
+            let crossed = crossings.count(stubs, track);
+            let cost = crossed * 1000
+                + (df + dt) * 100
                 + detour
                 + slot * 10
                 + prefer_right * 2

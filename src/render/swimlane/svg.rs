@@ -29,7 +29,8 @@ const STYLE: &str = "
 .alur .alur-nomor{font-weight:bold;font-size:12px}
 .alur .alur-panah,.alur .alur-gabung{fill:none;stroke:#1b1f24;stroke-width:1.3}
 .alur .alur-ujung{fill:#1b1f24}
-.alur .alur-label{font-size:11px;font-style:italic;paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}
+.alur .alur-label{font-size:11px;font-style:italic}
+.alur .alur-latar{fill:#fff}
 .alur a:hover .alur-bentuk,.alur a:focus .alur-bentuk{stroke-width:2.5}
 .alur g:target .alur-bentuk{stroke:#b45309;stroke-width:3}
 .alur .alur-lajur text{fill:#0a55a3;text-decoration:underline}
@@ -42,7 +43,7 @@ const STYLE: &str = "
 .alur .alur-keputusan .alur-bentuk{fill:#352c18}
 .alur .alur-panah,.alur .alur-gabung{stroke:#d5d9de}
 .alur .alur-ujung{fill:#d5d9de}
-.alur .alur-label{stroke:#16191d}
+.alur .alur-latar{fill:#16191d}
 .alur g:target .alur-bentuk{stroke:#f59e0b}
 .alur .alur-lajur text{fill:#8cc4ff}
 }
@@ -434,18 +435,31 @@ pub fn draw_described(
             Anchor::Middle => "middle",
             Anchor::End => "end",
         };
+        // The halo that keeps a label readable over a line is a box of
+        // the background colour behind it, not a stroke around the glyphs:
+        // a stroked text is printed to PDF as a second copy of the text,
+        // which copy-paste and screen readers then read twice.
+        let b = label.bounds();
         push!(
             &mut out,
-            r#"<text class="alur-label" x=""#,
+            r#"<rect class="alur-latar" x=""#,
+            N(b.x - 1.0),
+            r#"" y=""#,
+            N(b.y - 1.0),
+            r#"" width=""#,
+            N(b.w + 2.0),
+            r#"" height=""#,
+            N(b.h + 2.0),
+            r#""/><text class="alur-label" x=""#,
             N(label.at.x),
             r#"" y=""#,
             N(label.at.y),
             r#"" text-anchor=""#,
             anchor,
             r#"">"#,
-            &esc(&label.text),
-            "</text>\n",
         );
+        push!(&mut out, &esc(&label.text));
+        out.push_str("</text>\n");
     }
     out.push_str("</g></svg>");
     out
