@@ -347,6 +347,28 @@ fn a_15_step_sop_prints_as_the_official_form() {
     assert!(pages[1].contains("Perlu perbaikan"));
     // The footer counts the sheets.
     assert!(layout.contains("Halaman 3 dari 3"), "{layout}");
+
+    // Issue 17, defect 7: each branch label once (a stroked halo printed
+    // a second copy: "Tidak Tidak").
+    for (text, label) in [(&pages[1], "Perlu perbaikan"), (&pages[1], "Benar")] {
+        assert_eq!(text.matches(label).count(), 1, "{label:?} twice: {text}");
+    }
+    // Issue 17, defect 9: the approver's jabatan as written.
+    assert!(identity.contains("Sekretaris Daerah"), "{identity}");
+    assert!(!identity.contains("SEKRETARIS DAERAH"), "{identity}");
+    // Issue 17, defect 6: the last page ends with the form's Jumlah waktu
+    // row, the same total the page shows.
+    let total = html
+        .split("class=\"total-waktu__computed\">")
+        .nth(1)
+        .and_then(|t| t.split('<').next())
+        .expect("the page's total");
+    assert!(
+        pages[1].contains(&format!("Jumlah waktu {total}")),
+        "no Jumlah waktu {total}: {}",
+        pages[1]
+    );
+    assert!(!pages[0].contains("Jumlah waktu"));
 }
 
 #[test]

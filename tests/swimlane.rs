@@ -781,6 +781,56 @@ fn each_label_is_drawn_once() {
     }
 }
 
+/// The two pentagons of each lettered pair sit in one lane (issue 17,
+/// defect 5: A at the bottom of one page in one lane, its twin at the top
+/// of the next in another).
+fn twins_share_a_lane(pages: &[String]) -> Result<(), String> {
+    let mut lanes: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for svg in pages {
+        for g in svg.split("<g ").skip(1) {
+            if !g.starts_with("class=\"alur-penghubung\"") {
+                continue;
+            }
+            let head = &g[..g.find('>').unwrap_or(g.len())];
+            let lane = attr(&format!(" {head}"), "data-lane")
+                .unwrap_or("")
+                .to_string();
+            let mark = g
+                .split("class=\"alur-nomor\"")
+                .nth(1)
+                .and_then(|t| t.split('>').nth(1))
+                .and_then(|t| t.split('<').next())
+                .unwrap_or("")
+                .to_string();
+            lanes.entry(mark).or_default().push(lane);
+        }
+    }
+    for (mark, found) in &lanes {
+        if found.len() != 2 || found[0] != found[1] {
+            return Err(format!("pentagons {mark}: lanes {found:?}"));
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn twin_connectors_sit_in_one_lane() {
+    let mut pairs = 0;
+    for sop in real_shapes().iter().chain([&balangan(), &banjarbaru()]) {
+        for per in 1..5 {
+            let pages = render_print_pages(sop, Language::Id, per);
+            pairs += pages
+                .iter()
+                .map(|p| p.matches("alur-penghubung").count())
+                .sum::<usize>();
+            if let Err(e) = twins_share_a_lane(&pages) {
+                panic!("{} ({per} steps a page): {e}", sop.path);
+            }
+        }
+    }
+    assert!(pairs > 20);
+}
+
 #[test]
 fn the_checks_catch_broken_geometry() {
     // The properties must be able to fail: break a good layout and see.
@@ -992,7 +1042,8 @@ fn svg_follows_the_markup_contract() {
     let svg = render_svg(&sop, Language::Id);
     assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
     let root = elements(&svg, "svg")[0];
-    assert_eq!(attr(root, "role"), Some("img"));
+    // Not an image: it holds links (axe: nested-interactive, issue 17).
+    assert_eq!(attr(root, "role"), Some("graphics-document"));
     assert!(
         attr(root, "viewBox").is_some()
             && attr(root, "width").is_some()
@@ -1299,6 +1350,9 @@ proptest! {
             if let Err(e) = check_drawing(&l) {
                 prop_assert!(false, "{e}");
             }
+        }
+        if let Err(e) = twins_share_a_lane(&render_print_pages(&sop, Language::Id, per)) {
+            prop_assert!(false, "{e}");
         }
     }
 

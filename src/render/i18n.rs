@@ -110,6 +110,7 @@ const STRINGS: &Table = &[
     ("show_in_chart", "Lihat di diagram", "Show in the chart"),
     ("total_waktu", "Total waktu", "Total time"),
     ("total_waktu_paper", "pada formulir", "on the paper form"),
+    ("jumlah_waktu", "Jumlah waktu", "Total time"),
     ("total_partial", "sekurang-kurangnya", "at least"),
     ("total_partial_of", "dari", "of"),
     ("total_partial_steps", "langkah", "steps"),

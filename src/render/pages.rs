@@ -170,6 +170,10 @@ pub struct SopPage<'a> {
     /// The flowchart, inline; None until it can be drawn.
     pub flowchart_svg: Option<&'a str>,
     pub flowchart_url: String,
+    /// The narrowest window (px) in which the drawing fits its box without
+    /// scrolling sideways; None when it never does (wider than the page).
+    /// Below it the page says the drawing scrolls; above it, it does not.
+    pub flowchart_fits_px: Option<u32>,
     pub draft: bool,
     /// The official form as printed from the browser.
     pub print: PrintForm,
@@ -705,6 +709,7 @@ impl<'a> Builder<'a> {
             body_html: self.markdown.render(&sop.body),
             backlinks,
             flowchart_svg,
+            flowchart_fits_px: flowchart_svg.and_then(fits_px),
             flowchart_url: self.config.url(&format!("{}/alur.svg", sop.path)),
             draft: sop.draft,
             print: self.print_form(sop),
@@ -848,6 +853,24 @@ fn paper_mm(paper: Paper) -> (u32, u32) {
 
 /// Page margins in mm: top, sides, bottom (room for the footer).
 const PRINT_MARGIN_MM: (u32, u32, u32) = (10, 10, 14);
+/// The window width from which an inline flowchart fits the page without
+/// scrolling: its own width, its box (padding 0.5rem and a 1 px border on
+/// each side), the page's side padding (1rem each) and room for a
+/// scrollbar; None when it is wider than the page's widest column (72rem
+/// with its padding). See style.css, .wrap and .flowchart.
+fn fits_px(svg: &str) -> Option<u32> {
+    const BOX: f64 = 2.0 * 8.0 + 2.0;
+    const PAGE_PAD: f64 = 2.0 * 16.0;
+    const SCROLLBAR: f64 = 20.0;
+    const COLUMN: f64 = 72.0 * 16.0 - PAGE_PAD;
+    let open = &svg[..svg.find('>')?];
+    let start = open.find(" width=\"")? + 8;
+    let width: f64 = open[start..].split('"').next()?.parse().ok()?;
+    (width + BOX <= COLUMN).then(|| (width + BOX + PAGE_PAD + SCROLLBAR).ceil() as u32)
+}
+
+/// Room under the last flowchart page's drawing for the Jumlah waktu row, in mm.
+const PRINT_TOTAL_MM: u32 = 9;
 /// Room above a flowchart page's drawing for its caption, in mm.
 const PRINT_CAPTION_MM: u32 = 9;
 
@@ -856,6 +879,8 @@ fn page_css(paper: Paper, language: Language, sop: &Sop) -> String {
     let (w, h) = paper_mm(paper);
     let (top, side, bottom) = PRINT_MARGIN_MM;
     let chart_h = h - top - bottom - PRINT_CAPTION_MM;
+    // The last page keeps room under its drawing for the Jumlah waktu row.
+    let last_h = chart_h - PRINT_TOTAL_MM;
     let (page, of) = match language {
         Language::Id => ("Halaman", "dari"),
         Language::En => ("Page", "of"),
@@ -865,7 +890,8 @@ fn page_css(paper: Paper, language: Language, sop: &Sop) -> String {
         "@page {{ size: {w}mm {h}mm; margin: {top}mm {side}mm {bottom}mm; \
          @bottom-left {{ content: {footer}; font: 8pt Arial, sans-serif; }} \
          @bottom-right {{ content: \"{page} \" counter(page) \" {of} \" counter(pages); font: 8pt Arial, sans-serif; }} }}\n\
-         .print-page__chart svg {{ max-height: {chart_h}mm; }}"
+         .print-page__chart svg {{ max-height: {chart_h}mm; }}\n\
+         .print-page--alur[data-akhir] .print-page__chart svg {{ max-height: {last_h}mm; }}"
     )
 }
 

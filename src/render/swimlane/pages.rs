@@ -239,13 +239,15 @@ fn page(
                 .into_iter()
                 .collect(),
         };
-        // One pentagon, in the lane of the symbol the arrow leaves or enters.
-        let symbol = if into_here {
-            step.exit_symbol()
-        } else {
-            c.crossing.to_symbol
-        };
-        let lane = step.lanes.get(symbol).or(step.lanes.first()).copied();
+        // One pentagon, in the lane of the symbol the arrow leaves, on both
+        // pages: the twins of a pair sit in the same lane, so a reader
+        // follows the flow straight from one page to the next.
+        let source = &sop.steps[c.crossing.from];
+        let lane = source
+            .lanes
+            .get(source.exit_symbol())
+            .or(source.lanes.first())
+            .copied();
         step.lanes = lane.into_iter().collect();
         step.alur = Alur::Bersama;
         step.kinds.clear();

@@ -346,7 +346,14 @@ pub fn draw_described(
         N(layout.width),
         r#"" height=""#,
         N(layout.height),
-        r#"" role="img" aria-labelledby="alur-judul"#,
+        // A drawing with links (the page's, alur.svg) is a graphics
+        // document: an image role would hide its links from assistive
+        // technology (axe: nested-interactive); paper has none.
+        if frame.links || frame.lane_urls.iter().any(Option::is_some) {
+            r#"" role="graphics-document" aria-labelledby="alur-judul"#
+        } else {
+            r#"" role="img" aria-labelledby="alur-judul"#
+        },
         s,
         " alur-ringkasan",
         s,
