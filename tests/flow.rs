@@ -353,3 +353,217 @@ fn a_fork_that_never_joins_is_an_error_at_the_fork() {
         "or end it with `lanjut: selesai`",
     );
 }
+
+// ------------------------------------------------------------------ the drawing
+
+/// `lajur build` run in the handbook folder; the text of a built file.
+fn build(root: &Path) {
+    let out = Command::new(env!("CARGO_BIN_EXE_lajur"))
+        .arg("build")
+        .current_dir(root)
+        .output()
+        .expect("run lajur");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn read(root: &Path, path: &str) -> String {
+    std::fs::read_to_string(root.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The opening tags of `tag` elements.
+fn tags<'a>(svg: &'a str, tag: &str) -> Vec<&'a str> {
+    let open = format!("<{tag} ");
+    svg.match_indices(&open)
+        .map(|(at, _)| {
+            let end = svg[at..].find('>').map_or(svg.len(), |e| at + e);
+            &svg[at..end]
+        })
+        .collect()
+}
+
+fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let key = format!(" {name}=\"");
+    let at = tag.find(&key)? + key.len();
+    let end = tag[at..].find('"')? + at;
+    Some(&tag[at..end])
+}
+
+/// The SOP of the examples below: a form numbered 1, 2, 3, 4, 6 with an
+/// unnumbered row, a berurutan row that comes back to a lane and ends in
+/// a decision whose Tidak ends the procedure, a fork and its join, a
+/// loop back into one lane's symbol of the row, short text in a symbol.
+const DRAWN: &str = "nomor: SOP-02
+nama: Penerimaan Surat Masuk
+pelaksana:
+  - Pengirim
+  - Petugas Arsip
+  - Kepala Bagian
+langkah:
+  - kegiatan: Menyerahkan surat
+    pelaksana: Pengirim
+  - kegiatan: Surat diterima, dicatat, lalu diperiksa kelengkapannya
+    pelaksana: [Pengirim, Petugas Arsip, Petugas Arsip]
+    alur: berurutan
+    jenis: [proses, proses, keputusan]
+    simbol: Lengkap?
+    tidak: selesai
+    label_tidak: Ditolak
+  - kegiatan: Mendisposisikan surat
+    pelaksana: Kepala Bagian
+    lanjut: [4, 6]
+  - kegiatan: Menyalin surat
+    pelaksana: Petugas Arsip
+  - kegiatan: Menindaklanjuti
+    pelaksana: Kepala Bagian
+    no: 6
+    jenis: keputusan
+    tidak: {ke: 2, pelaksana: Petugas Arsip}
+    label_ya: \"\"
+    label_tidak: \"\"
+  - kegiatan: Mengarsipkan
+    pelaksana: Petugas Arsip
+    no: \"\"
+    lanjut: selesai
+";
+
+#[test]
+fn the_flowchart_draws_what_the_paper_shows() {
+    let dir = handbook(DRAWN);
+    build(dir.path());
+    let svg = read(dir.path(), "public/layanan/tamu/alur.svg");
+    let page = read(dir.path(), "public/layanan/tamu/index.html");
+    assert!(page.contains(&svg), "the page holds the same drawing");
+
+    // Every symbol: data-step is the position, whatever `no` says.
+    let symbols: Vec<(&str, &str, &str)> = tags(&svg, "g")
+        .into_iter()
+        .filter_map(|g| {
+            Some((
+                attr(g, "data-step")?,
+                attr(g, "data-jenis")?,
+                attr(g, "data-lane")?,
+            ))
+        })
+        .collect();
+    assert_eq!(
+        symbols,
+        [
+            ("1", "mulai", "pengirim"),
+            ("2", "proses", "pengirim"),
+            ("2", "proses", "petugas-arsip"),
+            ("2", "keputusan", "petugas-arsip"),
+            ("3", "proses", "kepala-bagian"),
+            ("4", "proses", "petugas-arsip"),
+            ("5", "keputusan", "kepala-bagian"),
+            ("6", "proses", "petugas-arsip"),
+        ]
+    );
+
+    let paths = tags(&svg, "path");
+    let arrows: Vec<(&str, &str)> = paths
+        .iter()
+        .filter_map(|p| Some((attr(p, "data-from")?, attr(p, "data-to")?)))
+        .collect();
+    for expected in [
+        ("2", "2"),
+        ("2", "3"),
+        ("2", "selesai"),
+        ("3", "4"),
+        ("3", "5"),
+        ("4", "5"),
+        ("5", "2"),
+        ("5", "6"),
+        ("6", "selesai"),
+    ] {
+        let count = arrows.iter().filter(|a| **a == expected).count();
+        let want = if expected == ("2", "2") { 2 } else { 1 };
+        assert_eq!(count, want, "arrows {expected:?} in {arrows:?}");
+    }
+    for p in &paths {
+        let d = attr(p, "d").expect("d");
+        assert!(
+            d.chars()
+                .filter(|c| c.is_ascii_alphabetic())
+                .all(|c| "MLHV".contains(c)),
+            "{d}"
+        );
+    }
+
+    // Ends of branches: a small terminator in the lane the branch leaves.
+    let ends: Vec<(Option<&str>, Option<&str>)> = tags(&svg, "g")
+        .into_iter()
+        .filter(|g| attr(g, "data-end-of").is_some())
+        .map(|g| (attr(g, "data-end-of"), attr(g, "data-lane")))
+        .collect();
+    assert_eq!(
+        ends,
+        [
+            (Some("2"), Some("petugas-arsip")),
+            (Some("6"), Some("petugas-arsip"))
+        ]
+    );
+    assert!(
+        tags(&svg, "g")
+            .iter()
+            .filter(|g| attr(g, "data-end-of").is_some())
+            .all(|g| attr(g, "data-jenis") == Some("selesai"))
+    );
+
+    // Labels: the branch that ends says why; `""` draws none.
+    let labels: Vec<&str> = svg
+        .split("class=\"alur-label\"")
+        .skip(1)
+        .filter_map(|t| t.split('>').nth(1)?.split('<').next())
+        .collect();
+    assert_eq!(labels, ["Ya", "Ditolak"]);
+
+    // The paper's numbers in the No column; the SOP's text in the symbol.
+    let numbers: Vec<&str> = svg
+        .split("class=\"alur-no\"")
+        .skip(1)
+        .filter_map(|t| {
+            let cell = &t[..t.find("</tspan>")?];
+            Some(&cell[cell.rfind('>')? + 1..])
+        })
+        .collect();
+    assert_eq!(numbers, ["1", "2", "3", "4", "6"]);
+    // The row's last symbol (its decision) says it; the others their number.
+    assert_eq!(svg.matches(">Lengkap?</tspan>").count(), 1);
+    let decision = svg
+        .split("data-jenis=\"keputusan\"")
+        .nth(1)
+        .expect("a decision");
+    assert!(decision[..decision.find("</g>").unwrap_or(0)].contains(">Lengkap?</tspan>"));
+}
+
+#[test]
+fn sop_json_and_the_steps_table_carry_the_printed_numbers_and_targets() {
+    let dir = handbook(DRAWN);
+    build(dir.path());
+    let json: serde_json::Value =
+        serde_json::from_str(&read(dir.path(), "public/layanan/tamu/sop.json")).expect("json");
+    let steps = json["langkah"].as_array().expect("langkah");
+    let nos: Vec<&str> = steps.iter().filter_map(|s| s["no"].as_str()).collect();
+    assert_eq!(nos, ["1", "2", "3", "4", "6", ""]);
+    assert_eq!(steps[1]["alur"], "berurutan");
+    assert_eq!(steps[1]["tidak"], "selesai");
+    assert_eq!(steps[1]["simbol"], "Lengkap?");
+    assert_eq!(steps[1]["simbol_lajur"][2]["jenis"], "keputusan");
+    assert_eq!(steps[2]["lanjut"], serde_json::json!([4, 5]));
+    assert_eq!(
+        steps[4]["tidak"],
+        serde_json::json!({"ke": 2, "pelaksana": "Petugas Arsip"})
+    );
+    assert_eq!(steps[5]["lanjut"], "selesai");
+
+    let page = read(dir.path(), "public/layanan/tamu/index.html");
+    assert!(page.contains("Langkah </span>6</a>"), "the printed number");
+    assert!(page.contains("tanpa nomor"), "the unnumbered row says so");
+    assert!(page.contains("prosedur selesai"), "a branch that ends");
+    let role = read(dir.path(), "public/pelaksana/kepala-bagian/index.html");
+    assert!(role.contains("Langkah </span>6</a>"), "{role}");
+}

@@ -5,10 +5,11 @@ use std::path::PathBuf;
 
 use lajur::config::Language;
 use lajur::diagnostic::Pos;
-use lajur::model::{Flow, Lane, Sop, Step, StepKind, Target, slug::slugify};
+use lajur::model::{Alur, Flow, Lane, Sop, Step, StepKind, Target, slug::slugify};
 use lajur::render::swimlane::metrics::text_width;
 use lajur::render::swimlane::{
-    Layout, Point, Rect, Shape, layout, print_page_layouts, render_print_pages, render_svg,
+    Arrow, Layout, Point, Rect, Shape, Symbol, layout, print_page_layouts, render_print_pages,
+    render_svg,
 };
 use proptest::prelude::*;
 
@@ -339,10 +340,15 @@ fn every_arrow_joins_its_symbols(l: &Layout) -> Result<(), String> {
             .symbols
             .iter()
             .any(|s| s.step == a.from && on_outline(s.shape, &s.rect, *first));
-        let ends = l
-            .symbols
-            .iter()
-            .any(|s| s.step == a.to && on_outline(s.shape, &s.rect, *last));
+        let ends = if a.end {
+            l.ends
+                .iter()
+                .any(|e| e.step == a.from && on_outline(Shape::Terminator, &e.rect, *last))
+        } else {
+            l.symbols
+                .iter()
+                .any(|s| s.step == a.to && on_outline(s.shape, &s.rect, *last))
+        };
         if !starts || !ends {
             return Err(format!(
                 "arrow {}->{} does not join its symbols ({first:?} .. {last:?})",
@@ -365,24 +371,42 @@ fn crosses(r: &Rect, (p, q): Segment) -> bool {
 /// own symbol (a diamond's side port lies inside its bounding box), so for
 /// them it is enough that they point away from it.
 fn no_arrow_crosses_a_symbol(l: &Layout) -> Result<(), String> {
+    // The end terminators of branches are symbols too, of no step's own.
+    let ends: Vec<Symbol> = l
+        .ends
+        .iter()
+        .map(|e| Symbol {
+            step: usize::MAX,
+            lane: e.lane,
+            kind: StepKind::Selesai,
+            shape: Shape::Terminator,
+            rect: e.rect,
+            text: Vec::new(),
+        })
+        .collect();
     for a in &l.arrows {
         let count = a.points.len().saturating_sub(1);
         for (k, seg) in segments(&a.points).enumerate() {
-            for s in &l.symbols {
+            for s in l.symbols.iter().chain(&ends) {
                 let own_start = k == 0 && s.step == a.from && on_outline(s.shape, &s.rect, seg.0);
+                let target = if a.end { usize::MAX } else { a.to };
                 let own_end =
-                    k + 1 == count && s.step == a.to && on_outline(s.shape, &s.rect, seg.1);
+                    k + 1 == count && s.step == target && on_outline(s.shape, &s.rect, seg.1);
                 let (port, other) = if own_start {
                     (seg.0, seg.1)
                 } else if own_end {
                     (seg.1, seg.0)
                 } else {
                     if crosses(&s.rect, seg) {
+                        let what = if s.step == usize::MAX {
+                            "an end terminator".to_string()
+                        } else {
+                            format!("the symbol of step {} ({:?})", s.step + 1, s.rect)
+                        };
                         return Err(format!(
-                            "arrow {}->{} crosses the symbol of step {}",
+                            "arrow {}->{} crosses {what} at {seg:?}",
                             a.from + 1,
                             a.to + 1,
-                            s.step + 1
                         ));
                     }
                     continue;
@@ -452,20 +476,24 @@ fn no_two_arrows_share_a_segment(l: &Layout) -> Result<(), String> {
 /// One arrow per edge of the SOP, and each decision branch labelled next to
 /// where it leaves its diamond.
 fn arrows_match_edges(sop: &Sop, l: &Layout) -> Result<(), String> {
+    arrows_match_edges_within(sop, l, 30.0)
+}
+
+/// [`arrows_match_edges`], each label within `reach` of where its branch
+/// leaves.
+fn arrows_match_edges_within(sop: &Sop, l: &Layout, reach: f64) -> Result<(), String> {
     let edges = sop.edges();
-    if edges.len() != l.arrows.len() {
-        return Err(format!(
-            "{} edges but {} arrows",
-            edges.len(),
-            l.arrows.len()
-        ));
+    let arrows: Vec<&Arrow> = l.arrows.iter().filter(|a| !a.within).collect();
+    if edges.len() != arrows.len() {
+        return Err(format!("{} edges but {} arrows", edges.len(), arrows.len()));
     }
-    for (e, a) in edges.iter().zip(&l.arrows) {
-        if (e.from, e.to()) != (a.from, a.to) {
+    for (e, &a) in edges.iter().zip(&arrows) {
+        let to = if e.is_end() { e.from } else { e.to() };
+        if (e.from, to, e.is_end()) != (a.from, a.to, a.end) {
             return Err(format!(
                 "edge {}->{} drawn as {}->{}",
                 e.from + 1,
-                e.to() + 1,
+                to + 1,
                 a.from + 1,
                 a.to + 1
             ));
@@ -479,11 +507,16 @@ fn arrows_match_edges(sop: &Sop, l: &Layout) -> Result<(), String> {
                 .ok_or(format!(
                     "branch {}->{} has no label {text:?}",
                     e.from + 1,
-                    e.to() + 1
+                    to + 1
                 ))?;
             // Beside its stub, or a line further out when other stubs
-            // crowd that side.
-            if (label.at.x - start.x).abs() > 30.0 || (label.at.y - start.y).abs() > 30.0 {
+            // crowd that side; a branch that ends may name itself under
+            // its terminator.
+            let near = |p: Point, reach: f64| {
+                (label.at.x - p.x).abs() <= reach && (label.at.y - p.y).abs() <= reach
+            };
+            let end = a.points[a.points.len() - 1];
+            if !(near(start, reach) || (a.end && near(end, 40.0))) {
                 return Err(format!(
                     "label {text:?} at {:?} is far from where its branch {}->{} leaves ({start:?})",
                     label.at,
@@ -1431,4 +1464,163 @@ fn write_examples_for_a_look() {
         std::fs::write(dir.join(format!("cetak-{}.svg", i + 1)), svg).unwrap();
     }
     std::fs::write(dir.join("index.html"), page).unwrap();
+}
+
+// ---------------------------------------------------------------------------
+// Random SOPs with the flowcharts agencies draw: berurutan rows (a lane may
+// come back), branches that end the procedure, forks, arrows aimed at one
+// symbol of a berurutan row.
+
+fn build_flow(raw: &[RawStep], roles: &[usize]) -> Sop {
+    let mut sop = build(raw, roles);
+    let n = sop.steps.len();
+    for (i, r) in raw.iter().enumerate() {
+        let step = &mut sop.steps[i];
+        if r.joint && r.roll % 3 != 2 {
+            // Passed from lane to lane, in the order drawn.
+            let mut lanes = vec![r.lane];
+            lanes.extend(&r.extra);
+            if lanes.windows(2).all(|w| w[0] == w[1]) {
+                lanes.push((r.lane + 1) % roles.len().max(1));
+            }
+            step.kinds = vec![StepKind::Proses; lanes.len()];
+            if let Some(last) = step.kinds.last_mut() {
+                *last = step.kind;
+            }
+            if i == 0 {
+                step.kinds[0] = StepKind::Mulai;
+            }
+            step.lanes = lanes;
+            step.alur = Alur::Berurutan;
+        }
+        step.flow = match std::mem::replace(&mut step.flow, Flow::next(None)) {
+            Flow::Decision {
+                ya,
+                tidak,
+                label_ya,
+                label_tidak,
+            } => Flow::Decision {
+                ya: if r.roll % 5 == 1 { Target::End } else { ya },
+                tidak: if r.roll % 4 == 1 { Target::End } else { tidak },
+                label_ya: if r.roll % 7 == 0 {
+                    String::new()
+                } else {
+                    label_ya
+                },
+                label_tidak,
+            },
+            Flow::Next { to } if i + 1 < n && r.roll > 235 => {
+                let other = if r.target == i { (i + 1) % n } else { r.target };
+                let mut to = to;
+                to.push(Target::step(other));
+                to.dedup();
+                Flow::Next { to }
+            }
+            Flow::Next { .. } if i + 1 < n && (200..=215).contains(&r.roll) => Flow::Next {
+                to: vec![Target::End],
+            },
+            other => other,
+        };
+        if r.words.len() % 4 == 0 {
+            step.simbol = Some(WORDS[r.words[0]].to_string());
+        }
+    }
+    // Some arrows aim at a later symbol of a berurutan row: the first one
+    // in a lane, as `{ke, pelaksana}` does.
+    let firsts: Vec<Vec<usize>> = sop
+        .steps
+        .iter()
+        .map(|s| {
+            (0..s.lanes.len())
+                .filter(|&j| !s.lanes[..j].contains(&s.lanes[j]))
+                .collect()
+        })
+        .collect();
+    let aim = |t: Target, roll: u8| match t {
+        Target::Step { step, .. } if firsts[step].len() > 1 && roll.is_multiple_of(2) => {
+            Target::Step {
+                step,
+                symbol: firsts[step][roll as usize % firsts[step].len()],
+            }
+        }
+        t => t,
+    };
+    for (i, r) in raw.iter().enumerate() {
+        let sequence: Vec<bool> = sop.steps.iter().map(|s| s.is_sequence()).collect();
+        let retarget = |t: Target| match t {
+            Target::Step { step, .. } if sequence[step] => aim(t, r.roll / 3),
+            t => t,
+        };
+        sop.steps[i].flow = match sop.steps[i].flow.clone() {
+            Flow::Decision {
+                ya,
+                tidak,
+                label_ya,
+                label_tidak,
+            } => Flow::Decision {
+                ya: retarget(ya),
+                tidak: retarget(tidak),
+                label_ya,
+                label_tidak,
+            },
+            Flow::Next { to } => Flow::Next {
+                to: to.into_iter().map(retarget).collect(),
+            },
+        };
+    }
+    sop
+}
+
+fn random_flow_sop() -> impl Strategy<Value = Sop> {
+    (2..=7usize, 3..=30usize)
+        .prop_flat_map(|(lanes, steps)| {
+            (
+                prop::collection::vec(raw_step(lanes, steps), steps),
+                prop::sample::subsequence((0..ROLES.len()).collect::<Vec<_>>(), lanes),
+            )
+        })
+        .prop_map(|(raw, roles)| build_flow(&raw, &roles))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn random_flowcharts_as_agencies_draw_them_have_clean_geometry(sop in random_flow_sop()) {
+        // Many loops into one symbol spread their stubs far apart; a label
+        // then sits by the diamond's side, further from its stub's end.
+        let l = layout(&sop);
+        let checked = every_step_has_its_symbols(&sop, &l)
+            .and_then(|()| check_drawing(&l))
+            .and_then(|()| arrows_match_edges_within(&sop, &l, 50.0));
+        if let Err(e) = checked {
+            prop_assert!(false, "{e}");
+        }
+        let svg = render_svg(&sop, Language::Id);
+        let symbols: usize = sop.steps.iter().map(|s| s.lanes.len()).sum();
+        prop_assert_eq!(svg.matches(" data-step=\"").count(), symbols);
+        let within: usize = sop
+            .steps
+            .iter()
+            .filter(|s| s.is_sequence())
+            .map(|s| s.lanes.len() - 1)
+            .sum();
+        let edges = sop.edges();
+        prop_assert_eq!(svg.matches("<path ").count(), edges.len() + within);
+        let ends = edges.iter().filter(|e| e.is_end()).count();
+        prop_assert_eq!(svg.matches("data-end-of=\"").count(), ends);
+        prop_assert_eq!(svg.matches("data-to=\"selesai\"").count(), ends);
+    }
+
+    #[test]
+    fn random_printed_flowcharts_as_agencies_draw_them_have_clean_geometry(
+        sop in random_flow_sop(),
+        per in 1..10usize,
+    ) {
+        for l in print_page_layouts(&sop, Language::Id, per) {
+            if let Err(e) = check_drawing(&l) {
+                prop_assert!(false, "{e}");
+            }
+        }
+    }
 }

@@ -9,7 +9,7 @@
 //! channel the routes need.
 
 use super::metrics::{SAFETY, text_width, wrap};
-use super::route::{self, End, Half, Route, Side};
+use super::route::{self, End, Half, PlanSymbol, Route, Side};
 use crate::model::{Sop, StepKind};
 
 /// A point in SVG user units (px).
@@ -65,17 +65,36 @@ pub struct Symbol {
     pub kind: StepKind,
     pub shape: Shape,
     pub rect: Rect,
+    /// The text drawn inside instead of the step number (`simbol`), wrapped.
+    pub text: Vec<String>,
 }
 
 /// An arrow as an orthogonal polyline from a point on its source symbol to a
-/// point on its target symbol.
+/// point on its target symbol (or on an end terminator).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Arrow {
-    /// 0-based step indices.
+    /// 0-based step indices; `to` is `from` for an arrow to an end
+    /// terminator and for an arrow inside a berurutan row.
     pub from: usize,
     pub to: usize,
     pub points: Vec<Point>,
     pub is_no: bool,
+    /// The branch ends the procedure: the arrow runs to an [`EndMark`].
+    pub end: bool,
+    /// An arrow between two symbols of one berurutan row.
+    pub within: bool,
+}
+
+/// The small end terminator of a branch that ends the procedure (`selesai`
+/// as a target), under the symbol the branch leaves.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EndMark {
+    /// The step the branch leaves (0-based).
+    pub step: usize,
+    pub lane: usize,
+    pub rect: Rect,
+    /// The arrow (index into `Layout::arrows`) that runs into it.
+    pub arrow: usize,
 }
 
 /// Which way a text runs from its anchor point.
@@ -163,6 +182,8 @@ pub struct Layout {
     pub arrows: Vec<Arrow>,
     pub labels: Vec<Label>,
     pub joins: Vec<Join>,
+    /// End terminators of branches that end the procedure.
+    pub ends: Vec<EndMark>,
 }
 
 // Sizes in px. The text sizes match the stylesheet in svg.rs.
@@ -194,6 +215,9 @@ const ROW_PAD: f64 = 20.0;
 /// channel runs above it.
 const DOGLEG: f64 = 7.0;
 const EXIT: f64 = 7.0;
+/// Where a route over two gutters crosses the upper margin of its
+/// target's row: below the dog-legs, above the symbols.
+const CROSS: f64 = 13.0;
 /// Distance between the ends spread over one side of a symbol.
 const PORT_GAP: f64 = 10.0;
 /// From a symbol's zone to its first track, between tracks, and from the
@@ -205,6 +229,17 @@ const RECT_W: f64 = 60.0;
 const RECT_H: f64 = 30.0;
 const DIAMOND_W: f64 = 64.0;
 const DIAMOND_H: f64 = 44.0;
+/// Between the levels of a berurutan row that comes back to a lane.
+const LEVEL_GAP: f64 = 26.0;
+/// The end terminator of a branch: its height, the gap above it, and how
+/// far beside the symbol its arrow comes down.
+pub(crate) const END_H: f64 = 20.0;
+const END_GAP: f64 = 8.0;
+const END_SIDE: f64 = 8.0;
+/// The text in an end terminator and inside a symbol (`simbol`).
+pub(crate) const END_FONT: f64 = 9.0;
+pub(crate) const SIMBOL_FONT: f64 = 10.0;
+pub(crate) const SIMBOL_LINE: f64 = 11.0;
 /// Where the off-page pentagon's sides start to slant, as a share of its height.
 pub(crate) const OFFPAGE_SHOULDER: f64 = 0.6;
 
@@ -222,20 +257,40 @@ fn shape_of(kind: StepKind) -> Shape {
     }
 }
 
-/// Size of a symbol that must hold `ports` ends on one side.
-fn symbol_size(shape: Shape, ports: usize) -> (f64, f64) {
+/// Size of a symbol that must hold `ports` ends on one side and the
+/// `text` lines of a `simbol`.
+fn symbol_size(shape: Shape, ports: usize, text: &[String]) -> (f64, f64) {
     let spread = ports.saturating_sub(1) as f64 * PORT_GAP;
+    let tw = text
+        .iter()
+        .map(|l| text_width(l, SIMBOL_FONT, false))
+        .fold(0.0, f64::max);
+    let th = text.len() as f64 * SIMBOL_LINE;
     match shape {
-        Shape::Process | Shape::OffPage => (RECT_W, RECT_H.max(spread + 14.0)),
+        Shape::Process | Shape::OffPage => (
+            RECT_W.max((tw + 12.0).ceil()),
+            RECT_H.max(spread + 14.0).max((th + 10.0).ceil()),
+        ),
         Shape::Terminator => {
-            let h = RECT_H.max(spread + 14.0);
+            let h = RECT_H.max(spread + 14.0).max((th + 10.0).ceil());
             // Keep a straight middle so the ends stay round.
-            (RECT_W.max(h + 24.0), h)
+            (RECT_W.max(h + 24.0).max((tw + h).ceil()), h)
         }
         // The outermost end must meet the diamond well away from its top
-        // and bottom corners.
-        Shape::Decision => (DIAMOND_W, DIAMOND_H.max(spread * 1.6 + 8.0)),
+        // and bottom corners; a text fits in the diamond's inner box.
+        Shape::Decision => (
+            DIAMOND_W.max((2.0 * (tw + 8.0)).ceil()),
+            DIAMOND_H
+                .max(spread * 1.6 + 8.0)
+                .max((2.0 * (th + 4.0)).ceil()),
+        ),
     }
+}
+
+/// The lines of a `simbol` text inside a symbol.
+fn simbol_lines(text: Option<&str>) -> Vec<String> {
+    text.map(|t| wrap(t, 72.0, SIMBOL_FONT, false))
+        .unwrap_or_default()
 }
 
 /// Where a horizontal line at `y` meets the `side` of a symbol.
@@ -286,26 +341,55 @@ pub(crate) fn layout_with(sop: &Sop, offpage: &[bool], mutu: bool) -> Layout {
     let n = sop.steps.len();
 
     // Symbol sizes, from how many ends share a side.
+    // A side a berurutan row's own arrow uses keeps its middle for it.
+    let slots = |step: usize, lane: usize, side: Side| {
+        let count = plan.ends.get(&(step, lane, side)).map_or(0, Vec::len);
+        if count > 0 && plan.inner_sides.contains(&(step, lane, side)) {
+            2 * count.div_ceil(2) + 1
+        } else {
+            count
+        }
+    };
     let ports_of = |step: usize, lane: usize| {
-        let left = plan.ends.get(&(step, lane, Side::Left)).map_or(0, Vec::len);
-        let right = plan
-            .ends
-            .get(&(step, lane, Side::Right))
-            .map_or(0, Vec::len);
-        left.max(right)
+        slots(step, lane, Side::Left).max(slots(step, lane, Side::Right))
     };
     let mut zone: f64 = RECT_W.max(DIAMOND_W);
     let mut sizes: Vec<Vec<(f64, f64)>> = Vec::with_capacity(n);
+    let mut texts: Vec<Vec<String>> = Vec::with_capacity(n);
+    let end_text = end_word(sop);
+    let end_w = (text_width(end_text, END_FONT, false) + 14.0)
+        .max(36.0)
+        .ceil();
     for (i, step) in sop.steps.iter().enumerate() {
-        let shape = shape_at(i, step.kind);
-        let row_sizes: Vec<(f64, f64)> = plan.step_lanes[i]
+        let text = if offpage.get(i).copied().unwrap_or(false) {
+            Vec::new()
+        } else {
+            simbol_lines(step.simbol.as_deref())
+        };
+        let row_sizes: Vec<(f64, f64)> = plan.symbols[i]
             .iter()
-            .map(|&lane| symbol_size(shape, ports_of(i, lane)))
+            .enumerate()
+            .map(|(j, sym)| {
+                let text = if simbol_on(plan.sequence[i], j, plan.symbols[i].len()) {
+                    &text[..]
+                } else {
+                    &[]
+                };
+                symbol_size(shape_at(i, sym.kind), ports_of(i, sym.lane), text)
+            })
             .collect();
         for &(w, _) in &row_sizes {
             zone = zone.max(w);
         }
+        // An end terminator hangs beside the line a down arrow takes from
+        // the symbol's middle, inside the symbol's zone.
+        if plan.end_tiers[i] > 0 {
+            for &(w, _) in &row_sizes {
+                zone = zone.max(2.0 * (w / 2.0 + END_SIDE + end_w / 2.0 + 2.0));
+            }
+        }
         sizes.push(row_sizes);
+        texts.push(text);
     }
 
     // Branch labels: the room each needs from the centre line of the lane
@@ -329,6 +413,13 @@ pub(crate) fn layout_with(sop: &Sop, offpage: &[bool], mutu: bool) -> Layout {
             Route::Channel { from_lane, .. } | Route::Down { from_lane, .. } => {
                 (from_lane, LABEL_GAP_DOWN + w + LABEL_PAD)
             }
+            // Over the stub to an end terminator beside the symbol.
+            Route::End {
+                lane,
+                side: Some(_),
+                ..
+            } => (lane, zone / 2.0 + LABEL_GAP_SIDE + w + LABEL_PAD),
+            Route::End { lane, .. } => (lane, LABEL_GAP_DOWN + w + LABEL_PAD),
         };
         if let Some(r) = label_reach.get_mut(lane) {
             *r = r.max(reach);
@@ -410,7 +501,8 @@ pub(crate) fn layout_with(sop: &Sop, offpage: &[bool], mutu: bool) -> Layout {
     for (i, step) in sop.steps.iter().enumerate() {
         let lines = wrap(&step.kegiatan, KEGIATAN_W - 2.0 * CELL_PAD, FONT, false);
         let text_h = lines.len().max(1) as f64 * LINE + 2.0 * CELL_PAD;
-        let symbol_h = sizes[i].iter().map(|s| s.1).fold(0.0, f64::max);
+        let symbol_h = block_height(&plan.symbols[i], &sizes[i]);
+        let extra = plan.end_tiers[i] as f64 * (END_H + END_GAP);
         let mutu_lines: Vec<Vec<String>> = if mutu_columns.is_empty() {
             Vec::new()
         } else {
@@ -427,7 +519,10 @@ pub(crate) fn layout_with(sop: &Sop, offpage: &[bool], mutu: bool) -> Layout {
             .iter()
             .map(|lines| lines.len() as f64 * LINE + 2.0 * CELL_PAD)
             .fold(0.0, f64::max);
-        let h = text_h.max(mutu_h).max(symbol_h + 2.0 * ROW_PAD).ceil();
+        let h = text_h
+            .max(mutu_h)
+            .max(symbol_h + 2.0 * ROW_PAD + extra)
+            .ceil();
         let mutu = mutu_lines
             .into_iter()
             .zip(&mutu_columns)
@@ -459,40 +554,60 @@ pub(crate) fn layout_with(sop: &Sop, offpage: &[bool], mutu: bool) -> Layout {
     }
     let height = y + MARGIN;
 
-    // Symbols, centred in their cells.
+    // Symbols, centred in their cells; the levels of a berurutan row one
+    // under the other, and room under them for end terminators.
     let mut symbols = Vec::new();
-    let mut symbol_index = std::collections::HashMap::new();
-    for (i, step) in sop.steps.iter().enumerate() {
-        let shape = shape_at(i, step.kind);
-        let cy = rows[i].y + rows[i].h / 2.0;
-        for (&lane, &(w, h)) in plan.step_lanes[i].iter().zip(&sizes[i]) {
-            symbol_index.insert((i, lane), symbols.len());
+    let mut row_symbols: Vec<Vec<usize>> = Vec::with_capacity(n);
+    for i in 0..n {
+        let row = &rows[i];
+        let extra = plan.end_tiers[i] as f64 * (END_H + END_GAP);
+        let level_h = level_heights(&plan.symbols[i], &sizes[i]);
+        let block_h = block_height(&plan.symbols[i], &sizes[i]);
+        let top = row.y + (row.h - extra - block_h) / 2.0;
+        let mut own = Vec::with_capacity(plan.symbols[i].len());
+        let count = plan.symbols[i].len();
+        for (j, (sym, &(w, h))) in plan.symbols[i].iter().zip(&sizes[i]).enumerate() {
+            let above: f64 = level_h[..sym.level].iter().map(|h| h + LEVEL_GAP).sum();
+            let cy = top + above + level_h[sym.level] / 2.0;
+            own.push(symbols.len());
             symbols.push(Symbol {
                 step: i,
-                lane,
-                kind: step.kind,
-                shape,
+                lane: sym.lane,
+                kind: sym.kind,
+                shape: shape_at(i, sym.kind),
                 rect: Rect {
-                    x: round1(lane_cx(lane) - w / 2.0),
+                    x: round1(lane_cx(sym.lane) - w / 2.0),
                     y: round1(cy - h / 2.0),
                     w,
                     h,
                 },
+                text: if simbol_on(plan.sequence[i], j, count) {
+                    texts[i].clone()
+                } else {
+                    Vec::new()
+                },
             });
         }
+        row_symbols.push(own);
     }
+    // The symbol of step `step` an arrow meets: the one of a berurutan row
+    // the plan chose, else the one in the lane of the route.
+    let symbol_at = |step: usize, lane: usize, symbol: Option<usize>| -> Option<usize> {
+        let own = row_symbols.get(step)?;
+        match symbol {
+            Some(j) => own.get(j).copied(),
+            None => own.iter().copied().find(|&k| symbols[k].lane == lane),
+        }
+    };
 
     // Joint steps: a line between neighbouring symbols of the step.
     let mut joins = Vec::new();
-    for (i, lanes_of) in plan.step_lanes.iter().enumerate() {
-        for pair in lanes_of.windows(2) {
-            let (Some(&a), Some(&b)) = (
-                symbol_index.get(&(i, pair[0])),
-                symbol_index.get(&(i, pair[1])),
-            ) else {
-                continue;
-            };
-            let (a, b) = (&symbols[a], &symbols[b]);
+    for (i, own) in row_symbols.iter().enumerate() {
+        if plan.sequence[i] {
+            continue;
+        }
+        for pair in own.windows(2) {
+            let (a, b) = (&symbols[pair[0]], &symbols[pair[1]]);
             let y = round1(a.rect.cy());
             joins.push(Join {
                 step: i,
@@ -511,12 +626,10 @@ pub(crate) fn layout_with(sop: &Sop, offpage: &[bool], mutu: bool) -> Layout {
     // Port heights of the side ends: spread evenly around the middle.
     let mut port_y: std::collections::HashMap<(usize, bool), f64> =
         std::collections::HashMap::new();
-    for (&(step, lane, _), list) in &plan.ends {
-        let Some(&s) = symbol_index.get(&(step, lane)) else {
-            continue;
-        };
-        let cy = symbols[s].rect.cy();
+    for (&(step, lane, side), list) in &plan.ends {
         let count = list.len() as f64;
+        let reserved = plan.inner_sides.contains(&(step, lane, side));
+        let half = list.len().div_ceil(2) as f64;
         for (
             j,
             End {
@@ -524,7 +637,23 @@ pub(crate) fn layout_with(sop: &Sop, offpage: &[bool], mutu: bool) -> Layout {
             },
         ) in list.iter().enumerate()
         {
-            let dy = (j as f64 - (count - 1.0) / 2.0) * PORT_GAP;
+            let e = &plan.edges[*edge];
+            let symbol = if *is_source {
+                e.from_symbol
+            } else {
+                e.to_symbol
+            };
+            let Some(s) = symbol_at(step, lane, symbol) else {
+                continue;
+            };
+            let cy = symbols[s].rect.cy();
+            let dy = if reserved {
+                // Around the row's own arrow in the middle.
+                let k = j as f64 - half;
+                (if k < 0.0 { k } else { k + 1.0 }) * PORT_GAP
+            } else {
+                (j as f64 - (count - 1.0) / 2.0) * PORT_GAP
+            };
             port_y.insert((*edge, *is_source), round1(cy + dy));
         }
     }
@@ -539,12 +668,111 @@ pub(crate) fn layout_with(sop: &Sop, offpage: &[bool], mutu: bool) -> Layout {
 
     let mut arrows = Vec::with_capacity(plan.edges.len());
     let mut pending: Vec<PendingLabel> = Vec::new();
+    let mut ends: Vec<EndMark> = Vec::new();
+    // Routes over two gutters into each row so far.
+    let mut crossings: std::collections::HashMap<usize, usize> = Default::default();
     for (index, e) in plan.edges.iter().enumerate() {
         let (points, candidates) = match e.route {
+            Route::End { lane, side, tier } => {
+                let Some(s) = symbol_at(e.from, lane, e.from_symbol) else {
+                    continue;
+                };
+                let s = &symbols[s];
+                let y = round1(s.rect.bottom() + END_GAP + tier as f64 * (END_H + END_GAP));
+                match side {
+                    None => {
+                        // Straight down from the bottom.
+                        let x = round1(s.rect.cx());
+                        let start = Point {
+                            x,
+                            y: round1(s.rect.bottom()),
+                        };
+                        ends.push(EndMark {
+                            step: e.from,
+                            lane,
+                            rect: Rect {
+                                x: round1(x - end_w / 2.0),
+                                y,
+                                w: end_w,
+                                h: END_H,
+                            },
+                            arrow: arrows.len(),
+                        });
+                        let ly = round1(start.y + 12.0);
+                        let candidates = vec![
+                            (
+                                Point {
+                                    x: round1(x - 5.0),
+                                    y: ly,
+                                },
+                                Anchor::End,
+                            ),
+                            (
+                                Point {
+                                    x: round1(x + 5.0),
+                                    y: ly,
+                                },
+                                Anchor::Start,
+                            ),
+                        ];
+                        (vec![start, Point { x, y }], candidates)
+                    }
+                    Some(side) => {
+                        let sy = port_y
+                            .get(&(index, true))
+                            .copied()
+                            .unwrap_or(round1(s.rect.cy()));
+                        let sx = round1(side_x(s.shape, &s.rect, side, sy));
+                        let reach = s.rect.w / 2.0 + END_SIDE;
+                        let x = round1(match side {
+                            Side::Right => s.rect.cx() + reach,
+                            Side::Left => s.rect.cx() - reach,
+                        });
+                        ends.push(EndMark {
+                            step: e.from,
+                            lane,
+                            rect: Rect {
+                                x: round1(x - end_w / 2.0),
+                                y,
+                                w: end_w,
+                                h: END_H,
+                            },
+                            arrow: arrows.len(),
+                        });
+                        let points =
+                            vec![Point { x: sx, y: sy }, Point { x, y: sy }, Point { x, y }];
+                        // Over the stub where it leaves, or under it: the first
+                        // away from the line going down.
+                        let (dx, anchor) = match side {
+                            Side::Right => (4.0, Anchor::Start),
+                            Side::Left => (-4.0, Anchor::End),
+                        };
+                        let at = |dy: f64| {
+                            (
+                                Point {
+                                    x: round1(sx + dx),
+                                    y: round1(sy + dy),
+                                },
+                                anchor,
+                            )
+                        };
+                        // Or under the terminator, when the lane has no room beside.
+                        let under = (
+                            Point {
+                                x,
+                                y: round1(y + END_H + LABEL_FONT),
+                            },
+                            Anchor::Middle,
+                        );
+                        let candidates = vec![at(-4.0), under];
+                        (points, candidates)
+                    }
+                }
+            }
             Route::Down { from_lane, to_lane } => {
-                let (Some(&s), Some(&t)) = (
-                    symbol_index.get(&(e.from, from_lane)),
-                    symbol_index.get(&(e.to, to_lane)),
+                let (Some(s), Some(t)) = (
+                    symbol_at(e.from, from_lane, e.from_symbol),
+                    symbol_at(e.to, to_lane, e.to_symbol),
                 ) else {
                     continue;
                 };
@@ -591,10 +819,11 @@ pub(crate) fn layout_with(sop: &Sop, offpage: &[bool], mutu: bool) -> Layout {
                 to_port,
                 half,
                 slot,
+                cross,
             } => {
-                let (Some(&s), Some(&t)) = (
-                    symbol_index.get(&(e.from, from_lane)),
-                    symbol_index.get(&(e.to, to_lane)),
+                let (Some(s), Some(t)) = (
+                    symbol_at(e.from, from_lane, e.from_symbol),
+                    symbol_at(e.to, to_lane, e.to_symbol),
                 ) else {
                     continue;
                 };
@@ -673,6 +902,23 @@ pub(crate) fn layout_with(sop: &Sop, offpage: &[bool], mutu: bool) -> Layout {
                         }
                     }
                 };
+                // Across the upper margin of the target's row to the track
+                // of the other gutter.
+                let x = match cross {
+                    Some((half, slot)) => {
+                        // One line per track, so two such routes into
+                        // one row do not run on each other.
+                        // (within the margin above the symbols).
+                        let k = crossings.entry(e.to).or_insert(0usize);
+                        let y = round1(rows[e.to].y + CROSS + (*k).min(2) as f64 * 3.0);
+                        *k += 1;
+                        let x2 = track_x(half, slot);
+                        points.push(Point { x, y });
+                        points.push(Point { x: x2, y });
+                        x2
+                    }
+                    None => x,
+                };
                 match to_port.side() {
                     Some(side) => {
                         let ty = port_y
@@ -704,6 +950,7 @@ pub(crate) fn layout_with(sop: &Sop, offpage: &[bool], mutu: bool) -> Layout {
                 arrow: arrows.len(),
                 lane: match e.route {
                     Route::Down { from_lane, .. } | Route::Channel { from_lane, .. } => from_lane,
+                    Route::End { lane, .. } => lane,
                 },
                 row: e.from,
                 candidates,
@@ -714,14 +961,72 @@ pub(crate) fn layout_with(sop: &Sop, offpage: &[bool], mutu: bool) -> Layout {
             to: e.to,
             points,
             is_no: e.is_no,
+            end: e.end,
+            within: false,
         });
     }
+    // Inside a berurutan row: from each symbol to the next, across the
+    // level, or down into the next level.
+    for (i, own) in row_symbols.iter().enumerate() {
+        if !plan.sequence[i] {
+            continue;
+        }
+        for (k, pair) in own.windows(2).enumerate() {
+            let (a, b) = (&symbols[pair[0]], &symbols[pair[1]]);
+            let (la, lb) = (plan.symbols[i][k].level, plan.symbols[i][k + 1].level);
+            let points = if la == lb {
+                let y = round1(a.rect.cy());
+                let (from_side, to_side) = if b.rect.cx() > a.rect.cx() {
+                    (Side::Right, Side::Left)
+                } else {
+                    (Side::Left, Side::Right)
+                };
+                vec![
+                    Point {
+                        x: round1(side_x(a.shape, &a.rect, from_side, y)),
+                        y,
+                    },
+                    Point {
+                        x: round1(side_x(b.shape, &b.rect, to_side, y)),
+                        y,
+                    },
+                ]
+            } else {
+                let (ax, bx) = (round1(a.rect.cx()), round1(b.rect.cx()));
+                let start = Point {
+                    x: ax,
+                    y: round1(a.rect.bottom()),
+                };
+                let end = Point {
+                    x: bx,
+                    y: round1(b.rect.y),
+                };
+                if ax == bx {
+                    vec![start, end]
+                } else {
+                    // Across in the gap between the levels.
+                    let gy = round1(b.rect.y - LEVEL_GAP / 2.0);
+                    vec![start, Point { x: ax, y: gy }, Point { x: bx, y: gy }, end]
+                }
+            };
+            arrows.push(Arrow {
+                from: i,
+                to: i,
+                points,
+                is_no: false,
+                end: false,
+                within: true,
+            });
+        }
+    }
+    let end_marks: Vec<Rect> = ends.iter().map(|e| e.rect).collect();
     let labels = place_labels(
         pending,
         &Obstacles {
             arrows: &arrows,
             joins: &joins,
             symbols: &symbols,
+            end_marks: &end_marks,
             lanes: &lanes,
             rows: &rows,
         },
@@ -742,7 +1047,36 @@ pub(crate) fn layout_with(sop: &Sop, offpage: &[bool], mutu: bool) -> Layout {
         arrows,
         labels,
         joins,
+        ends,
     }
+}
+
+/// Whether symbol `j` of a step shows its `simbol` text: every symbol of a
+/// joint step, the last one (where the row decides or ends) of a berurutan
+/// row; the others show the number.
+fn simbol_on(sequence: bool, j: usize, count: usize) -> bool {
+    !sequence || j + 1 == count
+}
+
+/// The word in an end terminator.
+fn end_word(_sop: &Sop) -> &'static str {
+    "Selesai"
+}
+
+/// The height of each level of a row's symbols.
+fn level_heights(symbols: &[PlanSymbol], sizes: &[(f64, f64)]) -> Vec<f64> {
+    let levels = symbols.iter().map(|s| s.level + 1).max().unwrap_or(1);
+    let mut heights = vec![0.0f64; levels];
+    for (sym, &(_, h)) in symbols.iter().zip(sizes) {
+        heights[sym.level] = heights[sym.level].max(h);
+    }
+    heights
+}
+
+/// The height of a row's symbols, levels and gaps included.
+fn block_height(symbols: &[PlanSymbol], sizes: &[(f64, f64)]) -> f64 {
+    let heights = level_heights(symbols, sizes);
+    heights.iter().sum::<f64>() + (heights.len() - 1) as f64 * LEVEL_GAP
 }
 
 /// The lines of a Mutu Baku cell: one item as it is, several as a list.
@@ -833,6 +1167,8 @@ struct Obstacles<'a> {
     arrows: &'a [Arrow],
     joins: &'a [Join],
     symbols: &'a [Symbol],
+    /// The end terminators of branches that end the procedure.
+    end_marks: &'a [Rect],
     lanes: &'a [Column],
     rows: &'a [Row],
 }
@@ -883,6 +1219,12 @@ fn place_labels(pending: Vec<PendingLabel>, around: &Obstacles) -> Vec<Label> {
                     .joins
                     .iter()
                     .filter(|j| segment_hits(&r, j.from, j.to))
+                    .count();
+            let symbols = symbols
+                + around
+                    .end_marks
+                    .iter()
+                    .filter(|e| boxes_meet(&r, e))
                     .count();
             let cost = (usize::from(outside) + symbols + labels) * BLOCKED + lines;
             if best.as_ref().is_none_or(|b| cost < b.0) {

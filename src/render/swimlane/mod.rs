@@ -15,7 +15,8 @@ mod route;
 mod svg;
 
 pub use layout::{
-    Anchor, Arrow, Cell, Column, Join, Label, Layout, Point, Rect, Row, Shape, Symbol, layout,
+    Anchor, Arrow, Cell, Column, EndMark, Join, Label, Layout, Point, Rect, Row, Shape, Symbol,
+    layout,
 };
 pub use pages::{
     Crossing, print_crossings, print_page_count, print_page_layouts, render_print_pages,

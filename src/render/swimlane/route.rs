@@ -22,7 +22,7 @@
 //! lanes (the sides facing away from its other symbols), so a stub never runs
 //! over the line that joins them.
 
-use crate::model::Sop;
+use crate::model::{Sop, StepKind, Target};
 
 /// A side of a symbol.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -73,6 +73,19 @@ pub enum Route {
         to_port: Port,
         half: Half,
         slot: usize,
+        /// When no one gutter serves both ends (two berurutan rows whose
+        /// free sides face away from each other): the track that takes the
+        /// arrow from the upper margin of the target's row down to its
+        /// port, reached across that margin.
+        cross: Option<(Half, usize)>,
+    },
+    /// A branch that ends the procedure: out of the `side` of the source
+    /// symbol in `lane` (None: its bottom), down into a terminator under it
+    /// (`tier` 0 first, further ones lower).
+    End {
+        lane: usize,
+        side: Option<Side>,
+        tier: usize,
     },
 }
 
@@ -80,10 +93,42 @@ pub enum Route {
 #[derive(Debug, Clone)]
 pub struct PlannedEdge {
     pub from: usize,
+    /// The target step; `from` for a branch that ends the procedure.
     pub to: usize,
     pub label: Option<String>,
     pub is_no: bool,
+    /// The branch ends the procedure (`selesai` as a target): it runs to a
+    /// small end terminator under its symbol instead of to a step.
+    pub end: bool,
+    /// The symbols (indices into `Plan::symbols` of the step) it leaves and
+    /// enters, for a berurutan row; None for a joint step, whose symbol is
+    /// the one in the lane the route picks.
+    pub from_symbol: Option<usize>,
+    pub to_symbol: Option<usize>,
     pub route: Route,
+}
+
+/// A symbol of a step in the plan: its lane, its kind and its level (the
+/// sub-row of a berurutan row that comes back to a lane or would cross a
+/// symbol: 0 for every other step).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlanSymbol {
+    pub lane: usize,
+    pub kind: StepKind,
+    pub level: usize,
+}
+
+/// Which ports of a step's symbols an arrow may use at one end.
+#[derive(Debug, Clone)]
+struct Spec {
+    /// The lanes it may leave or enter by (sorted): every lane of a joint
+    /// step, the one lane of a symbol of a berurutan row.
+    lanes: Vec<usize>,
+    /// Side ports facing away from the step's other symbols.
+    left: bool,
+    right: bool,
+    /// The top is free (not entered by the row's own arrow).
+    top: bool,
 }
 
 /// One end of a side route on a side of a symbol, for spreading the ends
@@ -94,35 +139,79 @@ pub struct End {
     /// The row of the arrow's other end.
     pub other_row: usize,
     pub is_source: bool,
+    /// The arrow runs down to an end terminator: lowest on its side.
+    pub to_end: bool,
 }
 
 /// Everything decided before sizes: lanes per step, routes, port order.
 #[derive(Debug, Clone)]
 pub struct Plan {
     pub lane_count: usize,
-    /// The lanes of each step, sorted, at least one.
-    pub step_lanes: Vec<Vec<usize>>,
+    /// The symbols of each step: one per lane of a joint step (sorted), one
+    /// per pelaksana of a berurutan row (in the order written).
+    pub symbols: Vec<Vec<PlanSymbol>>,
+    /// True for a berurutan row of several symbols (joined by arrows).
+    pub sequence: Vec<bool>,
     pub edges: Vec<PlannedEdge>,
     /// Side-route ends per (step, lane, side), in top-to-bottom order.
     pub ends: std::collections::HashMap<(usize, usize, Side), Vec<End>>,
+    /// How many end terminators hang under each side of a step's symbol
+    /// (left, right), for the height of its row.
+    pub end_tiers: Vec<usize>,
+    /// The sides of symbols of berurutan rows that the row's own arrows
+    /// use (step, lane, side): ends there keep off the middle.
+    pub inner_sides: std::collections::HashSet<(usize, usize, Side)>,
     /// The most tracks any channel half needs.
     pub tracks: usize,
+}
+
+/// The levels of the symbols of a berurutan row: a symbol stays on the
+/// level of the one before it unless its lane is taken there, or the arrow
+/// between them would run over a symbol or another arrow of the level;
+/// then it goes one level down.
+fn sequence_levels(lanes: &[usize]) -> Vec<usize> {
+    let mut levels: Vec<usize> = Vec::with_capacity(lanes.len());
+    // Per level: the lanes taken and the spans of its arrows.
+    let mut taken: Vec<Vec<usize>> = vec![Vec::new()];
+    let mut spans: Vec<Vec<(usize, usize)>> = vec![Vec::new()];
+    for (j, &lane) in lanes.iter().enumerate() {
+        let Some(&prev_level) = levels.last() else {
+            levels.push(0);
+            taken[0].push(lane);
+            continue;
+        };
+        let prev = lanes[j - 1];
+        let (lo, hi) = (prev.min(lane), prev.max(lane));
+        let fits = lane != prev
+            && !taken[prev_level].contains(&lane)
+            && !taken[prev_level].iter().any(|&t| lo < t && t < hi)
+            && !spans[prev_level]
+                .iter()
+                .any(|&(a, b)| (a < lane && lane < b) || (lo < b && a < hi));
+        let level = if fits { prev_level } else { prev_level + 1 };
+        if level == taken.len() {
+            taken.push(Vec::new());
+            spans.push(Vec::new());
+        }
+        if fits {
+            spans[level].push((lo, hi));
+        }
+        taken[level].push(lane);
+        levels.push(level);
+    }
+    levels
 }
 
 /// Decides the lanes of every step and the route of every arrow.
 pub fn plan(sop: &Sop) -> Plan {
     let lane_count = sop.lanes.len().max(1);
     let n = sop.steps.len();
+    let valid = |l: usize| l < lane_count;
     let step_lanes: Vec<Vec<usize>> = sop
         .steps
         .iter()
         .map(|step| {
-            let mut lanes: Vec<usize> = step
-                .lanes
-                .iter()
-                .copied()
-                .filter(|&l| l < lane_count)
-                .collect();
+            let mut lanes: Vec<usize> = step.lanes.iter().copied().filter(|&l| valid(l)).collect();
             lanes.sort_unstable();
             lanes.dedup();
             if lanes.is_empty() {
@@ -131,39 +220,117 @@ pub fn plan(sop: &Sop) -> Plan {
             lanes
         })
         .collect();
+    let sequence: Vec<bool> = sop
+        .steps
+        .iter()
+        .map(|s| s.is_sequence() && s.lanes.iter().all(|&l| valid(l)))
+        .collect();
+    let symbols: Vec<Vec<PlanSymbol>> = sop
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, step)| {
+            if sequence[i] {
+                let levels = sequence_levels(&step.lanes);
+                step.lanes
+                    .iter()
+                    .zip(levels)
+                    .enumerate()
+                    .map(|(j, (&lane, level))| PlanSymbol {
+                        lane,
+                        kind: step.symbol_kind(j),
+                        level,
+                    })
+                    .collect()
+            } else {
+                step_lanes[i]
+                    .iter()
+                    .map(|&lane| PlanSymbol {
+                        lane,
+                        kind: step.kind,
+                        level: 0,
+                    })
+                    .collect()
+            }
+        })
+        .collect();
+
+    // Where an arrow may meet the symbols of a step.
+    let spec = |step: usize, symbol: Option<usize>| -> Spec {
+        if !sequence[step] {
+            return Spec {
+                lanes: step_lanes[step].clone(),
+                left: true,
+                right: true,
+                top: true,
+            };
+        }
+        let row = &symbols[step];
+        let j = symbol.unwrap_or(row.len() - 1);
+        let me = row[j];
+        let same_level = |k: usize| k != j && row[k].level == me.level;
+        Spec {
+            lanes: vec![me.lane],
+            left: !(0..row.len()).any(|k| same_level(k) && row[k].lane < me.lane),
+            right: !(0..row.len()).any(|k| same_level(k) && row[k].lane > me.lane),
+            top: j == 0 || row[j - 1].level == me.level,
+        }
+    };
 
     let mut edges = Vec::new();
+    let mut specs: Vec<(Spec, Spec)> = Vec::new();
     // Bottoms and tops already taken: at most one arrow leaves a step
     // downwards and one enters it from above.
     let mut bottom_used = vec![false; n];
     let mut top_used = vec![false; n];
     let mut channel_edges = Vec::new();
+    let mut end_edges = Vec::new();
     for edge in sop.edges() {
-        if edge.from >= n || edge.to() >= n {
+        if edge.from >= n {
             continue;
         }
         let index = edges.len();
-        let to = edge.to();
-        let route = if to == edge.from + 1 && !bottom_used[edge.from] {
-            bottom_used[edge.from] = true;
-            top_used[to] = true;
-            let (from_lane, to_lane) = closest_pair(&step_lanes[edge.from], &step_lanes[to]);
-            Route::Down { from_lane, to_lane }
-        } else {
-            channel_edges.push(index);
-            // Filled in below, once every channel route can be coloured.
-            Route::Down {
-                from_lane: 0,
-                to_lane: 0,
+        let from_symbol =
+            sequence[edge.from].then(|| edge.from_symbol.min(symbols[edge.from].len() - 1));
+        let from_spec = spec(edge.from, from_symbol);
+        let (to, to_symbol, to_spec) = match edge.target {
+            Target::Step { step, .. } if step >= n => continue,
+            Target::Step { step, symbol } => {
+                let symbol = sequence[step].then(|| symbol.min(symbols[step].len() - 1));
+                (step, symbol, spec(step, symbol))
+            }
+            Target::End => {
+                end_edges.push(index);
+                (edge.from, from_symbol, from_spec.clone())
             }
         };
+        let route =
+            if !edge.is_end() && to == edge.from + 1 && !bottom_used[edge.from] && to_spec.top {
+                bottom_used[edge.from] = true;
+                top_used[to] = true;
+                let (from_lane, to_lane) = closest_pair(&from_spec.lanes, &to_spec.lanes);
+                Route::Down { from_lane, to_lane }
+            } else {
+                if !edge.is_end() {
+                    channel_edges.push(index);
+                }
+                // Filled in below, once every channel route can be coloured.
+                Route::Down {
+                    from_lane: 0,
+                    to_lane: 0,
+                }
+            };
         edges.push(PlannedEdge {
             from: edge.from,
             to,
             label: edge.label.map(str::to_string),
             is_no: edge.is_no,
+            end: edge.is_end(),
+            from_symbol,
+            to_symbol,
             route,
         });
+        specs.push((from_spec, to_spec));
     }
 
     // What a channel route may cross: the dog-legs of the down arrows, then
@@ -193,18 +360,18 @@ pub fn plan(sop: &Sop) -> Plan {
         // A forward arrow leaves by the bottom and enters by the top when
         // they are free, as the flow reads downwards; back-edges use sides.
         let bottom = to > from && !bottom_used[from];
-        let top = to > from && !top_used[to];
+        let top = to > from && !top_used[to] && specs[i].1.top;
         let ends = Ends {
             rows: (from, to),
-            from: &step_lanes[from],
-            to: &step_lanes[to],
+            from: &specs[i].0,
+            to: &specs[i].1,
             bottom,
             top,
         };
         // The rows the track runs over. A bottom (top) port reaches its
         // track in the margin of its own row, so that row counts too.
         let span = (from.min(to), from.max(to));
-        let route = channel_route(&ends, lane_count, span, &channels, &crossings);
+        let route = channel_route(&ends, lane_count, span, to, &channels, &crossings);
         if let Route::Channel {
             half,
             slot,
@@ -212,58 +379,139 @@ pub fn plan(sop: &Sop) -> Plan {
             from_lane,
             to_port,
             to_lane,
+            cross,
         } = route
         {
             crossings.add((from, from_lane, from_port), (to, to_lane, to_port), half);
-            let slots = channels.entry(half).or_default();
-            if slots.len() <= slot {
-                slots.resize(slot + 1, Vec::new());
+            let mut take = |half: Half, slot: usize, span: (usize, usize)| {
+                let slots = channels.entry(half).or_default();
+                if slots.len() <= slot {
+                    slots.resize(slot + 1, Vec::new());
+                }
+                slots[slot].push(span);
+                tracks = tracks.max(slot + 1);
+            };
+            take(half, slot, span);
+            if let Some((half, slot)) = cross {
+                take(half, slot, (to, to));
             }
-            slots[slot].push(span);
-            tracks = tracks.max(slot + 1);
             bottom_used[from] |= from_port == Port::Bottom;
             top_used[to] |= to_port == Port::Top;
         }
         edges[i].route = route;
     }
 
+    // Ends of branches: a terminator under the symbol the branch leaves,
+    // right of it first, then left, then further down on the same sides.
+    let mut end_tiers = vec![0; n];
+    let mut hung: std::collections::HashMap<(usize, Side), usize> = Default::default();
+    for i in end_edges {
+        let from = edges[i].from;
+        let spec = &specs[i].0;
+        let mut sides = Vec::new();
+        if spec.right {
+            sides.push((spec.lanes[spec.lanes.len() - 1], Side::Right));
+        }
+        if spec.left {
+            sides.push((spec.lanes[0], Side::Left));
+        }
+        if sides.is_empty() {
+            sides.push((spec.lanes[spec.lanes.len() - 1], Side::Right));
+        }
+        // The side with the fewest terminators so far (right on a tie).
+        let (lane, side) = sides
+            .iter()
+            .copied()
+            .min_by_key(|&(_, side)| hung.get(&(from, side)).copied().unwrap_or(0))
+            .unwrap_or((spec.lanes[0], Side::Right));
+        let below = hung.get(&(from, side)).copied().unwrap_or(0);
+        if below > 0 && !bottom_used[from] {
+            // Straight down from the bottom, under the terminators beside
+            // (a decision whose two branches both end has a free bottom).
+            let lane = if sequence[from] {
+                spec.lanes[0]
+            } else {
+                closest_pair(&spec.lanes, &spec.lanes).0
+            };
+            let tier = [Side::Left, Side::Right]
+                .iter()
+                .map(|&side| hung.get(&(from, side)).copied().unwrap_or(0))
+                .max()
+                .unwrap_or(0);
+            bottom_used[from] = true;
+            edges[i].route = Route::End {
+                lane,
+                side: None,
+                tier,
+            };
+            end_tiers[from] = end_tiers[from].max(tier + 1);
+            continue;
+        }
+        let tier = hung.entry((from, side)).or_insert(0);
+        edges[i].route = Route::End {
+            lane,
+            side: Some(side),
+            tier: *tier,
+        };
+        *tier += 1;
+        end_tiers[from] = end_tiers[from].max(*tier);
+    }
+
     let mut ends: std::collections::HashMap<(usize, usize, Side), Vec<End>> =
         std::collections::HashMap::new();
     for (index, e) in edges.iter().enumerate() {
-        if let Route::Channel {
-            from_lane,
-            from_port,
-            to_lane,
-            to_port,
-            ..
-        } = e.route
-        {
-            if let Some(side) = from_port.side() {
-                ends.entry((e.from, from_lane, side))
-                    .or_default()
-                    .push(End {
+        match e.route {
+            Route::Channel {
+                from_lane,
+                from_port,
+                to_lane,
+                to_port,
+                ..
+            } => {
+                if let Some(side) = from_port.side() {
+                    ends.entry((e.from, from_lane, side))
+                        .or_default()
+                        .push(End {
+                            edge: index,
+                            other_row: e.to,
+                            is_source: true,
+                            to_end: false,
+                        });
+                }
+                if let Some(side) = to_port.side() {
+                    ends.entry((e.to, to_lane, side)).or_default().push(End {
                         edge: index,
-                        other_row: e.to,
-                        is_source: true,
+                        other_row: e.from,
+                        is_source: false,
+                        to_end: false,
                     });
+                }
             }
-            if let Some(side) = to_port.side() {
-                ends.entry((e.to, to_lane, side)).or_default().push(End {
+            Route::End {
+                lane,
+                side: Some(side),
+                ..
+            } => {
+                ends.entry((e.from, lane, side)).or_default().push(End {
                     edge: index,
                     other_row: e.from,
-                    is_source: false,
+                    is_source: true,
+                    to_end: true,
                 });
             }
+            Route::Down { .. } | Route::End { side: None, .. } => {}
         }
     }
     for ((row, _, _), list) in ends.iter_mut() {
         let row = *row;
         // Top to bottom: ends going up (nearest first), then ends in this
-        // row, then ends going down (farthest first). With the nesting of
-        // the tracks this keeps the stubs of one side from crossing the
-        // tracks of its neighbours.
+        // row, then ends going down (farthest first), then the branches
+        // that end under the symbol. With the nesting of the tracks this
+        // keeps the stubs of one side from crossing the tracks of its
+        // neighbours.
         list.sort_by_key(|end| {
             let group = match end.other_row.cmp(&row) {
+                _ if end.to_end => 3,
                 std::cmp::Ordering::Less => 0,
                 std::cmp::Ordering::Equal => 1,
                 std::cmp::Ordering::Greater => 2,
@@ -277,11 +525,29 @@ pub fn plan(sop: &Sop) -> Plan {
         });
     }
 
+    let mut inner_sides = std::collections::HashSet::new();
+    for (i, row) in symbols.iter().enumerate() {
+        if !sequence[i] {
+            continue;
+        }
+        for pair in row.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            if a.level == b.level && a.lane != b.lane {
+                let (left, right) = if a.lane < b.lane { (a, b) } else { (b, a) };
+                inner_sides.insert((i, left.lane, Side::Right));
+                inner_sides.insert((i, right.lane, Side::Left));
+            }
+        }
+    }
+
     Plan {
         lane_count,
-        step_lanes,
+        symbols,
+        inner_sides,
+        sequence,
         edges,
         ends,
+        end_tiers,
         tracks,
     }
 }
@@ -307,8 +573,8 @@ type Channels = std::collections::HashMap<Half, Vec<Vec<(usize, usize)>>>;
 struct Ends<'a> {
     /// The rows of the source and the target.
     rows: (usize, usize),
-    from: &'a [usize],
-    to: &'a [usize],
+    from: &'a Spec,
+    to: &'a Spec,
     bottom: bool,
     top: bool,
 }
@@ -318,13 +584,27 @@ struct Ends<'a> {
 /// port must face away from the step's other symbols (so its stub never
 /// runs over their joining line); a bottom or top port reaches the gutter
 /// through the empty margin of the row and may go either way.
-fn meet(lanes: &[usize], g: usize, vertical: Option<Port>) -> Option<(usize, Port, usize)> {
+///
+/// `relaxed` also allows a side that faces the next symbol of a berurutan
+/// row, into the gutter right beside it only (the stub then runs beside the
+/// row's own arrow, off its middle), for a route no other way allows.
+fn meet(
+    spec: &Spec,
+    g: usize,
+    vertical: Option<Port>,
+    relaxed: bool,
+) -> Option<(usize, Port, usize)> {
+    let lanes = &spec.lanes;
     let lo = lanes[0];
     let hi = lanes[lanes.len() - 1];
     if g <= lo {
-        Some((lo, vertical.unwrap_or(Port::Left), lo - g))
+        let side = (spec.left || (relaxed && g == lo)).then_some(Port::Left);
+        let port = vertical.or(side)?;
+        Some((lo, port, lo - g))
     } else if g > hi {
-        Some((hi, vertical.unwrap_or(Port::Right), g - hi - 1))
+        let side = (spec.right || (relaxed && g == hi + 1)).then_some(Port::Right);
+        let port = vertical.or(side)?;
+        Some((hi, port, g - hi - 1))
     } else {
         let port = vertical?;
         // Inside the step's lanes: the symbol right next to the gutter.
@@ -335,6 +615,74 @@ fn meet(lanes: &[usize], g: usize, vertical: Option<Port>) -> Option<(usize, Por
             .unwrap_or(lo);
         Some((lane, port, 0))
     }
+}
+
+/// The halves of gutter `g`: right of lane g-1 and left of lane g.
+fn halves(g: usize, lane_count: usize) -> impl Iterator<Item = Half> {
+    [
+        (g > 0).then(|| Half {
+            lane: g - 1,
+            side: Side::Right,
+        }),
+        (g < lane_count).then_some(Half {
+            lane: g,
+            side: Side::Left,
+        }),
+    ]
+    .into_iter()
+    .flatten()
+}
+
+/// A route over two gutters: from the source to a track in one, along it
+/// to the upper margin of the target's row, across that margin to a track
+/// in the other gutter, and down it into the target's side.
+fn cross_route(
+    ends: &Ends,
+    lane_count: usize,
+    span: (usize, usize),
+    to_row: usize,
+    channels: &Channels,
+) -> Option<Route> {
+    let mut best: Option<(usize, Route)> = None;
+    for relaxed in [false, true] {
+        if best.is_some() {
+            break;
+        }
+        for g1 in 0..=lane_count {
+            let Some((from_lane, from_port, df)) =
+                meet(ends.from, g1, ends.bottom.then_some(Port::Bottom), relaxed)
+            else {
+                continue;
+            };
+            for g2 in 0..=lane_count {
+                let Some((to_lane, to_port, dt)) = meet(ends.to, g2, None, relaxed) else {
+                    continue;
+                };
+                for half in halves(g1, lane_count) {
+                    for half2 in halves(g2, lane_count) {
+                        let slot = free_slot(channels, half, span);
+                        let slot2 = free_slot(channels, half2, (to_row, to_row));
+                        let cost = (df + dt + g1.abs_diff(g2)) * 100 + (slot + slot2) * 10;
+                        if best.as_ref().is_none_or(|(c, _)| cost < *c) {
+                            best = Some((
+                                cost,
+                                Route::Channel {
+                                    from_lane,
+                                    from_port,
+                                    to_lane,
+                                    to_port,
+                                    half,
+                                    slot,
+                                    cross: Some((half2, slot2)),
+                                },
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    best.map(|(_, r)| r)
 }
 
 /// The lowest track of `half` free over the rows `span`.
@@ -452,13 +800,20 @@ fn channel_route(
     ends: &Ends,
     lane_count: usize,
     span: (usize, usize),
+    to_row: usize,
     channels: &Channels,
     crossings: &Crossings,
 ) -> Route {
     let mut best: Option<(usize, Route)> = None;
-    for g in 0..=lane_count {
-        let from = meet(ends.from, g, ends.bottom.then_some(Port::Bottom));
-        let to = meet(ends.to, g, ends.top.then_some(Port::Top));
+    for (g, relaxed) in (0..=lane_count)
+        .map(|g| (g, false))
+        .chain((0..=lane_count).map(|g| (g, true)))
+    {
+        if relaxed && best.is_some() {
+            break;
+        }
+        let from = meet(ends.from, g, ends.bottom.then_some(Port::Bottom), relaxed);
+        let to = meet(ends.to, g, ends.top.then_some(Port::Top), relaxed);
         let (Some((from_lane, from_port, df)), Some((to_lane, to_port, dt))) = (from, to) else {
             continue;
         };
@@ -517,14 +872,18 @@ fn channel_route(
                         to_port,
                         half,
                         slot,
+                        cross: None,
                     },
                 ));
             }
         }
     }
-    // Gutter 0 always qualifies (it is left of every lane), so best is set.
+    if best.is_none() {
+        best = cross_route(ends, lane_count, span, to_row, channels).map(|r| (0, r));
+    }
+    // Gutter 0 qualifies, relaxed if a berurutan row blocks a side.
     best.map(|(_, r)| r).unwrap_or(Route::Down {
-        from_lane: ends.from[0],
-        to_lane: ends.to[0],
+        from_lane: ends.from.lanes[0],
+        to_lane: ends.to.lanes[0],
     })
 }

@@ -9,8 +9,8 @@
 use std::fmt::Write as _;
 
 use super::layout::{
-    Anchor, Cell, FONT, HEADER_FONT, HEADER_LINE, LINE, Layout, OFFPAGE_SHOULDER, Point, Rect,
-    Shape, Symbol,
+    Anchor, Cell, END_FONT, EndMark, FONT, HEADER_FONT, HEADER_LINE, LINE, Layout,
+    OFFPAGE_SHOULDER, Point, Rect, SIMBOL_FONT, SIMBOL_LINE, Shape, Symbol,
 };
 use crate::config::Language;
 use crate::model::{Alur, Flow, Sop, StepKind, Target};
@@ -27,6 +27,8 @@ const STYLE: &str = "
 .alur .alur-mulai .alur-bentuk,.alur .alur-selesai .alur-bentuk{fill:#e6f0fb}
 .alur .alur-keputusan .alur-bentuk{fill:#fdf5e2}
 .alur .alur-nomor{font-weight:bold;font-size:12px}
+.alur .alur-simbol{font-size:10px}
+.alur .alur-akhir-teks{font-size:9px}
 .alur .alur-panah,.alur .alur-gabung{fill:none;stroke:#1b1f24;stroke-width:1.3}
 .alur .alur-ujung{fill:#1b1f24}
 .alur .alur-label{font-size:11px;font-style:italic}
@@ -63,6 +65,8 @@ struct Words {
     to_step: &'static str,
     /// "baris": a row the paper leaves unnumbered, by its position.
     row: &'static str,
+    /// The word in an end terminator.
+    end_mark: &'static str,
     /// The printed form's Mutu Baku band, its three columns, and Keterangan.
     mutu: &'static str,
     mutu_columns: [&'static str; 4],
@@ -83,6 +87,7 @@ fn words(language: Language) -> Words {
             decision: "keputusan",
             to_step: "ke langkah",
             row: "baris",
+            end_mark: "Selesai",
             mutu: "Mutu Baku",
             mutu_columns: ["Kelengkapan", "Waktu", "Output", "Keterangan"],
             steps_roles: |s, r| format!("{s} langkah, {r} pelaksana"),
@@ -99,6 +104,7 @@ fn words(language: Language) -> Words {
             decision: "decision",
             to_step: "to step",
             row: "row",
+            end_mark: "End",
             mutu: "Quality standard",
             mutu_columns: ["Requirements", "Time", "Output", "Notes"],
             steps_roles: |s, r| {
@@ -414,12 +420,17 @@ pub fn draw_described(
             &mut out,
             r#"<path class="alur-panah"#,
             if arrow.is_no { " alur-tidak" } else { "" },
+            if arrow.within { " alur-berurutan" } else { "" },
             r#"" data-from=""#,
             frame.number(arrow.from),
             r#"" data-to=""#,
-            frame.number(arrow.to),
-            r#"" d=""#,
         );
+        if arrow.end {
+            out.push_str("selesai");
+        } else {
+            push!(&mut out, frame.number(arrow.to));
+        }
+        push!(&mut out, r#"" d=""#);
         path_d(&mut out, &arrow.points);
         push!(&mut out, r#"" marker-end="url(#alur-panah"#, s, ")\"/>\n");
     }
@@ -431,6 +442,9 @@ pub fn draw_described(
     for symbol in &layout.symbols {
         let first = !std::mem::replace(&mut first_seen[symbol.step], true);
         draw_symbol(&mut out, sop, symbol, frame, first);
+    }
+    for end in &layout.ends {
+        draw_end(&mut out, sop, end, frame, &w);
     }
     out.push_str("</g>");
 
@@ -687,7 +701,11 @@ fn texts(out: &mut String, layout: &Layout, frame: &Frame, w: &Words) {
             lines: if frame.offpage.get(i).copied().unwrap_or(false) {
                 Vec::new()
             } else {
-                vec![frame.label(i)]
+                // An unnumbered row (`no: ""`) has an empty cell.
+                Some(frame.label(i))
+                    .filter(|l| !l.is_empty())
+                    .into_iter()
+                    .collect()
             },
         };
         cell_text(out, &number, FONT, LINE, Anchor::Middle, "alur-no");
@@ -783,6 +801,7 @@ fn draw_symbol(out: &mut String, sop: &Sop, symbol: &Symbol, frame: &Frame, firs
         Shape::OffPage => r.y + r.h * 0.45 + 4.3,
         _ => r.cy() + 4.3,
     };
+    let text_start = out.len();
     push!(
         out,
         r#"<text class="alur-nomor" x=""#,
@@ -793,10 +812,26 @@ fn draw_symbol(out: &mut String, sop: &Sop, symbol: &Symbol, frame: &Frame, firs
     );
     match frame.marks.get(symbol.step) {
         Some(Some(mark)) => push!(out, &esc(mark)),
-        _ => match &sop.steps[symbol.step].simbol {
-            Some(text) => push!(out, &esc(text)),
-            None => push!(out, &esc(&frame.label(symbol.step))),
-        },
+        _ if !symbol.text.is_empty() => {
+            // The SOP's own words for the symbol, smaller, line by line.
+            out.truncate(text_start);
+            push!(out, r#"<text class="alur-simbol" text-anchor="middle">"#);
+            let block = symbol.text.len() as f64 * SIMBOL_LINE;
+            let first = r.cy() - block / 2.0 + SIMBOL_FONT * 0.85;
+            for (i, line) in symbol.text.iter().enumerate() {
+                push!(
+                    out,
+                    r#"<tspan x=""#,
+                    N(r.cx()),
+                    r#"" y=""#,
+                    N(first + i as f64 * SIMBOL_LINE),
+                    r#"">"#,
+                    &esc(line),
+                    "</tspan>",
+                );
+            }
+        }
+        _ => push!(out, &esc(&frame.label(symbol.step))),
     }
     out.push_str("</text></g>");
     if frame.links {
@@ -811,6 +846,39 @@ fn step_words(sop: &Sop, i: usize, w: &Words) -> String {
         Some(step) if !step.no.is_empty() => format!("{} {}", w.step, step.no),
         _ => format!("{} ({} {})", w.step, w.row, i + 1),
     }
+}
+
+/// The end terminator of a branch that ends the procedure: a small capsule
+/// under the symbol the branch leaves, in its lane.
+fn draw_end(out: &mut String, sop: &Sop, end: &EndMark, frame: &Frame, w: &Words) {
+    let slug = sop.lanes.get(end.lane).map_or("", |l| l.slug.as_str());
+    let r = end.rect;
+    push!(
+        out,
+        r#"<g class="alur-selesai alur-akhir" data-jenis="selesai" data-lane=""#,
+        &esc(slug),
+        r#"" data-end-of=""#,
+        frame.number(end.step),
+        r#""><rect class="alur-bentuk" x=""#,
+        N(r.x),
+        r#"" y=""#,
+        N(r.y),
+        r#"" width=""#,
+        N(r.w),
+        r#"" height=""#,
+        N(r.h),
+        r#"" rx=""#,
+        N(r.h / 2.0),
+        r#"" ry=""#,
+        N(r.h / 2.0),
+        r#""/><text class="alur-akhir-teks" x=""#,
+        N(r.cx()),
+        r#"" y=""#,
+        N(r.cy() + END_FONT * 0.35),
+        r#"" text-anchor="middle">"#,
+        w.end_mark,
+        "</text></g>\n",
+    );
 }
 
 /// The flow in words, for a screen reader: the counts (and with `lanes`,
