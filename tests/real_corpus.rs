@@ -5,11 +5,6 @@
 //! is read back field by field against the expectations below, which were
 //! written from the papers (see each unit's _index.md for the source), not
 //! from lajur's output.
-//!
-//! Not yet checked: the end terminator drawn in the flowchart for a branch
-//! that ends the procedure (`tidak: selesai`, data-end-of). Commit 16b0063
-//! drew it; c175546 (safety) removed that drawing again on main. The steps
-//! table's "prosedur selesai" is checked meanwhile.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -1077,12 +1072,6 @@ fn decisions_branch_where_the_paper_says() {
                 };
                 let branch = format!("<span class=\"branch__label\">{label}</span> → {to}");
                 assert!(html.contains(&branch), "{}: branch {branch}", paper.path);
-                if target == "selesai" {
-                    // The end terminator drawn for a selesai branch
-                    // (data-end-of) is checked once the drawing is back on
-                    // main; see the note at the top of the file.
-                    continue;
-                }
                 let arrow = format!("data-from=\"{step}\" data-to=\"{target}\"");
                 assert!(chart.contains(&arrow), "{}: arrow {arrow}", paper.path);
                 assert!(
@@ -1090,6 +1079,21 @@ fn decisions_branch_where_the_paper_says() {
                     "{}: branch label {label:?}",
                     paper.path
                 );
+                if target == "selesai" {
+                    // The branch ends in a terminator of its own, in the
+                    // lane of the decision.
+                    let lane = &paper.steps[d.step - 1].lanes[0];
+                    let end = chart.split("<g ").find(|g| {
+                        g[..g.find('>').unwrap_or(g.len())]
+                            .contains(&format!(" data-end-of=\"{step}\""))
+                    });
+                    let end = end.unwrap_or_else(|| panic!("{}: no end terminator", paper.path));
+                    assert!(
+                        end.contains(&format!("/{}\"", slug(lane))),
+                        "{}: the end terminator sits in the lane of {lane}",
+                        paper.path
+                    );
+                }
             }
         }
         // A paper without decisions draws none.
