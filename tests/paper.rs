@@ -229,6 +229,7 @@ langkah:
     assert_eq!(sop["total_waktu"]["min"]["minutes"], 30.0);
     assert_eq!(sop["total_waktu"]["complete"], true);
     assert_eq!(sop["total_waktu_tertulis"], "35");
+    assert_eq!(sop["satuan_waktu"], "menit");
 }
 
 #[test]

@@ -124,6 +124,8 @@ pub struct Sop {
     /// How many steps have a readable waktu: the total is partial when
     /// fewer than all.
     pub waktu_steps: usize,
+    /// satuan_waktu in force (the SOP's, else its unit's), as written.
+    pub satuan_waktu: Option<String>,
     /// total_waktu as printed on the paper form, as written.
     pub total_waktu_written: Option<String>,
     pub draft: bool,

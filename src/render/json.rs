@@ -329,6 +329,8 @@ struct SopJson<'a> {
     total_waktu: Option<TotalJson>,
     /// The total printed on the paper form, as written.
     total_waktu_tertulis: Option<&'a str>,
+    /// The unit of a bare number in waktu (the SOP's or its unit's).
+    satuan_waktu: Option<&'a str>,
     draft: bool,
     /// The Markdown body, as written.
     body: &'a str,
@@ -540,6 +542,7 @@ fn build_sop<'a>(
         langkah,
         total_waktu: TotalJson::of(sop, config.language),
         total_waktu_tertulis: sop.total_waktu_written.as_deref(),
+        satuan_waktu: sop.satuan_waktu.as_deref(),
         draft: sop.draft,
         body: &sop.body,
     }

@@ -187,10 +187,11 @@ pub fn read(node: &Node, body: &str, place: &Place<'_>, report: &mut Report) -> 
         .and_then(|n| read_lane_title(n, report))
         .unwrap_or_default();
     // The SOP's own satuan_waktu, else its unit's (already checked there).
-    let time_unit = match f.get("satuan_waktu") {
-        Some(n) => read_time_unit(n, report).and_then(|u| Unit::parse(&u)),
-        None => place.satuan_waktu.as_deref().and_then(Unit::parse),
+    let satuan_waktu = match f.get("satuan_waktu") {
+        Some(n) => read_time_unit(n, report),
+        None => place.satuan_waktu.clone(),
     };
+    let time_unit = satuan_waktu.as_deref().and_then(Unit::parse);
     let total_waktu_written = text("total_waktu", report);
 
     let errors_before_steps = report.error_count();
@@ -243,6 +244,7 @@ pub fn read(node: &Node, body: &str, place: &Place<'_>, report: &mut Report) -> 
         steps,
         total_waktu,
         waktu_steps,
+        satuan_waktu,
         total_waktu_written,
         draft,
         body: super::clean::clean_text(body).into_owned(),
