@@ -103,6 +103,9 @@ fn an_sop_without_nomor_is_published_with_a_dash_and_a_warning() {
     assert!(!check.contains("duplicate nomor"), "{check}");
     let page = read(dir.path(), "a/index.html");
     assert_eq!(field(&page, "Nomor SOP"), "—");
+    // The header and the title do not print a dash for the missing nomor.
+    assert!(page.contains("<title>Surat Masuk · "), "{page}");
+    assert!(!page.contains("sop-header__nomor"), "{page}");
     assert!(json(dir.path(), "a/sop.json")["nomor"].is_null());
 }
 

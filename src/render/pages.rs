@@ -133,6 +133,8 @@ pub struct UnitPage {
 pub struct SopPage<'a> {
     /// The nomor, or "—" for an SOP that has none yet.
     pub nomor: &'a str,
+    /// False for an SOP not numbered yet: the header leaves the nomor out.
+    pub has_nomor: bool,
     pub nama: &'a str,
     pub url: String,
     /// The kop's lines, each printed once (organisasi of the unit or the
@@ -662,6 +664,7 @@ impl<'a> Builder<'a> {
         };
         Some(SopPage {
             nomor: sop.nomor_or_dash(),
+            has_nomor: !sop.nomor.is_empty(),
             nama: &sop.nama,
             url: self.page_url(&sop.path),
             organisation: kop.organisation,
@@ -765,6 +768,7 @@ impl<'a> Builder<'a> {
         let target = target.and_then(|t| self.handbook.sops.get(t));
         RelationItem {
             reference: match target {
+                Some(s) if s.nomor.is_empty() => s.nama.clone(),
                 Some(s) => format!("{} — {}", s.nomor, s.nama),
                 None => reference.to_string(),
             },
@@ -885,7 +889,7 @@ fn page_css(paper: Paper, language: Language, sop: &Sop) -> String {
         Language::Id => ("Halaman", "dari"),
         Language::En => ("Page", "of"),
     };
-    let footer = css_string(&format!("{} · {}", sop.nomor, sop.nama));
+    let footer = css_string(&format!("{} · {}", sop.nomor_or_dash(), sop.nama));
     format!(
         "@page {{ size: {w}mm {h}mm; margin: {top}mm {side}mm {bottom}mm; \
          @bottom-left {{ content: {footer}; font: 8pt Arial, sans-serif; }} \
