@@ -575,3 +575,25 @@ langkah:
     let page = read(dir.path(), "dinkes/a/index.html");
     assert!(page.contains("href=\"/pelaksana/dinas-kesehatan/kepala/\""));
 }
+
+#[test]
+fn an_unknown_satuan_waktu_or_judul_lajur_names_the_choices() {
+    let dir = handbook(&[
+        (
+            "content/kel/_index.md",
+            "---\nnama: Kelurahan\nsatuan_waktu: menitan\n---\n",
+        ),
+        (
+            "content/kel/s.yaml",
+            &format!("nomor: SOP-1\nnama: Surat\njudul_lajur: pendek\n{TWO_STEPS}"),
+        ),
+    ]);
+    let (code, out) = lajur(dir.path(), &["check"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("content/kel/_index.md:3:15: error"), "{out}");
+    assert!(out.contains("unknown satuan_waktu `menitan`"), "{out}");
+    assert!(out.contains("detik, menit (mnt, m), jam (j)"), "{out}");
+    assert!(out.contains("content/kel/s.yaml:3:"), "{out}");
+    assert!(out.contains("unknown judul_lajur `pendek`"), "{out}");
+    assert!(out.contains("`judul_lajur: singkatan`"), "{out}");
+}
