@@ -137,3 +137,57 @@ fn the_last_printed_page_has_the_jumlah_waktu_row() {
         pages[1]
     );
 }
+
+#[test]
+fn on_a_phone_the_steps_are_a_flow_of_cards_with_the_swimlane_a_tap_away() {
+    let (_dir, public) = build();
+    let html = page(&public, "mts/verifikasi-berkas");
+    // Each card: its symbol, number, pelaksana, kegiatan, mutu baku.
+    let rows: Vec<&str> = html.split("<tr id=\"langkah-").skip(1).collect();
+    assert_eq!(rows.len(), 6);
+    let kinds = [
+        "mulai",
+        "keputusan",
+        "keputusan",
+        "proses",
+        "proses",
+        "selesai",
+    ];
+    for (row, kind) in rows.iter().zip(kinds) {
+        assert!(
+            row.contains(&format!(
+                "class=\"steps__symbol steps__symbol--{kind}\" aria-hidden=\"true\""
+            )),
+            "{kind}: {row}"
+        );
+        assert!(row.contains("data-label=\"Pelaksana\""));
+        assert!(row.contains("data-label=\"Waktu\""));
+    }
+    // A decision says where each branch goes; a loop back says so.
+    assert!(rows[1].contains("branch--loop"), "{}", rows[1]);
+    assert!(
+        rows[1].contains("<a href=\"#langkah-1\">kembali ke langkah 1</a>"),
+        "{}",
+        rows[1]
+    );
+    assert!(
+        rows[1].contains("<a href=\"#langkah-3\">ke langkah 3</a>"),
+        "{}",
+        rows[1]
+    );
+    assert!(
+        rows[2].contains("<a href=\"#langkah-2\">kembali ke langkah 2</a>"),
+        "{}",
+        rows[2]
+    );
+    // The whole swimlane, one tap away on the same page, without script.
+    assert!(html.contains("<a href=\"#alur-diagram\">Lihat diagram alir lengkap</a>"));
+    assert!(html.contains("<figure class=\"flowchart\" id=\"alur-diagram\">"));
+    let css = fs::read_to_string(public.join("style.css")).expect("style.css");
+    let phone = css
+        .split("@media (max-width: 48rem)")
+        .nth(1)
+        .expect("the phone rules");
+    assert!(phone.contains(".flowchart:not(:target):not(:has(:target)) { display: none; }"));
+    assert!(phone.contains(".flowchart__open { display: block;"));
+}

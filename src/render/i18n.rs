@@ -104,6 +104,12 @@ const STRINGS: &Table = &[
     ("mutu_baku", "Mutu Baku", "Quality standard"),
     ("step", "Langkah", "Step"),
     ("to_step", "ke langkah", "to step"),
+    ("back_to_step", "kembali ke langkah", "back to step"),
+    (
+        "flowchart_open",
+        "Lihat diagram alir lengkap",
+        "Show the whole flowchart",
+    ),
     ("next_step", "Lanjut ke langkah", "Continue at step"),
     ("ends_here", "prosedur selesai", "the procedure ends"),
     ("unnumbered", "tanpa nomor", "unnumbered"),
