@@ -990,3 +990,36 @@ fn html_and_svg_attachments_are_published_only_with_allow_html() {
     assert!(site.contains_key("bagian-umum/peta.svg"));
     assert!(site.contains_key("bagian-umum/panduan.html"));
 }
+
+#[cfg(unix)]
+#[test]
+fn template_links_are_followed_only_inside_the_handbook() {
+    use std::os::unix::fs::symlink;
+    let outside = tempfile::tempdir().expect("temp dir");
+    write(outside.path(), "sop.html", b"DARI LUAR {{ page.nama }}");
+    let dir = handbook();
+    let root = dir.path();
+    write(
+        root,
+        "bersama/unit.html",
+        b"{% extends \"base.html\" %}{% block content %}<h1>Bersama: {{ page.nama }}</h1>{% endblock content %}",
+    );
+    fs::create_dir_all(root.join("templates")).expect("mkdir");
+    symlink(
+        outside.path().join("sop.html"),
+        root.join("templates/sop.html"),
+    )
+    .expect("link");
+    symlink("../bersama/unit.html", root.join("templates/unit.html")).expect("link");
+    for command in ["check", "build"] {
+        let (code, text) = lajur_in_finite(root, &[command]);
+        assert_eq!(code, 0, "{command}: {text}");
+        assert!(
+            text.contains("templates/sop.html:0:0: warning: symbolic link to"),
+            "{command}: {text}"
+        );
+    }
+    let out = root.join("public");
+    assert!(!read(&out, "bagian-umum/perencanaan/rkt/index.html").contains("DARI LUAR"));
+    assert!(read(&out, "bagian-umum/index.html").contains("<h1>Bersama: Bagian Umum</h1>"));
+}

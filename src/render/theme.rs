@@ -17,7 +17,6 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use tera::Tera;
-use walkdir::WalkDir;
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics, Pos};
@@ -262,37 +261,10 @@ fn builtin(file: &Path) -> PathBuf {
 }
 
 /// Files under `root/dir`, as (path below dir with '/', path relative to
-/// root). Editor leftovers and hidden files are skipped, as in content/.
+/// root): editor leftovers, hidden files, links out of the handbook and what
+/// is not a file are skipped, as in content/ (source warns about them).
 fn files_under(root: &Path, dir: &Path) -> Vec<(String, PathBuf)> {
-    let base = root.join(dir);
-    if !base.is_dir() {
-        return Vec::new();
-    }
-    let mut out = Vec::new();
-    let walker = WalkDir::new(&base)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()));
-    for entry in walker.flatten() {
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let Ok(below) = entry.path().strip_prefix(&base) else {
-            continue;
-        };
-        let name = below
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
-        out.push((name, dir.join(below)));
-    }
-    out
-}
-
-/// Hidden files and editor leftovers (FORMAT.md: `.` prefix, `~`, `.swp`, `.tmp`).
-fn is_ignored(name: &str) -> bool {
-    name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp") || name.ends_with(".tmp")
+    crate::source::guarded_files(root, dir).0
 }
 
 #[cfg(test)]

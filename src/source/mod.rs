@@ -34,7 +34,7 @@ pub use cache::SourceCache;
 pub use checks::natural_cmp;
 pub use sop::{SOP_KEYS, STEP_KEYS};
 pub use unit::UNIT_KEYS;
-pub use walk::display as display_path;
+pub use walk::{display as display_path, guarded_files};
 
 /// The result of loading: the handbook when it could be built at all, and every problem met.
 #[derive(Debug, Default)]
@@ -103,6 +103,13 @@ pub fn load_with_cache(opts: &Options, cache: &mut SourceCache) -> Loaded {
     let (assets, skipped) = static_assets(root, &handbook.config);
     handbook.assets.extend(assets);
     diagnostics.extend(skipped);
+    // The templates are read when rendering; what they skip is said here.
+    let theme_templates = Path::new("themes")
+        .join(&handbook.config.theme)
+        .join("templates");
+    for dir in [theme_templates.as_path(), Path::new("templates")] {
+        diagnostics.extend(guarded_files(root, dir).1);
+    }
     // A lane written by a singkatan or in another spelling takes its role's
     // slug, so the flowchart, the role page and sop.json name it alike.
     crate::model::index::assign_role_slugs(&mut handbook);

@@ -200,6 +200,46 @@ fn nameless(shown: &(impl AsRef<Path> + ?Sized), what: &str) -> Diagnostic {
     ))
 }
 
+/// The files under `root/dir` (a templates/ folder), as (path below `dir`
+/// with '/', path relative to `root`), walked as content/ is: links only
+/// inside the handbook, only files and folders; with the warnings for what
+/// was skipped.
+pub fn guarded_files(root: &Path, dir: &Path) -> (Vec<(String, PathBuf)>, Vec<Diagnostic>) {
+    let base = root.join(dir);
+    if !base.is_dir() {
+        return (Vec::new(), Vec::new());
+    }
+    let guard = Guard::new(root);
+    let mut skipped = Vec::new();
+    let mut out = Vec::new();
+    let walker = WalkDir::new(&base)
+        .follow_links(true)
+        .sort_by_file_name()
+        .min_depth(1)
+        .into_iter()
+        .filter_entry(|e| {
+            if e.file_name().to_str().is_some_and(is_ignored) {
+                return false;
+            }
+            guard.check(e).map_err(|d| skipped.push(d)).is_ok()
+        });
+    for entry in walker.flatten() {
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let Ok(below) = entry.path().strip_prefix(&base) else {
+            continue;
+        };
+        let name = below
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        out.push((name, dir.join(below)));
+    }
+    (out, skipped)
+}
+
 fn relative(base: &Path, path: &Path) -> Option<String> {
     let rel = path.strip_prefix(base).ok()?;
     let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
