@@ -397,6 +397,16 @@ pub(crate) fn layout_with(sop: &Sop, offpage: &[bool], mutu: bool) -> Layout {
     // labels only, so one long label ("Tidak berkenan") does not widen
     // every lane of the drawing.
     let mut label_reach = vec![0.0_f64; lane_count];
+    // Half the width of the step's own symbol in the lane (a side label
+    // starts beside it; the zone may be wider, for an end terminator).
+    let own_half = |step: usize, lane: usize| {
+        plan.symbols[step]
+            .iter()
+            .zip(&sizes[step])
+            .filter(|(sym, _)| sym.lane == lane)
+            .map(|(_, &(w, _))| w / 2.0)
+            .fold(0.0, f64::max)
+    };
     for e in &plan.edges {
         let Some(text) = e.label.as_deref() else {
             continue;
@@ -407,9 +417,10 @@ pub(crate) fn layout_with(sop: &Sop, offpage: &[bool], mutu: bool) -> Layout {
                 from_lane,
                 from_port,
                 ..
-            } if from_port.side().is_some() => {
-                (from_lane, zone / 2.0 + LABEL_GAP_SIDE + w + LABEL_PAD)
-            }
+            } if from_port.side().is_some() => (
+                from_lane,
+                own_half(e.from, from_lane) + LABEL_GAP_SIDE + w + LABEL_PAD,
+            ),
             Route::Channel { from_lane, .. } | Route::Down { from_lane, .. } => {
                 (from_lane, LABEL_GAP_DOWN + w + LABEL_PAD)
             }
@@ -418,7 +429,10 @@ pub(crate) fn layout_with(sop: &Sop, offpage: &[bool], mutu: bool) -> Layout {
                 lane,
                 side: Some(_),
                 ..
-            } => (lane, zone / 2.0 + LABEL_GAP_SIDE + w + LABEL_PAD),
+            } => (
+                lane,
+                own_half(e.from, lane) + LABEL_GAP_SIDE + w + LABEL_PAD,
+            ),
             Route::End { lane, .. } => (lane, LABEL_GAP_DOWN + w + LABEL_PAD),
         };
         if let Some(r) = label_reach.get_mut(lane) {
