@@ -1368,7 +1368,7 @@ fn build(raw: &[RawStep], roles: &[usize]) -> Sop {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(400))]
+    #![proptest_config(ProptestConfig::with_cases(2000))]
 
     #[test]
     fn random_sops_have_clean_geometry(sop in random_sop()) {
