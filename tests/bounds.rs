@@ -93,10 +93,14 @@ fn script_urls_written_by_authors_are_no_links() {
         [satu](javascript:alert(1)) [dua](java&#09;script:alert(2)) \
         [tiga](data:text/html;base64,PHNjcmlwdD4=) [empat](VBScript:msgbox) \
         [lima](https://jdih.go.id/) [enam](mailto:umum@example.go.id)\n";
+    let sop = SOP.replace(
+        "pelaksana: [",
+        "keterkaitan:\n  - teks: SOP Pelayanan KTP Disdukcapil\n    url: \"JAVA\\tSCRIPT:alert(7)\"\n  - teks: SOP Arsip\n    url: https://arsip.example.go.id/sop\npelaksana: [",
+    );
     let dir = handbook(&[
         ("content/_index.md", front),
         ("content/dasar-hukum.yaml", register),
-        ("content/umum/rkt.yaml", SOP),
+        ("content/umum/rkt.yaml", &sop),
     ]);
     let (code, _, err) = lajur(dir.path(), &["check"]);
     let err = text(&err);
@@ -126,9 +130,12 @@ fn script_urls_written_by_authors_are_no_links() {
         "https://peraturan.go.id/id/pp-no-12-tahun-2019",
         "https://jdih.go.id/",
         "mailto:umum@example.go.id",
+        "https://arsip.example.go.id/sop",
     ] {
         assert!(targets.iter().any(|t| t == kept), "no link to {kept}");
     }
+    let rkt = fs::read_to_string(dir.path().join("public/umum/rkt/index.html")).expect("rkt");
+    assert!(rkt.contains("SOP Pelayanan KTP Disdukcapil"), "{rkt}");
     // The words of a dropped link stay, as text.
     let front_page = fs::read_to_string(dir.path().join("public/index.html")).expect("index");
     assert!(front_page.contains("satu dua tiga empat"), "{front_page}");
