@@ -869,11 +869,15 @@ fn step_rows(html: &str) -> Vec<(String, String)> {
             let no = between(row, "class=\"steps__no\">", "</th>")
                 .map(|cell| {
                     // The hidden word "Langkah" before the number is for screen readers.
-                    let cell = match cell.find("</span>") {
-                        Some(i) if cell.contains("steps__word") => &cell[i + "</span>".len()..],
-                        _ => cell,
-                    };
-                    text(cell)
+                    let word = "<span class=\"steps__word\">";
+                    match cell.find(word) {
+                        Some(i) => {
+                            let after = &cell[i + word.len()..];
+                            let close = after.find("</span>").map_or(0, |j| j + "</span>".len());
+                            text(&format!("{}{}", &cell[..i], &after[close..]))
+                        }
+                        None => text(cell),
+                    }
                 })
                 .unwrap_or_default();
             let kegiatan = between(row, "class=\"steps__kegiatan\"", "</td>")
