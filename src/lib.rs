@@ -13,6 +13,7 @@
 
 pub mod config;
 pub mod diagnostic;
+pub mod import;
 pub mod model;
 pub mod output;
 pub mod render;

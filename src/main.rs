@@ -74,6 +74,24 @@ enum Command {
     },
     /// Start a new handbook: handbook.yaml and content/ with one example.
     Init { dir: Option<PathBuf> },
+    /// Turn existing SOPs (PDF, text copied out of the form) into YAML;
+    /// `# periksa:` marks what could not be read.
+    Import {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The unit folder to write into (default: one named from the
+        /// form's unit line, under content/).
+        #[arg(long)]
+        into: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Read and report, write nothing (the YAML goes to standard output).
+        #[arg(long)]
+        dry_run: bool,
+        /// Replace files that exist already.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -164,6 +182,32 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
+        Command::Import {
+            files,
+            into,
+            format,
+            dry_run,
+            force,
+        } => {
+            let opts = lajur::import::ImportOptions {
+                into,
+                dry_run,
+                force,
+            };
+            let report = lajur::import::run(std::path::Path::new("."), &files, &opts);
+            match format {
+                Format::Text => {
+                    let (out, err) = lajur::import::report_text(&report, dry_run);
+                    print!("{out}");
+                    eprint!("{err}");
+                }
+                Format::Json => println!(
+                    "{}",
+                    serde_json::to_string_pretty(&report).unwrap_or_default()
+                ),
+            }
+            ExitCode::from(report.exit_code())
+        }
         Command::Init { dir } => {
             let dir = dir.unwrap_or_else(|| PathBuf::from("."));
             match lajur::scaffold::init(&dir) {
