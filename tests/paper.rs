@@ -571,9 +571,71 @@ langkah:
         list.contains("href=\"/pelaksana/dinas-kesehatan/kepala/\""),
         "{list}"
     );
-    assert!(list.contains("(Kelurahan Loktabat)"), "{list}");
     let page = read(dir.path(), "dinkes/a/index.html");
     assert!(page.contains("href=\"/pelaksana/dinas-kesehatan/kepala/\""));
+
+    // One level up from a role is its satuan kerja: the roles of that
+    // agency only, linked from the role's breadcrumbs.
+    let agency = read(dir.path(), "pelaksana/dinas-kesehatan/index.html");
+    assert!(agency.contains("<h1>Dinas Kesehatan</h1>"), "{agency}");
+    for role in ["kepala", "staf"] {
+        assert!(
+            agency.contains(&format!("href=\"/pelaksana/dinas-kesehatan/{role}/\"")),
+            "{agency}"
+        );
+    }
+    assert!(
+        !agency.contains("/pelaksana/kelurahan-loktabat/"),
+        "{agency}"
+    );
+    let crumbs = between(&dinkes, "<nav class=\"breadcrumbs", "</nav>");
+    assert!(
+        crumbs.contains("href=\"/pelaksana/\"")
+            && crumbs.contains("href=\"/pelaksana/dinas-kesehatan/\">Dinas Kesehatan</a>"),
+        "{crumbs}"
+    );
+    // The index groups the roles under each agency, its heading a link to
+    // the agency's page; the agency pages are in the sitemap.
+    let heading = list
+        .find("href=\"/pelaksana/kelurahan-loktabat/\">Kelurahan Loktabat</a>")
+        .unwrap_or_else(|| panic!("no heading for Kelurahan Loktabat: {list}"));
+    let kel_kepala = list
+        .find("href=\"/pelaksana/kelurahan-loktabat/kepala/\"")
+        .expect("kelurahan kepala listed");
+    let dinkes_kepala = list
+        .find("href=\"/pelaksana/dinas-kesehatan/kepala/\"")
+        .expect("dinkes kepala listed");
+    assert!(dinkes_kepala < heading && heading < kel_kepala, "{list}");
+    let sitemap = read(dir.path(), "sitemap.xml");
+    for url in [
+        "/pelaksana/dinas-kesehatan/",
+        "/pelaksana/kelurahan-loktabat/",
+    ] {
+        assert!(sitemap.contains(&format!("<loc>{url}</loc>")), "{sitemap}");
+    }
+
+    // A role of an SOP that names no satuan kerja keeps /pelaksana/ROLE/;
+    // one spelled like an agency does not take the agency's page.
+    write(
+        dir.path(),
+        "content/lain/c.yaml",
+        "nomor: C\nnama: SOP C\nlangkah:\n  - kegiatan: Memeriksa\n    pelaksana: Dinas Kesehatan\n  - kegiatan: Menyimpan\n    pelaksana: Staf\n",
+    );
+    build_and_check(dir.path());
+    let agency = read(dir.path(), "pelaksana/dinas-kesehatan/index.html");
+    assert!(agency.contains("<h1>Dinas Kesehatan</h1>"), "{agency}");
+    let role = read(dir.path(), "pelaksana/dinas-kesehatan-2/index.html");
+    assert!(role.contains("SOP C"), "{role}");
+    assert!(read(dir.path(), "pelaksana/staf/index.html").contains("SOP C"));
+}
+
+/// The text between the first `start` and the next `end` after it.
+fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
+    let from = html
+        .find(start)
+        .unwrap_or_else(|| panic!("no {start} in {html}"));
+    let to = html[from..].find(end).expect("end") + from;
+    &html[from..to]
 }
 
 #[test]

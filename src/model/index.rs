@@ -23,6 +23,9 @@ pub struct Indexes {
     pub roles: Vec<Role>,
     /// `lane_roles[sop][lane]`: index into `roles` of the role a lane belongs to.
     pub lane_roles: Vec<Vec<Option<usize>>>,
+    /// With `roles_per_agency`: every satuan kerja that has roles, sorted by
+    /// nama (/pelaksana/SATKER/, one level above its roles' pages).
+    pub agencies: Vec<Agency>,
     /// `backlinks[sop]`: the SOPs that point to it and how.
     pub backlinks: Vec<Vec<(usize, Hubungan)>>,
 }
@@ -32,6 +35,7 @@ impl Indexes {
         let roles = roles(handbook);
         let lane_roles = lane_roles(handbook, &roles);
         Indexes {
+            agencies: agencies(&roles),
             regulations: regulations(handbook),
             unread_citations: unread_citations(handbook),
             roles,
@@ -43,6 +47,12 @@ impl Indexes {
     /// The regulation with this id.
     pub fn regulation(&self, id: &str) -> Option<&Regulation> {
         self.regulations.iter().find(|r| r.id == id)
+    }
+
+    /// The satuan kerja page a role belongs under (with `roles_per_agency`).
+    pub fn agency_of(&self, role: &Role) -> Option<&Agency> {
+        let (key, _) = role.slug.split_once('/')?;
+        self.agencies.iter().find(|a| a.slug == key)
     }
 
     /// The role a lane of an SOP belongs to.
@@ -478,6 +488,46 @@ fn agency(handbook: &Handbook, sop: usize) -> Option<(String, &str)> {
     (!key.is_empty()).then_some((key, nama))
 }
 
+/// A satuan kerja of the handbook and its roles, with `roles_per_agency`:
+/// the page a reader reaches going one level up from /pelaksana/SATKER/ROLE/.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Agency {
+    /// The satuan kerja as the first of its SOPs writes it.
+    pub nama: String,
+    /// The first segment of its roles' slugs: the page is /pelaksana/<slug>/.
+    pub slug: String,
+    /// Indices into `Indexes::roles`, in their order (by nama).
+    pub roles: Vec<usize>,
+}
+
+/// The satuan kerja of the roles that have one (only with
+/// `roles_per_agency`), sorted by nama.
+pub fn agencies(roles: &[Role]) -> Vec<Agency> {
+    let mut by_slug: BTreeMap<&str, Agency> = BTreeMap::new();
+    for (i, role) in roles.iter().enumerate() {
+        let (Some(nama), Some((key, _))) = (&role.satuan_kerja, role.slug.split_once('/')) else {
+            continue;
+        };
+        by_slug
+            .entry(key)
+            .or_insert_with(|| Agency {
+                nama: nama.clone(),
+                slug: key.to_string(),
+                roles: Vec::new(),
+            })
+            .roles
+            .push(i);
+    }
+    let mut agencies: Vec<Agency> = by_slug.into_values().collect();
+    agencies.sort_by(|a, b| {
+        a.nama
+            .to_lowercase()
+            .cmp(&b.nama.to_lowercase())
+            .then_with(|| a.slug.cmp(&b.slug))
+    });
+    agencies
+}
+
 fn find(parent: &mut [usize], mut i: usize) -> usize {
     while parent[i] != i {
         parent[i] = parent[parent[i]];
@@ -621,8 +671,14 @@ fn sum_waktu<'a>(ranges: impl Iterator<Item = &'a DurationRange>) -> Option<Dura
 
 /// Lanes whose nama slug the same are merged, so slugs only collide for
 /// names with no letter or digit at all ("-", "?"): those get -2, -3, ...
+/// With `roles_per_agency`, a role of an SOP without satuan kerja whose slug
+/// is a satuan kerja's (/pelaksana/SATKER/ is that agency's page) gets -2 too.
 fn make_slugs_unique(roles: &mut [Role]) {
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen: HashMap<String, usize> = roles
+        .iter()
+        .filter_map(|r| r.slug.split_once('/'))
+        .map(|(agency, _)| (agency.to_string(), 1))
+        .collect();
     for role in roles.iter_mut() {
         let count = seen.entry(role.slug.clone()).or_insert(0);
         *count += 1;

@@ -9,7 +9,7 @@ use serde::Serialize;
 use serde::ser::SerializeStruct;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::model::index::{Indexes, Regulation, RegulationGroup, Role};
+use crate::model::index::{Agency, Indexes, Regulation, RegulationGroup, Role};
 use crate::model::{Handbook, RegulationKind};
 
 use super::i18n;
@@ -39,7 +39,8 @@ pub fn nav(builder: &Builder<'_>, indexes: &Indexes) -> Vec<Link> {
 }
 
 /// Every cross-link file: dasar-hukum/index.html, dasar-hukum/<id>/index.html,
-/// pelaksana/index.html, pelaksana/<slug>/index.html, <sop>/sop.json and
+/// pelaksana/index.html, pelaksana/<slug>/index.html (with roles_per_agency
+/// also pelaksana/<satker>/index.html), <sop>/sop.json and
 /// handbook.json, each handed to `sink` when made; returns their paths.
 /// Pages run in parallel; every template error is returned.
 pub fn render(
@@ -52,6 +53,7 @@ pub fn render(
         .into_iter()
         .chain((0..indexes.regulations.len()).map(Job::Regulation))
         .chain((0..indexes.roles.len()).map(Job::Role))
+        .chain((0..indexes.agencies.len()).map(Job::Agency))
         .chain((0..builder.handbook.sops.len()).map(Job::SopJson))
         .collect();
     // Every SOP in a list, made once: each is listed on the page of every
@@ -102,6 +104,7 @@ enum Job {
     Regulation(usize),
     Roles,
     Role(usize),
+    Agency(usize),
     SopJson(usize),
     HandbookJson,
 }
@@ -166,13 +169,32 @@ impl Job {
             Job::Role(i) => {
                 let role = &indexes.roles[*i];
                 ctx.insert("page", &role_page(builder, summaries, role));
-                ctx.insert("breadcrumbs", &section(builder, "roles", "pelaksana"));
+                let mut crumbs = section(builder, "roles", "pelaksana");
+                if let Some(agency) = indexes.agency_of(role) {
+                    crumbs.push(Link {
+                        title: agency.nama.clone(),
+                        url: json::role_url(builder.config, &agency.slug),
+                    });
+                }
+                ctx.insert("breadcrumbs", &crumbs);
                 let path = format!("pelaksana/{}/index.html", role.slug);
                 page(
                     &mut ctx,
                     "peran.html",
                     path,
                     16_384 + 1_280 * role.sops.len() + 896 * role.step_count,
+                )
+            }
+            Job::Agency(i) => {
+                let agency = &indexes.agencies[*i];
+                ctx.insert("page", &agency_page(builder, indexes, agency));
+                ctx.insert("breadcrumbs", &section(builder, "roles", "pelaksana"));
+                let path = format!("pelaksana/{}/index.html", agency.slug);
+                page(
+                    &mut ctx,
+                    "pelaksana.html",
+                    path,
+                    8_192 + 512 * agency.roles.len(),
                 )
             }
             Job::SopJson(i) => Ok(OutputFile {
@@ -347,7 +369,7 @@ fn regulation_page<'a>(
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 struct RoleItem {
     nama: String,
     /// With roles_per_agency: the satuan kerja, to tell "Kepala" of two agencies apart.
@@ -360,12 +382,29 @@ struct RoleItem {
     total_waktu: Option<String>,
 }
 
+/// The roles of one satuan kerja (with roles_per_agency), or of none.
+#[derive(Debug, Serialize)]
+struct RoleGroup {
+    /// The satuan kerja; None for the roles of SOPs that name none (or for
+    /// every role, without roles_per_agency).
+    satuan_kerja: Option<String>,
+    /// Its page, /pelaksana/<satker>/.
+    url: Option<String>,
+    roles: Vec<RoleItem>,
+}
+
+/// /pelaksana/ (every role, grouped by satuan kerja with roles_per_agency)
+/// and /pelaksana/<satker>/ (the roles of one satuan kerja).
 #[derive(Debug, Serialize)]
 struct RolesPage {
-    title: &'static str,
+    title: String,
     url: String,
+    /// On a satuan kerja's page: the kind of page ("Pelaksana") above its name.
+    section: Option<&'static str>,
     count: usize,
+    /// Every role of the page, in order, for themes that list them flat.
     roles: Vec<RoleItem>,
+    groups: Vec<RoleGroup>,
 }
 
 fn role_item(builder: &Builder<'_>, role: &Role) -> RoleItem {
@@ -382,15 +421,64 @@ fn role_item(builder: &Builder<'_>, role: &Role) -> RoleItem {
 }
 
 fn roles_page(builder: &Builder<'_>, indexes: &Indexes) -> RolesPage {
+    let roles: Vec<RoleItem> = indexes
+        .roles
+        .iter()
+        .map(|r| role_item(builder, r))
+        .collect();
+    let mut groups: Vec<RoleGroup> = indexes
+        .agencies
+        .iter()
+        .map(|agency| RoleGroup {
+            satuan_kerja: Some(agency.nama.clone()),
+            url: Some(json::role_url(builder.config, &agency.slug)),
+            roles: agency.roles.iter().map(|&i| roles[i].clone()).collect(),
+        })
+        .collect();
+    // Roles of SOPs that name no satuan kerja (or every role, without
+    // roles_per_agency): one group with no heading, after the agencies.
+    let without: Vec<RoleItem> = indexes
+        .roles
+        .iter()
+        .zip(&roles)
+        .filter(|(r, _)| indexes.agency_of(r).is_none())
+        .map(|(_, item)| item.clone())
+        .collect();
+    if !without.is_empty() {
+        groups.push(RoleGroup {
+            satuan_kerja: None,
+            url: None,
+            roles: without,
+        });
+    }
     RolesPage {
-        title: i18n::get(builder.language, "roles"),
+        title: i18n::get(builder.language, "roles").to_string(),
         url: builder.page_url("pelaksana"),
+        section: None,
         count: indexes.roles.len(),
-        roles: indexes
-            .roles
-            .iter()
-            .map(|r| role_item(builder, r))
-            .collect(),
+        roles,
+        groups,
+    }
+}
+
+/// /pelaksana/<satker>/: the roles of one satuan kerja.
+fn agency_page(builder: &Builder<'_>, indexes: &Indexes, agency: &Agency) -> RolesPage {
+    let roles: Vec<RoleItem> = agency
+        .roles
+        .iter()
+        .map(|&i| role_item(builder, &indexes.roles[i]))
+        .collect();
+    RolesPage {
+        title: agency.nama.clone(),
+        url: json::role_url(builder.config, &agency.slug),
+        section: Some(i18n::get(builder.language, "roles")),
+        count: roles.len(),
+        groups: vec![RoleGroup {
+            satuan_kerja: None,
+            url: None,
+            roles: roles.clone(),
+        }],
+        roles,
     }
 }
 

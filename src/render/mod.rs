@@ -381,6 +381,10 @@ fn sitemap_urls(builder: &Builder<'_>) -> Vec<SitemapUrl> {
         loc: json::role_url(builder.config, &r.slug),
         lastmod: None,
     }));
+    urls.extend(indexes.agencies.iter().map(|a| SitemapUrl {
+        loc: json::role_url(builder.config, &a.slug),
+        lastmod: None,
+    }));
     urls
 }
 
