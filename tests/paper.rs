@@ -233,6 +233,31 @@ langkah:
     assert_eq!(sop["total_waktu"]["complete"], true);
     assert_eq!(sop["total_waktu_tertulis"], "35");
     assert_eq!(sop["satuan_waktu"], "menit");
+
+    // A bare number is shown with the satuan_waktu it was counted in,
+    // everywhere a reader meets it: the steps table (the phone's cards are
+    // that table), the printed form's Mutu Baku column and the role page.
+    // sop.json keeps the text as written beside the amounts it was read as.
+    let cell = |w: &str| format!("class=\"steps__waktu\">{w}</td>");
+    for shown in ["5 menit", "maks. 10 menit", "5 menit/berkas", "± 10 menit"] {
+        assert!(page.contains(&cell(shown)), "no {shown}: {page}");
+    }
+    assert!(!page.contains(&cell("5")) && !page.contains(&cell("± 10")));
+    let print = &page[page
+        .find("class=\"print-page print-page--alur")
+        .expect("print form")..];
+    let texts = svg_texts(print);
+    for shown in ["5 menit", "± 10 menit"] {
+        assert!(
+            texts.iter().any(|t| t == shown),
+            "print lacks {shown}: {texts:?}"
+        );
+    }
+    assert!(!texts.iter().any(|t| t == "5" || t == "± 10"), "{texts:?}");
+    let lurah = read(dir.path(), "pelaksana/lurah/index.html");
+    assert!(lurah.contains(&cell("± 10 menit")), "{lurah}");
+    assert_eq!(sop["langkah"][0]["waktu"]["text"], "5");
+    assert_eq!(sop["langkah"][0]["waktu"]["min"]["minutes"], 5.0);
 }
 
 #[test]
@@ -289,6 +314,11 @@ langkah:
     assert_eq!(code, 0, "{text}");
     assert!(text.contains("cannot read the waktu `5`"), "{text}");
     assert!(text.contains("satuan_waktu: menit"), "{text}");
+    // Without a unit to read it in, it is shown as written.
+    let (code, text) = lajur(dir.path(), &["build"]);
+    assert_eq!(code, 0, "{text}");
+    let page = read(dir.path(), "s/index.html");
+    assert!(page.contains("class=\"steps__waktu\">5</td>"), "{page}");
 }
 
 #[test]
@@ -627,6 +657,25 @@ langkah:
     let role = read(dir.path(), "pelaksana/dinas-kesehatan-2/index.html");
     assert!(role.contains("SOP C"), "{role}");
     assert!(read(dir.path(), "pelaksana/staf/index.html").contains("SOP C"));
+}
+
+/// The `<text>` elements of an SVG, each with its wrapped lines (`<tspan>`)
+/// joined by a space, as a reader reads them.
+fn svg_texts(svg: &str) -> Vec<String> {
+    svg.split("<text")
+        .skip(1)
+        .map(|t| {
+            let t = &t[..t.find("</text>").unwrap_or(t.len())];
+            let mut lines = Vec::new();
+            for part in t.split('>').skip(1) {
+                let line = part.split('<').next().unwrap_or("").trim();
+                if !line.is_empty() {
+                    lines.push(line.to_string());
+                }
+            }
+            lines.join(" ")
+        })
+        .collect()
 }
 
 /// The text between the first `start` and the next `end` after it.

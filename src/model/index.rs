@@ -788,6 +788,7 @@ pub(crate) mod tests {
         Waktu {
             text: format!("{m} menit"),
             duration: Some(DurationRange { min: d, max: d }),
+            implied_unit: None,
         }
     }
 

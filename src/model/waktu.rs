@@ -23,6 +23,7 @@
 //! ("5 menit/berkas", "5 menit per berkas") counts once. A bare number
 //! ("5") takes the unit the SOP or its unit sets in `satuan_waktu`.
 
+use std::borrow::Cow;
 use std::ops::Add;
 
 use serde::Serialize;
@@ -53,6 +54,11 @@ pub struct DurationRange {
 pub struct Waktu {
     pub text: String,
     pub duration: Option<DurationRange>,
+    /// The satuan_waktu its bare numbers were read in ("5" as 5 menit):
+    /// named after them wherever the waktu is shown. None when the text
+    /// says its own unit, or cannot be read.
+    #[serde(skip)]
+    pub implied_unit: Option<Unit>,
 }
 
 impl Waktu {
@@ -64,10 +70,36 @@ impl Waktu {
     /// Reads a waktu whose bare numbers ("5", "1-2") are in `unit`
     /// (satuan_waktu); a number with its own unit keeps it.
     pub fn parse_in(text: &str, unit: Option<Unit>) -> Waktu {
+        let own = parse_range(text, None);
+        let (duration, implied_unit) = match (own, unit) {
+            (Some(d), _) => (Some(d), None),
+            (None, Some(unit)) => match parse_range(text, Some(unit)) {
+                Some(d) => (Some(d), Some(unit)),
+                None => (None, None),
+            },
+            (None, None) => (None, None),
+        };
         Waktu {
             text: text.to_string(),
-            duration: parse_range(text, unit),
+            duration,
+            implied_unit,
         }
+    }
+
+    /// The waktu as a reader sees it: as written, with the satuan_waktu a
+    /// bare number was read in named after the last number ("5" → "5 menit",
+    /// "± 10" → "± 10 menit", "5/berkas" → "5 menit/berkas"), so the page,
+    /// the printed form and the role pages never show a number without the
+    /// unit it was counted in. Unreadable text is shown as written.
+    pub fn shown(&self) -> Cow<'_, str> {
+        let (Some(unit), Some(last)) = (
+            self.implied_unit,
+            self.text.rfind(|c: char| c.is_ascii_digit()),
+        ) else {
+            return Cow::Borrowed(&self.text);
+        };
+        let (before, after) = self.text.split_at(last + 1);
+        Cow::Owned(format!("{before} {}{after}", unit.names().0))
     }
 }
 
@@ -664,6 +696,25 @@ mod tests {
         );
         assert_eq!(Waktu::parse_in("5", None).duration, None);
         assert_eq!(Unit::parse("hr"), Some(Unit::Day));
+    }
+
+    #[test]
+    fn a_bare_number_is_shown_with_the_unit_it_was_read_in() {
+        let shown = |text: &str, unit: &str| {
+            Waktu::parse_in(text, Unit::parse(unit))
+                .shown()
+                .into_owned()
+        };
+        assert_eq!(shown("5", "menit"), "5 menit");
+        assert_eq!(shown("1-2", "Hari"), "1-2 hari");
+        assert_eq!(shown("1,5", "jam"), "1,5 jam");
+        assert_eq!(shown("± 10", "mnt"), "± 10 menit");
+        assert_eq!(shown("maks. 10", "menit"), "maks. 10 menit");
+        assert_eq!(shown("5/berkas", "menit"), "5 menit/berkas");
+        // Its own unit, or unreadable: as written.
+        assert_eq!(shown("2 JAM", "menit"), "2 JAM");
+        assert_eq!(shown("segera", "menit"), "segera");
+        assert_eq!(Waktu::parse("5").shown(), "5");
         assert_eq!(Unit::parse("menitan"), None);
     }
 

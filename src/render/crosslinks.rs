@@ -490,7 +490,7 @@ struct RoleStep<'a> {
     no: &'a str,
     kind: &'static str,
     kegiatan: &'a str,
-    waktu: Option<&'a str>,
+    waktu: Option<std::borrow::Cow<'a, str>>,
     output: Option<&'a str>,
     /// The step in the SOP page's table.
     url: String,
@@ -553,7 +553,7 @@ fn role_page<'a>(builder: &Builder<'a>, summaries: &'a [SopSummary], role: &Role
                     no: &step.no,
                     kind: step.kind.as_str(),
                     kegiatan: &step.kegiatan,
-                    waktu: step.waktu.as_ref().map(|w| w.text.as_str()),
+                    waktu: step.waktu.as_ref().map(|w| w.shown()),
                     output: step.output.as_deref(),
                     url: format!("{page_url}#{}", step_anchor(step.number)),
                     together_with: step

@@ -249,7 +249,7 @@ pub struct StepRow<'a> {
     pub kegiatan: &'a str,
     pub pelaksana: Vec<LaneLink<'a>>,
     pub kelengkapan: &'a [String],
-    pub waktu: Option<&'a str>,
+    pub waktu: Option<std::borrow::Cow<'a, str>>,
     pub output: Option<&'a str>,
     pub keterangan: Option<&'a str>,
     /// A decision's branches.
@@ -606,7 +606,7 @@ impl<'a> Builder<'a> {
                     kegiatan: &step.kegiatan,
                     pelaksana: step.lanes.iter().filter_map(lane_link).collect(),
                     kelengkapan: &step.kelengkapan,
-                    waktu: step.waktu.as_ref().map(|w| w.text.as_str()),
+                    waktu: step.waktu.as_ref().map(|w| w.shown()),
                     output: step.output.as_deref(),
                     keterangan: step.keterangan.as_deref(),
                     branches,

@@ -520,7 +520,7 @@ pub(crate) fn layout_with(sop: &Sop, offpage: &[bool], mutu: bool) -> Layout {
         let mutu_lines: Vec<Vec<String>> = if mutu_columns.is_empty() {
             Vec::new()
         } else {
-            let waktu = step.waktu.as_ref().map(|w| w.text.as_str());
+            let waktu = step.waktu.as_ref().map(|w| w.shown());
             [
                 wrap_items(&step.kelengkapan, MUTU_W[0]),
                 wrap_items(waktu.as_slice(), MUTU_W[1]),
