@@ -73,8 +73,8 @@ struct Index {
     nomor: HashMap<String, usize>,
     path: HashMap<String, usize>,
     nama: HashMap<String, usize>,
-    /// Distinct nama keys with a nama as written, for did-you-mean.
-    names: Vec<(String, usize)>,
+    /// Nama keys for did-you-mean.
+    near: NearNames,
     /// Nomor with only letters and digits, for did-you-mean.
     loose_nomor: HashMap<String, usize>,
 }
@@ -85,7 +85,7 @@ impl Index {
             nomor: HashMap::new(),
             path: HashMap::new(),
             nama: HashMap::new(),
-            names: Vec::new(),
+            near: NearNames::default(),
             loose_nomor: HashMap::new(),
         };
         // The first SOP wins a key, as the order of `sops` is the reading order.
@@ -102,7 +102,7 @@ impl Index {
             let key = nama_key(&sop.nama);
             if !key.is_empty() && !index.nama.contains_key(&key) {
                 index.nama.insert(key.clone(), i);
-                index.names.push((key, i));
+                index.near.add(&key, i);
             }
         }
         index
@@ -127,28 +127,187 @@ impl Index {
         self.nama.get(&nama_key(reference)).copied()
     }
 
-    /// An SOP really close to `reference`, other than SOP `own`: the same
-    /// nomor but for punctuation (its nomor), or a nama a few letters
-    /// apart (its nama). Never merely a similar-sounding SOP: a hint that
-    /// names an unrelated SOP of another agency misleads.
-    fn closest<'s>(&self, reference: &str, own: usize, sops: &'s [Sop]) -> Option<&'s str> {
+    /// The SOPs really close to `reference`, best first (at most two, so
+    /// that one remains when the citing SOP itself is among them): the same
+    /// nomor but for punctuation, else a nama a few letters apart. Never
+    /// merely a similar-sounding SOP: a hint that names an unrelated SOP of
+    /// another agency misleads.
+    fn closest(&self, reference: &str) -> Vec<Close> {
         let loose = loose_nomor_key(reference);
         if !loose.is_empty()
             && let Some(&i) = self.loose_nomor.get(&loose)
-            && i != own
         {
-            return Some(sops[i].nomor.as_str());
+            let mut out = vec![Close::Nomor(i)];
+            out.extend(
+                self.near
+                    .closest(&nama_key(reference))
+                    .into_iter()
+                    .map(Close::Nama),
+            );
+            return out;
         }
-        let key = nama_key(reference);
-        let len = key.chars().count();
-        self.names
-            .iter()
-            .filter(|(_, i)| *i != own)
-            .map(|(k, i)| (strsim::levenshtein(&key, k), *i))
-            .filter(|(d, _)| close_enough(*d, len))
-            .min_by_key(|(d, _)| *d)
-            .map(|(_, i)| sops[i].nama.as_str())
+        self.near
+            .closest(&nama_key(reference))
+            .into_iter()
+            .map(Close::Nama)
+            .collect()
     }
+}
+
+/// A did-you-mean: an SOP named by its nomor or by its nama.
+#[derive(Clone, Copy)]
+enum Close {
+    Nomor(usize),
+    Nama(usize),
+}
+
+impl Close {
+    fn sop(self) -> usize {
+        match self {
+            Close::Nomor(i) | Close::Nama(i) => i,
+        }
+    }
+
+    fn name(self, sops: &[Sop]) -> &str {
+        match self {
+            Close::Nomor(i) => &sops[i].nomor,
+            Close::Nama(i) => &sops[i].nama,
+        }
+    }
+}
+
+/// The most letters a nama may differ by and still be a did-you-mean.
+const MAX_TYPOS: usize = 3;
+/// A piece of nama shared by more nama than this says nothing about which
+/// SOP was meant ("pelayanan", "penyusunan") and is not looked up.
+const COMMON_PIECE: usize = 64;
+/// The most nama compared letter by letter with one reference.
+const MAX_COMPARED: usize = 32;
+
+/// The nama of the handbook, found again from a misspelt one without
+/// comparing it with every nama (a handbook of thousands of SOPs, each
+/// citing one that does not exist, would be quadratic) and without
+/// comparing long texts letter by letter in full (a nama of a million
+/// letters would be quadratic in its length). Each nama is cut into
+/// `MAX_TYPOS + 1` pieces: `MAX_TYPOS` typos leave at least one piece intact,
+/// shifted by at most `MAX_TYPOS` letters, so the nama close to a reference
+/// are among those with a piece found in it.
+#[derive(Default)]
+struct NearNames {
+    /// Distinct nama keys, as letters, with their SOP, in reading order.
+    names: Vec<(Vec<char>, usize)>,
+    /// (nama length, piece number, piece) → positions in `names`.
+    pieces: HashMap<(usize, usize, String), Vec<usize>>,
+}
+
+/// Where piece `n` of a text of `len` letters starts and how long it is.
+fn piece(len: usize, n: usize) -> (usize, usize) {
+    let start = n * len / (MAX_TYPOS + 1);
+    (start, (n + 1) * len / (MAX_TYPOS + 1) - start)
+}
+
+impl NearNames {
+    fn add(&mut self, key: &str, sop: usize) {
+        let letters: Vec<char> = key.chars().collect();
+        let len = letters.len();
+        let at = self.names.len();
+        for n in 0..=MAX_TYPOS {
+            let (start, size) = piece(len, n);
+            if size > 0 {
+                let text: String = letters[start..start + size].iter().collect();
+                let list = self.pieces.entry((len, n, text)).or_default();
+                // A list past COMMON_PIECE is never read; it need not grow.
+                if list.len() <= COMMON_PIECE {
+                    list.push(at);
+                }
+            }
+        }
+        self.names.push((letters, sop));
+    }
+
+    /// The SOPs whose nama is a few letters from `key`, nearest first, at
+    /// most two.
+    fn closest(&self, key: &str) -> Vec<usize> {
+        let letters: Vec<char> = key.chars().collect();
+        let len = letters.len();
+        let most = MAX_TYPOS.min(len / 5);
+        if most == 0 {
+            return Vec::new();
+        }
+        // How many pieces of each nama were found in the reference.
+        let mut hits: HashMap<usize, usize> = HashMap::new();
+        for other in len - most..=len + most {
+            for n in 0..=MAX_TYPOS {
+                let (start, size) = piece(other, n);
+                if size == 0 {
+                    continue;
+                }
+                for shifted in start.saturating_sub(most)..=start + most {
+                    let Some(text) = letters.get(shifted..shifted + size) else {
+                        continue;
+                    };
+                    let text: String = text.iter().collect();
+                    if let Some(list) = self.pieces.get(&(other, n, text))
+                        && list.len() <= COMMON_PIECE
+                    {
+                        for &at in list {
+                            *hits.entry(at).or_default() += 1;
+                        }
+                    }
+                }
+            }
+        }
+        let mut candidates: Vec<(usize, usize)> = hits.into_iter().collect();
+        candidates.sort_unstable_by_key(|&(at, hits)| (std::cmp::Reverse(hits), at));
+        let mut close: Vec<(usize, usize)> = candidates
+            .iter()
+            .take(MAX_COMPARED)
+            .filter_map(|&(at, _)| {
+                let distance = levenshtein_within(&letters, &self.names[at].0, most)?;
+                close_enough(distance, len).then_some((distance, at))
+            })
+            .collect();
+        close.sort_unstable();
+        close
+            .iter()
+            .take(2)
+            .map(|&(_, at)| self.names[at].1)
+            .collect()
+    }
+}
+
+/// The Levenshtein distance of `a` and `b` when it is at most `most`, in
+/// time proportional to their length (only the diagonal band of width
+/// `2 * most + 1` of the usual table is filled; strsim fills all of it).
+fn levenshtein_within(a: &[char], b: &[char], most: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > most {
+        return None;
+    }
+    let over = most + 1;
+    let mut prev: Vec<usize> = (0..=b.len()).map(|j| j.min(over)).collect();
+    let mut row = vec![over; b.len() + 1];
+    for i in 1..=a.len() {
+        let low = i.saturating_sub(most).max(1);
+        let high = (i + most).min(b.len());
+        // The cell left of the band: the first column, or out of reach.
+        row[low - 1] = if low == 1 { i.min(over) } else { over };
+        let mut best = row[low - 1];
+        for j in low..=high {
+            let replace = prev[j - 1] + usize::from(a[i - 1] != b[j - 1]);
+            let cell = replace.min(prev[j] + 1).min(row[j - 1] + 1).min(over);
+            row[j] = cell;
+            best = best.min(cell);
+        }
+        // The cell right of the band, read by the next row.
+        if high < b.len() {
+            row[high + 1] = over;
+        }
+        if best > most {
+            return None;
+        }
+        std::mem::swap(&mut prev, &mut row);
+    }
+    (prev[b.len()] <= most).then_some(prev[b.len()])
 }
 
 /// Resolves every keterkaitan entry (by nomor, content path, then normalised
@@ -161,7 +320,7 @@ pub fn resolve(sops: &mut [Sop]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     // One did-you-mean per distinct unresolved reference: a missing SOP is
     // often cited by many.
-    let mut suggestions: HashMap<String, Option<String>> = HashMap::new();
+    let mut suggestions: HashMap<String, Vec<Close>> = HashMap::new();
     for i in 0..sops.len() {
         let relations = std::mem::take(&mut sops[i].keterkaitan);
         let mut kept = Vec::with_capacity(relations.len());
@@ -187,12 +346,10 @@ pub fn resolve(sops: &mut [Sop]) -> Vec<Diagnostic> {
                 None => {
                     let close = suggestions
                         .entry(relation.reference.clone())
-                        .or_insert_with(|| {
-                            index
-                                .closest(&relation.reference, i, sops)
-                                .map(String::from)
-                        })
-                        .clone();
+                        .or_insert_with(|| index.closest(&relation.reference))
+                        .iter()
+                        .find(|close| close.sop() != i)
+                        .map(|close| close.name(sops).to_string());
                     let hint = match close {
                         Some(nama) => format!("did you mean `{nama}`?"),
                         None => "it is shown as \"belum tersedia\" until an SOP with this nomor, nama or path is added; for something outside the handbook (another agency's SOP, a unit, a document) write `- teks: ...` (and `url: ...`)".into(),
@@ -223,10 +380,17 @@ pub fn backlinks(sops: &[Sop]) -> Vec<Vec<(usize, Hubungan)>> {
     let mut out: Vec<Vec<(usize, Hubungan)>> = vec![Vec::new(); sops.len()];
     for (from, sop) in sops.iter().enumerate() {
         for relation in &sop.keterkaitan {
+            // `from` grows, so a pair already listed is among the list's
+            // last few (one per hubungan): looking only there keeps an SOP
+            // cited by thousands linear.
             if let Some(to) = relation.target
                 && to != from
                 && let Some(list) = out.get_mut(to)
-                && !list.contains(&(from, relation.hubungan))
+                && !list
+                    .iter()
+                    .rev()
+                    .take_while(|(f, _)| *f == from)
+                    .any(|&(_, h)| h == relation.hubungan)
             {
                 list.push((from, relation.hubungan));
             }
@@ -360,6 +524,113 @@ mod tests {
         assert!(warnings.is_empty(), "{warnings:?}");
         assert_eq!(sops[0].keterkaitan[0].target, None);
         assert!(sops[0].keterkaitan[0].outside);
+    }
+
+    /// `count` SOPs named alike ("Pelayanan Surat Nomor 17 Bagian 3"), each
+    /// citing a misspelt nama of the next.
+    fn alike(count: usize) -> Vec<Sop> {
+        let nama = |i: usize| format!("Pelayanan Surat Nomor {} Bagian {}", i * 7, i % 13);
+        (0..count)
+            .map(|i| {
+                let next = nama((i + 1) % count).replacen("Surat", "Surta", 1);
+                let file = format!("content/u/s{i}.yaml");
+                let nomor = format!("SOP-{i}/X");
+                sop(&file, &nomor, &nama(i), &[next.as_str()])
+            })
+            .collect()
+    }
+
+    #[test]
+    fn did_you_mean_is_found_among_thousands_of_alike_sops() {
+        // Comparing each of 5,000 misspelt references with each of 5,000
+        // nama letter by letter is 25 million comparisons: minutes, and a
+        // handbook twice as big four times that. Each reference is compared
+        // with a few nama sharing a piece of it instead, and still finds
+        // the one it misspells though thousands share its first words.
+        let count = 5_000;
+        let mut sops = alike(count);
+        let warnings = resolve(&mut sops);
+        assert_eq!(warnings.len(), count);
+        for (i, warning) in warnings.iter().enumerate() {
+            let meant = &sops[(i + 1) % count].nama;
+            assert_eq!(
+                warning.hint.as_deref(),
+                Some(format!("did you mean `{meant}`?").as_str())
+            );
+        }
+    }
+
+    #[test]
+    fn did_you_mean_on_a_nama_of_a_million_letters_is_linear() {
+        // Letter-by-letter comparison of two texts of a million letters
+        // fills a table of 10^12 cells (hours); only its diagonal band is
+        // needed to know whether they are a few letters apart.
+        let nama: String = "Penyusunan Rencana Kinerja ".repeat(40_000);
+        let mut typo = nama.clone();
+        typo.replace_range(500_000..500_001, "x");
+        let far = "Pengelolaan Arsip Dinamis ".repeat(40_000);
+        let mut sops = vec![
+            sop("content/a.yaml", "SOP-1", &nama, &[]),
+            sop(
+                "content/b.yaml",
+                "SOP-2",
+                "Cuti",
+                &[typo.as_str(), far.as_str()],
+            ),
+        ];
+        let warnings = resolve(&mut sops);
+        let hints: Vec<&str> = warnings.iter().filter_map(|w| w.hint.as_deref()).collect();
+        assert_eq!(hints.len(), 2);
+        assert_eq!(hints[0], format!("did you mean `{nama}`?"));
+        assert!(!hints[1].contains("did you mean"));
+    }
+
+    #[test]
+    fn a_hint_never_names_the_citing_sop() {
+        // Two SOPs cite the same misspelt nama; it is close to the first
+        // SOP's own nama, so the first gets the second's, the second its
+        // first's (one did-you-mean is worked out per reference, not per SOP).
+        let mut sops = vec![
+            sop(
+                "content/a.yaml",
+                "SOP-1",
+                "Pelayanan Surat Masuk",
+                &["Pelayanan Surat Masak"],
+            ),
+            sop(
+                "content/b.yaml",
+                "SOP-2",
+                "Pelayanan Surat Masuk Ulang",
+                &["Pelayanan Surat Masak"],
+            ),
+        ];
+        sops[1].nama = "Pelayanan Surat Masok".into();
+        let warnings = resolve(&mut sops);
+        let hints: Vec<Option<&str>> = warnings.iter().map(|w| w.hint.as_deref()).collect();
+        assert_eq!(
+            hints,
+            [
+                Some("did you mean `Pelayanan Surat Masok`?"),
+                Some("did you mean `Pelayanan Surat Masuk`?")
+            ]
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_banded_distance_is_the_distance_when_small(
+            a in "[ab ]{0,12}",
+            b in "[ab ]{0,12}",
+            most in 0usize..4,
+        ) {
+            let full = strsim::levenshtein(&a, &b);
+            let a: Vec<char> = a.chars().collect();
+            let b: Vec<char> = b.chars().collect();
+            proptest::prop_assert_eq!(
+                levenshtein_within(&a, &b, most),
+                (full <= most).then_some(full)
+            );
+        }
     }
 
     #[test]
