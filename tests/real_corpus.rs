@@ -14,6 +14,10 @@ use std::process::Command;
 struct Paper {
     /// Content path of the SOP (its page is public/PATH/index.html).
     path: &'static str,
+    /// The kop (the form's header lines), top to bottom, each once: the
+    /// paper's own, or for a paper published without one (a web page) the
+    /// agency lines its unit's _index.md gives.
+    kop: &'static [&'static str],
     /// Nomor as shown on the form: "—" where the paper prints none.
     nomor: &'static str,
     nama: &'static str,
@@ -57,6 +61,11 @@ const fn s(no: &'static str, kegiatan: &'static str, lanes: &'static [&'static s
 const PAPERS: &[Paper] = &[
     Paper {
         path: "kelurahan-sei-putih-timur-i/pengurusan-surat-masuk",
+        kop: &[
+            "PEMERINTAH KOTA MEDAN",
+            "KELURAHAN SEI PUTIH TIMUR-I",
+            "KECAMATAN MEDAN PETISAH",
+        ],
         nomor: "—",
         nama: "Pengurusan Surat Masuk",
         dates: &[
@@ -106,6 +115,10 @@ const PAPERS: &[Paper] = &[
     },
     Paper {
         path: "mtsn-1-banjarnegara/pelayanan-pilam",
+        kop: &[
+            "KEMENTERIAN AGAMA REPUBLIK INDONESIA",
+            "MADRASAH TSANAWIYAH NEGERI",
+        ],
         nomor: "—",
         nama: "PELAYANAN PILAM",
         dates: &[
@@ -154,6 +167,10 @@ const PAPERS: &[Paper] = &[
     },
     Paper {
         path: "kemenag-kota-salatiga/pengelolaan-persediaan",
+        kop: &[
+            "KEMENTERIAN AGAMA RI",
+            "KANTOR KEMENTERIAN AGAMA KOTA SALATIGA",
+        ],
         nomor: "B- /Kd.11.32/1/KS.01.1/01/2019",
         nama: "Pengelolaan Persediaan",
         dates: &[
@@ -191,6 +208,10 @@ const PAPERS: &[Paper] = &[
     },
     Paper {
         path: "pa-kabupaten-kediri/pengelolaan-surat-masuk",
+        kop: &[
+            "MAHKAMAH AGUNG REPUBLIK INDONESIA",
+            "Pengadilan Agama Kabupaten Kediri",
+        ],
         nomor: "—",
         nama: "Pengelolaan Surat Masuk",
         dates: &[],
@@ -256,6 +277,7 @@ const PAPERS: &[Paper] = &[
     },
     Paper {
         path: "bps-kabupaten-jembrana/administrasi-keuangan-non-survei",
+        kop: &["BADAN PUSAT STATISTIK", "BPS Kabupaten Jembrana"],
         nomor: "—",
         nama: "SOP Administrasi Keuangan Non Survei",
         dates: &[],
@@ -325,6 +347,7 @@ const PAPERS: &[Paper] = &[
     },
     Paper {
         path: "puskesmas-dtp-plumbon/pendaftaran",
+        kop: &["Pemerintah Kabupaten Cirebon", "UPT Puskesmas DTP Plumbon"],
         nomor: "C/VII/SOP/2016/096",
         nama: "PENDAFTARAN",
         dates: &[("Tanggal Pengesahan", "13 Mei 2016")],
@@ -392,6 +415,7 @@ const PAPERS: &[Paper] = &[
     },
     Paper {
         path: "puskesmas-perhentian-raja/pemberian-imunisasi-injeksi-polio",
+        kop: &["UPTD. PUSKESMAS PERHENTIAN RAJA"],
         nomor: "—",
         nama: "PEMBERIAN IMUNISASI INJEKSI POLIO",
         dates: &[],
@@ -472,6 +496,7 @@ const PAPERS: &[Paper] = &[
     },
     Paper {
         path: "man-2-mojokerto/legalisir",
+        kop: &["KEMENTERIAN AGAMA REPUBLIK INDONESIA", "MAN 2 Mojokerto"],
         nomor: "—",
         nama: "LEGALISIR IJAZAH/STTB/SURAT KETERANGAN PENGGANTI IJAZAH",
         dates: &[],
@@ -529,6 +554,10 @@ const PAPERS: &[Paper] = &[
     },
     Paper {
         path: "kemenag-kabupaten-pasuruan/permohonan-usul-cuti",
+        kop: &[
+            "KEMENTERIAN AGAMA REPUBLIK INDONESIA",
+            "Kantor Kementerian Agama Kabupaten Pasuruan",
+        ],
         nomor: "—",
         nama: "Permohonan Usul Cuti Tahunan / Cuti Sakit / Cuti Besar / Cuti Melahirkan",
         dates: &[],
@@ -571,6 +600,10 @@ const PAPERS: &[Paper] = &[
     },
     Paper {
         path: "diskominfo-padang-lawas/permohonan-informasi",
+        kop: &[
+            "PEMERINTAH KABUPATEN PADANG LAWAS",
+            "Dinas Komunikasi dan Informatika Kabupaten Padang Lawas",
+        ],
         nomor: "—",
         nama: "SOP Permohonan Informasi",
         dates: &[],
@@ -633,6 +666,10 @@ const PAPERS: &[Paper] = &[
     },
     Paper {
         path: "damkar-batang-hari/rka",
+        kop: &[
+            "Pemerintah Kabupaten Batang Hari",
+            "Dinas Pemadam Kebakaran dan Penyelamatan",
+        ],
         nomor: "—",
         nama: "RKA (Rencana Kerja Anggaran)",
         dates: &[],
@@ -691,6 +728,7 @@ const PAPERS: &[Paper] = &[
     },
     Paper {
         path: "kecamatan-pendopo-barat/surat-keterangan-pindah-keluar",
+        kop: &["Kecamatan Pendopo Barat"],
         nomor: "—",
         nama: "STANDAR PELAYANAN SURAT KETERANGAN PINDAH KELUAR",
         dates: &[],
@@ -723,6 +761,7 @@ const PAPERS: &[Paper] = &[
     },
     Paper {
         path: "dinas-kabupaten-melawi/pelayanan-surat-masuk",
+        kop: &["Pemerintah Kabupaten Melawi"],
         nomor: "—",
         nama: "Pelayanan Surat Masuk",
         dates: &[],
@@ -1162,3 +1201,249 @@ const NOMOR_WARNING: &str = "the SOP has no nomor";
 /// Perhentian Raja paper cites a surat keputusan whose number is blank, and a
 /// training module).
 const ACTIONABLE: &[&str] = &[NOMOR_WARNING, "cannot read this citation"];
+
+/// The SOP's source in the fixture (its transcription of the paper) and its
+/// unit's front matter, read as plain YAML, not by lajur.
+fn source(paper: &Paper) -> (serde_json::Value, serde_json::Value) {
+    let content = fixture().join("content");
+    let yaml = content.join(format!("{}.yaml", paper.path));
+    let text = match fs::read_to_string(&yaml) {
+        Ok(text) => text,
+        Err(_) => front_matter(&content.join(format!("{}.md", paper.path))),
+    };
+    let unit = Path::new(paper.path).parent().expect("a unit folder");
+    let unit = front_matter(&content.join(unit).join("_index.md"));
+    let read = |text: &str| -> serde_json::Value {
+        serde_saphyr::from_str(text).unwrap_or_else(|e| panic!("{}: {e}", paper.path))
+    };
+    (read(&text), read(&unit))
+}
+
+fn front_matter(file: &Path) -> String {
+    let text = fs::read_to_string(file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+    let body = text.strip_prefix("---\n").expect("front matter");
+    body[..body.find("\n---").expect("closing ---")].to_string()
+}
+
+/// White space collapsed, as a browser shows text.
+fn collapsed(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A field written as one text or a list (a keterkaitan outside the handbook
+/// as `{teks}`), as the lines the paper prints; missing or empty: none.
+fn written_lines(value: Option<&serde_json::Value>) -> Vec<String> {
+    use serde_json::Value;
+    let one = |v: &Value| match v {
+        Value::String(s) => collapsed(s),
+        Value::Number(n) => n.to_string(),
+        Value::Object(map) => map
+            .get("teks")
+            .or_else(|| map.get("ref"))
+            .and_then(Value::as_str)
+            .map(collapsed)
+            .unwrap_or_default(),
+        other => panic!("unexpected {other}"),
+    };
+    match value {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(items)) => items.iter().map(one).collect(),
+        Some(v) => vec![one(v)].into_iter().filter(|s| !s.is_empty()).collect(),
+    }
+}
+
+/// The lines of an item list on the page: each `<li>` (without its badge),
+/// else the one paragraph; "—" (nothing on the paper) is none.
+fn shown_lines(html: &str) -> Vec<String> {
+    if html.contains("class=\"empty\"") {
+        return Vec::new();
+    }
+    if html.contains("<li") {
+        return html
+            .split("<li")
+            .skip(1)
+            .map(|li| {
+                let li = &li[li.find('>').map_or(0, |i| i + 1)..];
+                let li = &li[..li.find("</li>").unwrap_or(li.len())];
+                text(&li[..li.find("<span class=\"badge").unwrap_or(li.len())])
+            })
+            .collect();
+    }
+    let shown = text(html);
+    if shown.is_empty() {
+        Vec::new()
+    } else {
+        vec![shown]
+    }
+}
+
+/// The kop lines of the screen form and of the printed form.
+fn kop_lines(html: &str) -> (Vec<String>, Vec<String>) {
+    let lines = |block: Option<&str>, class: &str| -> Vec<String> {
+        block
+            .unwrap_or_default()
+            .split(&format!("class=\"{class}"))
+            .skip(1)
+            .map(|p| text(&p[p.find('>').map_or(0, |i| i + 1)..p.find("</p>").unwrap_or(p.len())]))
+            .collect()
+    };
+    (
+        lines(
+            between(html, "class=\"form-head__lines\"", "</div>"),
+            "form-head__line",
+        ),
+        lines(
+            between(html, "class=\"print-ident__kop\"", "</td>"),
+            "print-ident__line",
+        ),
+    )
+}
+
+/// The kop: the paper's lines top to bottom, on screen and in print, never
+/// one line twice (the same up to case and punctuation).
+#[test]
+fn every_kop_prints_the_papers_lines_once() {
+    let (_dir, site) = built();
+    let key = |line: &str| -> String {
+        line.to_lowercase()
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect()
+    };
+    for paper in PAPERS {
+        let html = page(&site, paper);
+        let (screen, print) = kop_lines(&html);
+        assert_eq!(screen, paper.kop, "{}: kop", paper.path);
+        assert_eq!(print, paper.kop, "{}: printed kop", paper.path);
+        let mut keys: Vec<String> = screen.iter().map(|l| key(l)).collect();
+        keys.sort();
+        keys.dedup();
+        assert_eq!(keys.len(), screen.len(), "{}: a kop line twice", paper.path);
+    }
+}
+
+/// Kualifikasi, keterkaitan, peralatan, peringatan and pencatatan: each
+/// line the paper prints, in its order, on the page and on the printed form.
+#[test]
+fn every_page_shows_the_lists_of_its_paper() {
+    let (_dir, site) = built();
+    let fields = [
+        ("kualifikasi_pelaksana", "Kualifikasi Pelaksana"),
+        ("keterkaitan", "Keterkaitan"),
+        ("peralatan", "Peralatan/Perlengkapan"),
+        ("peringatan", "Peringatan"),
+        ("pencatatan", "Pencatatan dan Pendataan"),
+    ];
+    let mut shown_somewhere = 0;
+    for paper in PAPERS {
+        let html = page(&site, paper);
+        let (sop, _) = source(paper);
+        let print = between(&html, "class=\"print-pairs\"", "</table>").expect("printed pairs");
+        for (key, label) in fields {
+            let want = written_lines(sop.get(key));
+            shown_somewhere += want.len();
+            let cell = between(&html, &format!("<h3>{label}</h3>"), "</section>")
+                .unwrap_or_else(|| panic!("{}: no {label}", paper.path));
+            assert_eq!(shown_lines(cell), want, "{}: {label}", paper.path);
+            // The printed form: the cell under the label's <th>, by column.
+            let heads = print
+                .split("<tr>")
+                .position(|row| row.contains(&format!("<th>{label}:</th>")))
+                .unwrap_or_else(|| panic!("{}: no printed {label}", paper.path));
+            let row = print.split("<tr>").nth(heads).expect("the label row");
+            let column = row
+                .split("<th>")
+                .skip(1)
+                .position(|th| th.starts_with(&format!("{label}:")))
+                .expect("column");
+            let cells = print.split("<tr>").nth(heads + 1).expect("the value row");
+            let printed = cells
+                .split("<td>")
+                .nth(column + 1)
+                .expect("the printed cell");
+            let printed = &printed[..printed.find("</td>").unwrap_or(printed.len())];
+            assert_eq!(
+                shown_lines(printed),
+                want,
+                "{}: printed {label}",
+                paper.path
+            );
+        }
+    }
+    assert!(shown_somewhere > 30, "the corpus prints these lists");
+}
+
+/// Per step, the Mutu Baku the paper prints: kelengkapan, waktu (a bare
+/// number with the SOP's satuan_waktu, as "5 menit") and output.
+#[test]
+fn every_step_shows_the_mutu_baku_of_its_paper() {
+    let (_dir, site) = built();
+    let mut cells_checked = 0;
+    for paper in PAPERS {
+        let html = page(&site, paper);
+        let (sop, unit) = source(paper);
+        let satuan = sop
+            .get("satuan_waktu")
+            .or_else(|| unit.get("satuan_waktu"))
+            .and_then(|v| v.as_str());
+        let table = between(&html, "<table class=\"steps\"", "</table>").expect("a steps table");
+        let rows: Vec<&str> = table.split("<tr id=\"langkah-").skip(1).collect();
+        let steps = sop["langkah"].as_array().expect("langkah");
+        assert_eq!(rows.len(), steps.len(), "{}: rows", paper.path);
+        for (i, (row, step)) in rows.iter().zip(steps).enumerate() {
+            let cell = |label: &str| -> Vec<String> {
+                let cell = between(row, &format!("data-label=\"{label}\""), "</td>")
+                    .unwrap_or_else(|| panic!("{}: step {}: no {label}", paper.path, i + 1));
+                shown_lines(&cell[cell.find('>').map_or(0, |j| j + 1)..])
+            };
+            let mut waktu = written_lines(step.get("waktu"));
+            if let (Some(unit), [w]) = (satuan, waktu.as_mut_slice())
+                && w.chars().all(|c| c.is_ascii_digit() || c == ',')
+            {
+                *w = format!("{w} {unit}");
+            }
+            for (label, want) in [
+                ("Kelengkapan", written_lines(step.get("kelengkapan"))),
+                ("Waktu", waktu),
+                ("Output", written_lines(step.get("output"))),
+            ] {
+                cells_checked += want.len();
+                assert_eq!(cell(label), want, "{}: step {}: {label}", paper.path, i + 1);
+            }
+        }
+    }
+    assert!(
+        cells_checked >= 50,
+        "the corpus prints mutu baku: {cells_checked}"
+    );
+}
+
+/// A paper without a number: "—" in the Nomor field of the form and of the
+/// printed form, and nothing in its place above or before the title.
+#[test]
+fn an_sop_without_nomor_shows_a_dash_only_in_the_nomor_field() {
+    let (_dir, site) = built();
+    let unnumbered: Vec<&Paper> = PAPERS.iter().filter(|p| p.nomor == "—").collect();
+    assert!(unnumbered.len() >= 5);
+    for paper in unnumbered {
+        let html = page(&site, paper);
+        let at = paper.path;
+        assert_eq!(form_value(&html, "Nomor SOP").as_deref(), Some("—"), "{at}");
+        assert_eq!(
+            between(&html, "class=\"print-ident__nomor\">", "</td>")
+                .map(text)
+                .as_deref(),
+            Some("—"),
+            "{at}: printed nomor"
+        );
+        let header = between(&html, "<header class=\"page-header sop-header\">", "<h1>")
+            .expect("the SOP header");
+        assert_eq!(text(header), "", "{at}: above the title");
+        let caption = between(&html, "class=\"print-page__caption\"><span>", "</span>")
+            .expect("the flowchart page caption");
+        assert_eq!(text(caption), paper.nama, "{at}: printed caption");
+        let footer = between(&html, "@bottom-left { content: \"", "\"").expect("print footer");
+        assert_eq!(footer, paper.nama, "{at}: printed footer");
+        assert!(!html.contains("— ·"), "{at}");
+    }
+}

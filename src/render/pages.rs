@@ -889,7 +889,12 @@ fn page_css(paper: Paper, language: Language, sop: &Sop) -> String {
         Language::Id => ("Halaman", "dari"),
         Language::En => ("Page", "of"),
     };
-    let footer = css_string(&format!("{} · {}", sop.nomor_or_dash(), sop.nama));
+    // An SOP not numbered yet is named by its nama alone, not "— · nama".
+    let footer = if sop.nomor.is_empty() {
+        css_string(&sop.nama)
+    } else {
+        css_string(&format!("{} · {}", sop.nomor, sop.nama))
+    };
     format!(
         "@page {{ size: {w}mm {h}mm; margin: {top}mm {side}mm {bottom}mm; \
          @bottom-left {{ content: {footer}; font: 8pt Arial, sans-serif; }} \
