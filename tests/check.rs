@@ -541,9 +541,34 @@ fn unreadable_citation_is_a_warning() {
     let loaded = check(&[("content/rkt.yaml", &text)]);
     let d = find(&loaded, "cannot read this citation");
     assert_at(d, "content/rkt.yaml", 5, Severity::Warning);
-    assert!(d.hint.is_some());
+    // Not a regulation at all: the hint says where else it can go.
+    assert!(
+        d.hint
+            .as_deref()
+            .is_some_and(|h| h.contains("not a regulation")),
+        "{:?}",
+        d.hint
+    );
     let h = loaded.handbook.expect("handbook");
     assert_eq!(h.sops[0].dasar_hukum[1].text, "Arahan lisan pimpinan");
+}
+
+#[test]
+fn a_citation_whose_number_the_paper_left_blank_says_to_fill_it_in() {
+    // As a puskesmas form prints it: "Surat keputusan puskesmas no. tentang ...".
+    let text = format!(
+        "nomor: SOP-1\nnama: Imunisasi\ndasar_hukum:\n  - Surat keputusan puskesmas no. tentang pelayanan klinis\n{STEPS}"
+    );
+    let loaded = check(&[("content/imunisasi.yaml", &text)]);
+    let d = find(&loaded, "cannot read this citation");
+    assert_at(d, "content/imunisasi.yaml", 4, Severity::Warning);
+    assert!(
+        d.hint
+            .as_deref()
+            .is_some_and(|h| h.contains("is blank on the paper")),
+        "{:?}",
+        d.hint
+    );
 }
 
 #[test]

@@ -1184,6 +1184,30 @@ fn check_warns_only_of_what_an_author_can_act_on() {
             "a warning the author cannot act on: {warning}"
         );
     }
+    // Each unread citation says what to do with that line: the Perhentian
+    // Raja paper leaves its SK's number blank, and cites a training module.
+    let lines: Vec<&str> = printed.lines().collect();
+    let hint_after = |i: usize| -> &str {
+        lines[i..]
+            .iter()
+            .find(|l| l.trim_start().starts_with("= hint:"))
+            .copied()
+            .unwrap_or_default()
+    };
+    let mut citations = 0;
+    for (i, line) in lines.iter().enumerate() {
+        if !line.contains("cannot read this citation") {
+            continue;
+        }
+        citations += 1;
+        let want = if line.contains(" no. tentang") {
+            "is blank on the paper"
+        } else {
+            "not a regulation"
+        };
+        assert!(hint_after(i).contains(want), "{line}: {}", hint_after(i));
+    }
+    assert_eq!(citations, 2, "{printed}");
     // The papers without a number are each reported once.
     let unnumbered = PAPERS.iter().filter(|p| p.nomor == "—").count();
     let nomor_warnings = warnings

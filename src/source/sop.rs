@@ -167,7 +167,7 @@ pub fn read(node: &Node, body: &str, place: &Place<'_>, report: &mut Report) -> 
                 report.warning_hint(
                     pos,
                     format!("cannot read this citation: `{line}`"),
-                    "write the kind, number and year, e.g. `Peraturan Pemerintah Nomor 58 Tahun 2005 tentang Pengelolaan Keuangan Daerah`; it is shown as written",
+                    citation_hint(&line),
                 );
             }
             citation
@@ -376,6 +376,28 @@ fn check_total(
         ),
         "both are shown; check the waktu of each step against the paper, or correct total_waktu",
     );
+}
+
+/// What an author can do about a dasar_hukum line that names no regulation:
+/// fill in a number the paper left blank ("SK Kepala Puskesmas no. tentang
+/// ..."), write the kind, number and year, or, for what is not a regulation
+/// at all (a training module, a book), take it out of dasar_hukum.
+fn citation_hint(line: &str) -> &'static str {
+    let lower = line.to_lowercase();
+    let blank_number = ["nomor", "no."].iter().any(|word| {
+        lower.match_indices(word).any(|(i, _)| {
+            let after = lower[i + word.len()..].trim_start_matches([' ', ':', '.']);
+            after.is_empty()
+                || ["tentang", "tahun", "/", ","]
+                    .iter()
+                    .any(|next| after.starts_with(next))
+        })
+    });
+    if blank_number {
+        "the number after `no.`/`Nomor` is blank on the paper: fill it in (with the year) from the decision itself; until then the line is shown as written, without a page of its own"
+    } else {
+        "a regulation: write its kind, number and year, e.g. `Peraturan Pemerintah Nomor 58 Tahun 2005 tentang Pengelolaan Keuangan Daerah`; not a regulation (a module, a book, a guideline): move it out of dasar_hukum into the SOP's text (the Markdown body of a .md SOP). Until then it is shown as written"
+    }
 }
 
 fn read_approver(node: &Node, report: &mut Report) -> Option<Approver> {
