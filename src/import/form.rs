@@ -168,6 +168,46 @@ pub fn file_kop_lines(lines: &[String], draft: &mut Draft) {
     }
 }
 
+/// Reads "Disahkan oleh" written over several lines (jabatan, then nama,
+/// then NIP), or on one line as [`read_approver`] reads it.
+pub fn read_approver_lines(lines: &[String], draft: &mut Draft) -> Option<Approver> {
+    let texts: Vec<String> = lines
+        .iter()
+        .map(|l| clean(l))
+        .filter(|l| !l.is_empty())
+        .collect();
+    if texts.len() < 2 {
+        return read_approver(&lines.join(" "), draft);
+    }
+    let nip_at = texts
+        .iter()
+        .position(|l| !split_nip(l).1.is_empty() && l.to_uppercase().contains("NIP"));
+    let (names, nip) = match nip_at {
+        Some(i) => {
+            let (before, nip) = split_nip(&texts[i]);
+            let mut names: Vec<String> = texts[..i].to_vec();
+            if !before.is_empty() {
+                names.push(before);
+            }
+            (names, nip)
+        }
+        None => (texts.clone(), String::new()),
+    };
+    if names.len() < 2 {
+        return read_approver(&lines.join(" "), draft);
+    }
+    if nip.is_empty() {
+        draft.note("disahkan_oleh", "NIP tidak ditemukan");
+    }
+    let nama = names.last().cloned().unwrap_or_default();
+    let jabatan = names[..names.len() - 1].join(" ");
+    Some(Approver {
+        jabatan: trim_sep(&jabatan),
+        nama,
+        nip,
+    })
+}
+
 /// Reads the "Disahkan oleh" cell: "Sekretaris Daerah, <u>Drs. H. SAID
 /// ABDULLAH, M.Si</u> NIP. 19650928 199203 1 008". The underlined part is
 /// the nama when the export kept it; else the jabatan ends at the first

@@ -13,6 +13,7 @@
 pub mod draft;
 pub mod form;
 pub mod lists;
+pub mod pdf;
 pub mod roles;
 pub mod text;
 pub mod yaml;
@@ -93,7 +94,7 @@ impl Report {
 pub fn read(path: &Path) -> Result<Draft, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read the file: {e}"))?;
     if bytes.starts_with(b"%PDF") {
-        return Err("PDF import is not available yet; copy the form's text into a .txt file and import that".into());
+        return pdf::read(&bytes);
     }
     let (text, decoded_from) = decode(&bytes);
     let mut draft = text::read(&text);

@@ -53,6 +53,10 @@ pub fn read(text: &str) -> Draft {
         }
     }
     let mut boxes_from = first_header.unwrap_or(0);
+    // Each header field with the lines of its value: a value may go on
+    // over the next lines (Disahkan oleh: jabatan, nama, NIP), in cells
+    // right of its label.
+    let mut fields: Vec<(HeaderField, usize, Vec<String>)> = Vec::new();
     for (i, line) in before_table
         .iter()
         .enumerate()
@@ -62,29 +66,41 @@ pub fn read(text: &str) -> Draft {
             if line.filled().any(|(_, c)| box_field(c).is_some()) {
                 break;
             }
-            // A kop line that sits between two header rows (the left
-            // column of a merged cell).
-            kop.extend(line.filled().map(|(_, c)| c.to_string()));
             boxes_from = i + 1;
+            for (j, cell) in line.filled() {
+                match fields.last_mut() {
+                    Some((_, label_at, values)) if j > *label_at => {
+                        values.push(line.raw[j].clone())
+                    }
+                    // A kop line beside the header rows (the left column
+                    // of a merged cell).
+                    _ => kop.push(cell.to_string()),
+                }
+            }
             continue;
         };
         boxes_from = i + 1;
         kop.extend(line.cells[..at].iter().filter(|c| !c.is_empty()).cloned());
         let field = header_field(&line.cells[at]).expect("found above");
-        let value_cells: Vec<usize> = (at + 1..line.cells.len())
+        let values: Vec<String> = (at + 1..line.cells.len())
             .filter(|&j| !line.cells[j].is_empty() && line.cells[j] != ":")
+            .map(|j| {
+                line.raw[j]
+                    .trim()
+                    .trim_start_matches(':')
+                    .trim()
+                    .to_string()
+            })
             .collect();
-        let value = value_cells
-            .iter()
-            .map(|&j| line.cells[j].trim_start_matches(':').trim())
-            .collect::<Vec<_>>()
-            .join(" ");
-        let raw = value_cells
-            .iter()
-            .map(|&j| line.raw[j].as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
-        set_header(&mut draft, field, &value, &raw);
+        let values = if values.is_empty() {
+            Vec::new()
+        } else {
+            vec![values.join(" ")]
+        };
+        fields.push((field, at, values));
+    }
+    for (field, _, values) in fields {
+        set_header(&mut draft, field, &values);
     }
     form::file_kop_lines(&kop, &mut draft);
     read_boxes(
@@ -118,8 +134,9 @@ pub fn read(text: &str) -> Draft {
     draft
 }
 
-fn set_header(draft: &mut Draft, field: HeaderField, value: &str, raw: &str) {
-    let value = Some(value.to_string()).filter(|v| !v.is_empty());
+fn set_header(draft: &mut Draft, field: HeaderField, lines: &[String]) {
+    let value = clean(&lines.join(" "));
+    let value = Some(value).filter(|v| !v.is_empty());
     match field {
         HeaderField::Nomor => draft.nomor = value,
         HeaderField::Nama => draft.nama = value,
@@ -129,7 +146,7 @@ fn set_header(draft: &mut Draft, field: HeaderField, value: &str, raw: &str) {
         HeaderField::Pengesahan => draft.tanggal_pengesahan = value,
         HeaderField::DisahkanOleh => {
             if value.is_some() {
-                draft.disahkan_oleh = form::read_approver(raw, draft);
+                draft.disahkan_oleh = form::read_approver_lines(lines, draft);
             }
         }
     }
@@ -175,7 +192,7 @@ fn is_table_header(line: &Line) -> bool {
 
 /// What each column of the table holds.
 #[derive(Debug, Clone, PartialEq)]
-enum Column {
+pub enum Column {
     Field(ColumnKind),
     Lane(String),
 }
@@ -183,42 +200,11 @@ enum Column {
 /// Reads the flowchart table from its header line; returns the index (in
 /// `lines`) of the first line after it.
 fn read_table(lines: &[Line], draft: &mut Draft) -> usize {
-    let header = &lines[0];
     let first_row = lines
         .iter()
         .position(|l| row_number(l.cell(0)).is_some())
         .unwrap_or(lines.len());
-    let sub_rows = &lines[1..first_row.max(1)];
-    let width = lines[..first_row]
-        .iter()
-        .map(|l| l.cells.len())
-        .max()
-        .unwrap_or(0);
-    let mut columns: Vec<Option<Column>> = vec![None; width];
-    // The heading a merged cell of the first row spreads over the columns
-    // to its right until the next heading.
-    let mut spread: Option<ColumnKind> = None;
-    for (c, column) in columns.iter_mut().enumerate() {
-        let top = header.cell(c);
-        if !top.is_empty() {
-            spread = column_kind(top);
-        }
-        let sub = sub_rows.iter().map(|l| l.cell(c)).rfind(|s| !s.is_empty());
-        *column = match (column_kind(top), sub) {
-            (Some(ColumnKind::Pelaksana | ColumnKind::MutuBaku), None) => None,
-            (Some(kind), None) => Some(Column::Field(kind)),
-            (_, Some(sub)) => match column_kind(sub) {
-                // A lane may be called "Pelaksana" (the staff).
-                Some(ColumnKind::Pelaksana) => Some(Column::Lane(sub.to_string())),
-                Some(kind) => Some(Column::Field(kind)),
-                None if matches!(spread, Some(ColumnKind::Pelaksana) | None) || top.is_empty() => {
-                    Some(Column::Lane(sub.to_string()))
-                }
-                None => None,
-            },
-            (None, None) => None,
-        };
-    }
+    let columns = columns_of(&lines[..first_row.max(1)]);
     draft.lanes = columns
         .iter()
         .filter_map(|c| match c {
@@ -290,6 +276,46 @@ fn read_table(lines: &[Line], draft: &mut Draft) -> usize {
     }
     assign_lanes(draft);
     end
+}
+
+/// The columns of a table from its heading lines (the first names No and
+/// Kegiatan, the others are sub-headings: the lanes under "Pelaksana",
+/// Kelengkapan/Waktu/Output under "Mutu Baku").
+pub fn columns(heading: &[String]) -> Vec<Option<Column>> {
+    let lines: Vec<Line> = heading.iter().map(|l| Line::new(l)).collect();
+    columns_of(&lines)
+}
+
+fn columns_of(lines: &[Line]) -> Vec<Option<Column>> {
+    let header = &lines[0];
+    let sub_rows = &lines[1..];
+    let width = lines.iter().map(|l| l.cells.len()).max().unwrap_or(0);
+    let mut columns: Vec<Option<Column>> = vec![None; width];
+    // The heading a merged cell of the first row spreads over the columns
+    // to its right until the next heading.
+    let mut spread: Option<ColumnKind> = None;
+    for (c, column) in columns.iter_mut().enumerate() {
+        let top = header.cell(c);
+        if !top.is_empty() {
+            spread = column_kind(top);
+        }
+        let sub = sub_rows.iter().map(|l| l.cell(c)).rfind(|s| !s.is_empty());
+        *column = match (column_kind(top), sub) {
+            (Some(ColumnKind::Pelaksana | ColumnKind::MutuBaku), None) => None,
+            (Some(kind), None) => Some(Column::Field(kind)),
+            (_, Some(sub)) => match column_kind(sub) {
+                // A lane may be called "Pelaksana" (the staff).
+                Some(ColumnKind::Pelaksana) => Some(Column::Lane(sub.to_string())),
+                Some(kind) => Some(Column::Field(kind)),
+                None if matches!(spread, Some(ColumnKind::Pelaksana) | None) || top.is_empty() => {
+                    Some(Column::Lane(sub.to_string()))
+                }
+                None => None,
+            },
+            (None, None) => None,
+        };
+    }
+    columns
 }
 
 fn append(to: &mut String, text: &str) {
