@@ -233,7 +233,12 @@ fn svg_structure(svg: &str) -> Vec<String> {
     for node in doc.descendants() {
         let a = |k: &str| node.attribute(k).unwrap_or("");
         if node.has_tag_name("g") && node.attribute("data-step").is_some() {
-            out.push(format!("symbol {} {} {}", a("data-step"), a("data-jenis"), a("data-lane")));
+            out.push(format!(
+                "symbol {} {} {}",
+                a("data-step"),
+                a("data-jenis"),
+                a("data-lane")
+            ));
         } else if node.has_tag_name("path") && node.attribute("data-from").is_some() {
             out.push(format!("arrow {} -> {}", a("data-from"), a("data-to")));
         } else if node.has_tag_name("text") {
@@ -294,7 +299,9 @@ fn imported_pdf_builds_the_same_flowchart_as_the_sop_it_was_drawn_from() {
         let checked = crate::check(&opts);
         assert!(checked.is_ok(), "{checked:?}");
         crate::build(&opts, None).expect("builds");
-        let svg = |p: &str| std::fs::read_to_string(root.join("public").join(p).join("alur.svg")).unwrap();
+        let svg = |p: &str| {
+            std::fs::read_to_string(root.join("public").join(p).join("alur.svg")).unwrap()
+        };
         let imported = svg_structure(&svg("impor/pengujian-impor-pdf"));
         assert!(imported.iter().any(|s| s.starts_with("symbol 3 keputusan")));
         assert_eq!(imported, svg_structure(&svg("asli/sampel")));
