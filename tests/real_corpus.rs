@@ -1470,4 +1470,11 @@ fn an_sop_without_nomor_shows_a_dash_only_in_the_nomor_field() {
         assert_eq!(footer, paper.nama, "{at}: printed footer");
         assert!(!html.contains("— ·"), "{at}");
     }
+    // A role page heads each SOP by its nama alone when it has no nomor.
+    let role = fs::read_to_string(
+        site.join("pelaksana/madrasah-tsanawiyah-negeri/pengadministrasi-umum/index.html"),
+    )
+    .expect("the role page");
+    let heading = between(&role, "<h2 id=\"sop-1-judul\">", "</h2>").expect("the SOP heading");
+    assert_eq!(text(heading), "PELAYANAN PILAM", "{role}");
 }

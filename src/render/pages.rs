@@ -53,7 +53,10 @@ pub struct UnitSummary {
 /// An SOP in a list.
 #[derive(Debug, Clone)]
 pub struct SopSummary {
+    /// The nomor, or "—" for an SOP not numbered yet.
     pub nomor: String,
+    /// False for an SOP not numbered yet: a heading names it by nama alone.
+    pub has_nomor: bool,
     pub nama: String,
     pub url: String,
     pub unit: Option<String>,
@@ -65,7 +68,7 @@ pub struct SopSummary {
 
 impl SopSummary {
     /// How many fields [`SopSummary::serialize_fields`] writes.
-    pub const FIELDS: usize = 7;
+    pub const FIELDS: usize = 8;
 
     /// Writes the fields into a struct being serialised, for the lists of
     /// the cross-link pages that add their own fields beside them. Serde's
@@ -73,6 +76,7 @@ impl SopSummary {
     /// key allocated for every field of every entry.
     pub fn serialize_fields<S: SerializeStruct>(&self, out: &mut S) -> Result<(), S::Error> {
         out.serialize_field("nomor", &self.nomor)?;
+        out.serialize_field("has_nomor", &self.has_nomor)?;
         out.serialize_field("nama", &self.nama)?;
         out.serialize_field("url", &self.url)?;
         out.serialize_field("unit", &self.unit)?;
@@ -451,6 +455,7 @@ impl<'a> Builder<'a> {
         };
         SopSummary {
             nomor: sop.nomor_or_dash().to_string(),
+            has_nomor: !sop.nomor.is_empty(),
             nama: sop.nama.clone(),
             url: self.page_url(&sop.path),
             unit: self
