@@ -156,6 +156,14 @@ pub fn file_kop_lines(lines: &[String], draft: &mut Draft) {
         if line.is_empty() || words == ["satuan", "kerja"] || words == ["logo"] {
             continue;
         }
+        if line.starts_with('(') {
+            // "(CONTOH)" wrapped under the line it ends.
+            if let Some(last) = satker.last_mut().or(draft.organisasi.as_mut()) {
+                last.push(' ');
+                last.push_str(&line);
+                continue;
+            }
+        }
         match first {
             "pemerintah" => draft.organisasi = Some(line),
             "bagian" | "sub" | "subbag" | "subbagian" | "bidang" | "subbidang" | "seksi"

@@ -57,6 +57,7 @@ pub fn read(text: &str) -> Draft {
     // over the next lines (Disahkan oleh: jabatan, nama, NIP), in cells
     // right of its label.
     let mut fields: Vec<(HeaderField, usize, Vec<String>)> = Vec::new();
+    let mut pending: Vec<String> = Vec::new();
     for (i, line) in before_table
         .iter()
         .enumerate()
@@ -69,6 +70,15 @@ pub fn read(text: &str) -> Draft {
             boxes_from = i + 1;
             for (j, cell) in line.filled() {
                 match fields.last_mut() {
+                    // A date or a number is one line: a line after it is
+                    // the top of the next field's value, printed centred
+                    // beside its label (Disahkan oleh over three lines).
+                    Some((field, label_at, _))
+                        if j > *label_at
+                            && !matches!(field, HeaderField::DisahkanOleh | HeaderField::Nama) =>
+                    {
+                        pending.push(line.raw[j].clone())
+                    }
                     Some((_, label_at, values)) if j > *label_at => {
                         values.push(line.raw[j].clone())
                     }
@@ -92,12 +102,20 @@ pub fn read(text: &str) -> Draft {
                     .to_string()
             })
             .collect();
-        let values = if values.is_empty() {
+        let mut values = if values.is_empty() {
             Vec::new()
         } else {
             vec![values.join(" ")]
         };
+        if matches!(field, HeaderField::DisahkanOleh | HeaderField::Nama) {
+            values.splice(0..0, pending.drain(..));
+        } else if let Some((_, _, before)) = fields.last_mut() {
+            before.append(&mut pending);
+        }
         fields.push((field, at, values));
+    }
+    if let Some((_, _, last)) = fields.last_mut() {
+        last.append(&mut pending);
     }
     for (field, _, values) in fields {
         set_header(&mut draft, field, &values);
@@ -314,6 +332,24 @@ fn columns_of(lines: &[Line]) -> Vec<Option<Column>> {
             },
             (None, None) => None,
         };
+    }
+    // Headings on one line (the "Pelaksana" over them lost): the named
+    // columns between Kegiatan and the mutu baku are the lanes.
+    let kegiatan = columns
+        .iter()
+        .position(|c| *c == Some(Column::Field(ColumnKind::Kegiatan)));
+    if let Some(k) = kegiatan
+        && !columns.iter().any(|c| matches!(c, Some(Column::Lane(_))))
+    {
+        for (c, column) in columns.iter_mut().enumerate().skip(k + 1) {
+            if column.is_some() {
+                break;
+            }
+            let top = header.cell(c);
+            if !top.is_empty() {
+                *column = Some(Column::Lane(top.to_string()));
+            }
+        }
     }
     columns
 }

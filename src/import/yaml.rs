@@ -195,8 +195,17 @@ fn write_step(o: &mut Out, step: &Step, with_no: bool) {
             many.iter().map(|s| flow(s)).collect::<Vec<_>>().join(", ")
         )),
     }
+    // A list printed as bullets in its cell ("- DPA - Dokumen RKT").
+    let bulleted = step.kelengkapan.as_deref().and_then(bullets);
+    if let Some(items) = &bulleted {
+        o.line("    kelengkapan:");
+        for item in items {
+            o.line(&format!("      - {}", scalar(item)));
+        }
+    }
+    let kelengkapan = step.kelengkapan.clone().filter(|_| bulleted.is_none());
     for (key, value) in [
-        ("kelengkapan", &step.kelengkapan),
+        ("kelengkapan", &kelengkapan),
         ("waktu", &step.waktu),
         ("output", &step.output),
         ("keterangan", &step.keterangan),
@@ -205,6 +214,22 @@ fn write_step(o: &mut Out, step: &Step, with_no: bool) {
             o.scalar("    ", key, v);
         }
     }
+}
+
+/// The items of text written as a bulleted list ("- a - b", "• a • b"):
+/// None unless it starts with a bullet and has two items or more.
+fn bullets(text: &str) -> Option<Vec<String>> {
+    let text = text.trim();
+    let bullet = ["- ", "• ", "· "]
+        .into_iter()
+        .find(|b| text.starts_with(b))?;
+    let sep = format!(" {bullet}");
+    let items: Vec<String> = text[bullet.len()..]
+        .split(sep.as_str())
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    (items.len() >= 2).then_some(items)
 }
 
 /// Comments are one line: a line break in a message would end the comment.

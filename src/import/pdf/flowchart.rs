@@ -190,11 +190,16 @@ pub fn read(laid: &[Laid], table: &Table, draft: &mut Draft) {
         }
     }
     // Labels: short text in the lane columns, outside every symbol, next to
-    // an arrow's first piece.
+    // the first piece of an arrow leaving a decision; nearest pairs first,
+    // each label and each arrow used once.
+    let mut pairs: Vec<(f64, usize, String)> = Vec::new();
     for (p, page) in laid.iter().enumerate() {
         for r in &page.runs {
             let (cx, cy) = r.center();
-            let in_lane = table.column_of(p, cx).is_some_and(|c| table.is_lane(c));
+            let in_lane = table.column_of(p, cx).is_some_and(|c| table.is_lane(c))
+                || table
+                    .column_of(p, r.x0 + 1.0)
+                    .is_some_and(|c| table.is_lane(c));
             if !in_lane || r.text.split_whitespace().count() > 3 {
                 continue;
             }
@@ -204,26 +209,31 @@ pub fn read(laid: &[Laid], table: &Table, draft: &mut Draft) {
             {
                 continue;
             }
-            let nearest = arrows
-                .iter_mut()
-                .filter(|a| placed[a.from].page == p)
-                .map(|a| {
-                    let d = a
-                        .trace
-                        .path
-                        .iter()
-                        .map(|&s| symbols::to_segment((cx, cy), s))
-                        .fold(f64::MAX, f64::min)
-                        .min(symbols::dist((cx, cy), a.trace.tail));
-                    (d, a)
-                })
-                .filter(|(d, _)| *d < 16.0)
-                .min_by(|a, b| a.0.total_cmp(&b.0));
-            if let Some((_, a)) = nearest
-                && a.label.is_none()
-            {
-                a.label = Some(r.text.clone());
+            for (k, a) in arrows.iter().enumerate() {
+                let from = &placed[a.from];
+                if from.page != p || from.symbol.kind != SymbolKind::Decision {
+                    continue;
+                }
+                let d = a
+                    .trace
+                    .path
+                    .iter()
+                    .map(|&s| symbols::to_segment((cx, cy), s))
+                    .fold(f64::MAX, f64::min)
+                    .min(symbols::dist((cx, cy), a.trace.tail));
+                if d < 24.0 {
+                    pairs.push((d, k, r.text.clone()));
+                }
             }
+        }
+    }
+    pairs.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut used_labels: Vec<(usize, String)> = Vec::new();
+    for (_, k, text) in pairs {
+        let from = arrows[k].from;
+        if arrows[k].label.is_none() && !used_labels.contains(&(from, text.clone())) {
+            arrows[k].label = Some(text.clone());
+            used_labels.push((from, text));
         }
     }
     // Each connector at the foot of a page meets one at the head of the
@@ -258,17 +268,32 @@ pub fn read(laid: &[Laid], table: &Table, draft: &mut Draft) {
     let _ = loose;
 }
 
-/// A word that says "no" on a branch label.
+/// A branch label that says "no": Tidak, T, Belum, Ditolak, and the words
+/// forms use for the branch that goes back or stops (Perlu perbaikan,
+/// Ditangguhkan, Kurang, Salah).
 fn says_no(label: &str) -> bool {
     let l = label.trim().to_lowercase();
-    l == "t"
-        || l == "n"
-        || l == "no"
+    let first = l.split_whitespace().next().unwrap_or("");
+    matches!(
+        first,
+        "t" | "n"
+            | "no"
+            | "tdk"
+            | "tidak"
+            | "belum"
+            | "tolak"
+            | "ditolak"
+            | "gagal"
+            | "salah"
+            | "kurang"
+            | "ditangguhkan"
+            | "ditunda"
+            | "tunda"
+            | "revisi"
+            | "kembali"
+            | "invalid"
+    ) || l.starts_with("perlu perbaikan")
         || l.starts_with("tidak")
-        || l.starts_with("belum")
-        || l.starts_with("tolak")
-        || l.starts_with("ditolak")
-        || l.starts_with("tdk")
 }
 
 fn apply(draft: &mut Draft, placed: &[Placed], arrows: &[Arrow]) {
@@ -414,7 +439,7 @@ fn apply(draft: &mut Draft, placed: &[Placed], arrows: &[Arrow]) {
         } else {
             let targets: Vec<String> = out.iter().map(|a| target(a)).collect();
             match targets.as_slice() {
-                [] if i + 1 < n => {
+                [] if i + 1 < n && !kinds.contains(&Kind::Selesai) => {
                     step.lanjut = vec!["selesai".into()];
                     step.notes.push(
                         "tidak ada panah keluar dari langkah ini: prosedur berakhir di sini?"

@@ -39,50 +39,59 @@ pub struct Rules {
 /// Glyphs joined into runs: one run per stretch of text without a wide
 /// gap (a cell border or a column between). Lines are sorted top first.
 pub fn runs(page: &Page, rules: &Rules) -> Vec<Run> {
-    let mut glyphs: Vec<&Glyph> = page
-        .glyphs
-        .iter()
-        .filter(|g| !g.text.trim().is_empty() || g.text == " ")
-        .collect();
-    glyphs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
-    // Lines: glyphs whose baselines are within a third of their size.
+    // Lines: glyphs whose baselines are within a third of their size, each
+    // line keeping the order the glyphs were drawn in (the reading order;
+    // sorting by x would put a kerned letter before the space it follows).
     let mut lines: Vec<Vec<&Glyph>> = Vec::new();
-    for g in glyphs {
-        match lines.last_mut() {
-            Some(line) if (line[0].y - g.y).abs() <= line[0].size.max(g.size) * 0.35 => {
-                line.push(g)
-            }
-            _ => lines.push(vec![g]),
+    for g in &page.glyphs {
+        if g.text.trim().is_empty() && g.text != " " {
+            continue;
+        }
+        let found = lines
+            .iter_mut()
+            .rev()
+            .take(64)
+            .find(|line| (line[0].y - g.y).abs() <= line[0].size.max(g.size) * 0.35);
+        match found {
+            Some(line) => line.push(g),
+            None => lines.push(vec![g]),
         }
     }
+    // A PDF that draws its spaces (browsers, most office suites) says
+    // where words end; a gap then is only a space when it is wide (a
+    // font without widths makes narrow gaps between letters).
+    let drawn_spaces = page.glyphs.iter().any(|g| g.text == " ");
+    let space_gap = if drawn_spaces { 0.6 } else { 0.3 };
     let mut out = Vec::new();
-    for mut line in lines {
-        line.sort_by(|a, b| a.x.total_cmp(&b.x));
+    for line in lines {
         let mut run: Option<Run> = None;
+        let mut space = false;
         for g in line {
             let size = g.size.max(1.0);
+            if g.text == " " {
+                space = true;
+                continue;
+            }
             if let Some(r) = &mut run {
                 let gap = g.x - r.x1;
-                let border_between = rules.vertical.iter().any(|v| {
-                    v.at > r.x1 - 0.5
-                        && v.at < g.x + 0.5
-                        && v.from <= r.y + size * 0.3
-                        && v.to >= r.y + size * 0.3
-                });
-                if gap > size * 1.2 || border_between {
+                let mid = r.y + size * 0.3;
+                let border_between = rules
+                    .vertical
+                    .iter()
+                    .any(|v| v.at > r.x1 - 0.5 && v.at < g.x + 0.5 && v.from <= mid && v.to >= mid);
+                if gap > size * 1.2 || gap < -size * 0.6 || border_between {
                     out.push(run.take().expect("some"));
                 } else {
-                    if gap > size * 0.15 && !r.text.ends_with(' ') && g.text != " " {
+                    if (space || gap > size * space_gap) && !r.text.ends_with(' ') {
                         r.text.push(' ');
                     }
+                    space = false;
                     r.text.push_str(&g.text);
                     r.x1 = r.x1.max(g.x + g.w);
                     continue;
                 }
             }
-            if g.text == " " {
-                continue;
-            }
+            space = false;
             run = Some(Run {
                 x0: g.x,
                 x1: g.x + g.w,
@@ -97,7 +106,66 @@ pub fn runs(page: &Page, rules: &Rules) -> Vec<Run> {
         r.text = r.text.split_whitespace().collect::<Vec<_>>().join(" ");
     }
     out.retain(|r| !r.text.is_empty());
-    out
+    // Top first, then left to right.
+    out.sort_by(|a, b| {
+        let same = (a.y - b.y).abs() <= a.size.max(b.size) * 0.35;
+        if same {
+            a.x0.total_cmp(&b.x0)
+        } else {
+            b.y.total_cmp(&a.y)
+        }
+    });
+    // A kerned letter drawn apart from its word ("T" then "ata") touches
+    // the run beside it: one word again.
+    let mut merged: Vec<Run> = Vec::with_capacity(out.len());
+    for r in out {
+        if let Some(last) = merged.last_mut() {
+            let gap = r.x0 - last.x1;
+            let same_line = (last.y - r.y).abs() <= last.size.max(r.size) * 0.35;
+            // A capital left alone before the rest of its word: a TJ
+            // kerning that pdf-extract placed too far ("T" … "ata Usaha").
+            let mut tail = last.text.chars().rev();
+            let lone_capital = tail.next().is_some_and(char::is_uppercase)
+                && tail.next().is_none_or(|c| c == ' ')
+                && r.text.starts_with(char::is_lowercase)
+                && gap > 0.0
+                && gap < r.size * 3.0
+                && !rules
+                    .vertical
+                    .iter()
+                    .any(|v| v.at > last.x1 && v.at < r.x0 && v.from <= r.y && v.to >= r.y);
+            if same_line && (gap.abs() < r.size * 0.15 || lone_capital) {
+                last.text.push_str(&r.text);
+                last.x1 = last.x1.max(r.x1);
+                continue;
+            }
+        }
+        merged.push(r);
+    }
+    merged
+}
+
+/// Two lines of one cell as one text: a word hyphenated at the end of the
+/// first line ("Pengadministra-" / "si Umum") is one word again.
+pub fn join_wrapped(to: &mut String, next: &str) {
+    if to.is_empty() {
+        to.push_str(next);
+        return;
+    }
+    let hyphen = to.ends_with('-') || to.ends_with('\u{ad}');
+    let letter_before = to
+        .trim_end_matches(['-', '\u{ad}'])
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphabetic);
+    if hyphen && letter_before && next.starts_with(char::is_lowercase) {
+        while to.ends_with('-') || to.ends_with('\u{ad}') {
+            to.pop();
+        }
+    } else {
+        to.push(' ');
+    }
+    to.push_str(next);
 }
 
 /// True for a shape that is a flowchart symbol or an arrowhead rather than

@@ -136,12 +136,25 @@ fn find_table(laid: &[Laid]) -> Option<Table> {
     let mut columns = Vec::new();
     for p in first_page..laid.len() {
         let page = &laid[p];
-        let top = if p == first_page {
-            header_top + 4.0
+        // The heading's No run on this page (the first page has one).
+        let no_top = if p == first_page {
+            Some(header_top)
         } else {
-            page.height
+            page.runs
+                .iter()
+                .find(|r| {
+                    column_kind(&r.text) == Some(ColumnKind::No)
+                        && page.runs.iter().any(|k| {
+                            (k.y - r.y).abs() < r.size * 2.0
+                                && column_kind(&k.text) == Some(ColumnKind::Kegiatan)
+                        })
+                })
+                .map(|r| r.y + r.size)
         };
-        let grid = grid(&page.rules, top).or_else(|| last_grid.clone());
+        // A page without the heading has the first page's columns.
+        let grid = no_top
+            .and_then(|t| grid(&page.rules, t))
+            .or_else(|| last_grid.clone());
         let Some(grid) = grid else { continue };
         last_grid = Some(grid.clone());
         // The heading: its bands between horizontal rules, down to the
@@ -163,7 +176,7 @@ fn find_table(laid: &[Laid]) -> Option<Table> {
                 }
                 bottom
             }
-            None => top,
+            None => page.height,
         };
         pages[p] = Some((grid, rows_top));
     }
@@ -174,13 +187,14 @@ fn find_table(laid: &[Laid]) -> Option<Table> {
     })
 }
 
-/// Column edges: x positions whose vertical rules below `top` cover a good
-/// part of the table's height (so an arrow's vertical piece is none).
+/// Column edges: x positions whose vertical rules run through the heading
+/// (at `top`, the top of its No text) and cover a good part of the table's
+/// height; an arrow's vertical piece never enters the heading.
 fn grid(rules: &Rules, top: f64) -> Option<Vec<f64>> {
     let below: Vec<_> = rules
         .vertical
         .iter()
-        .filter(|v| v.from < top - 2.0 && v.to <= top + 30.0)
+        .filter(|v| v.from < top - 6.0 && v.to <= top + 30.0)
         .collect();
     let bottom = below.iter().map(|v| v.from).fold(f64::MAX, f64::min);
     let height = below.iter().map(|v| v.to).fold(f64::MIN, f64::max) - bottom;
@@ -190,6 +204,11 @@ fn grid(rules: &Rules, top: f64) -> Option<Vec<f64>> {
     let xs = layout::cluster(below.iter().map(|v| v.at).collect());
     let edges: Vec<f64> = xs
         .into_iter()
+        .filter(|&x| {
+            below
+                .iter()
+                .any(|v| (v.at - x).abs() < 1.5 && v.from <= top - 4.0 && v.to >= top - 4.0)
+        })
         .filter(|&x| {
             below
                 .iter()
@@ -264,11 +283,7 @@ fn heading_bands(page: &Laid, grid: &[f64], top: f64) -> (Vec<String>, f64) {
             .unwrap_or_else(|| ys.iter().rposition(|&y| y > r.y).unwrap_or(0));
         let x = r.x0 + 1.0;
         if let Some(c) = grid.windows(2).position(|g| x >= g[0] && x < g[1]) {
-            let cell = &mut bands[band][c];
-            if !cell.is_empty() {
-                cell.push(' ');
-            }
-            cell.push_str(&r.text);
+            layout::join_wrapped(&mut bands[band][c], &r.text);
         }
     }
     let bands: Vec<String> = bands
@@ -289,7 +304,9 @@ fn table_text(laid: &[Laid], table: &Table) -> String {
     for (p, page) in laid.iter().enumerate() {
         let above: Vec<&Run> = match (p.cmp(&table.first_page), &table.pages[p]) {
             (std::cmp::Ordering::Less, _) => page.runs.iter().collect(),
-            (std::cmp::Ordering::Equal, Some((grid, _))) => {
+            // The identity part is on the first page; a page that holds
+            // the table's heading further on starts with running headers.
+            (std::cmp::Ordering::Equal, Some((grid, _))) if p == 0 => {
                 let top = heading_top(page, grid);
                 page.runs.iter().filter(|r| r.y > top).collect()
             }
@@ -326,7 +343,7 @@ fn table_text(laid: &[Laid], table: &Table) -> String {
                 !c.is_some_and(|c| table.is_lane(c))
             })
             .collect();
-        out.extend(layout::tab_lines(&rows, &page.rules, Some(grid)));
+        out.extend(row_lines(page, grid, *rows_top, bottom, &rows, table));
         let below: Vec<&Run> = page.runs.iter().filter(|r| r.y <= bottom).collect();
         after.extend(
             layout::tab_lines(&below, &page.rules, None)
@@ -337,6 +354,117 @@ fn table_text(laid: &[Laid], table: &Table) -> String {
     out.push(String::new());
     out.extend(after);
     out.join("\n")
+}
+
+/// The rows of the steps table, one line each: a row is the band between
+/// two horizontal rules across the table, so a number printed beside the
+/// middle of its Kegiatan still reads with all of it. A band without a
+/// number in the No column (a "Jumlah waktu" row) is left out. Without
+/// rules, the lines as they stand.
+fn row_lines(
+    page: &Laid,
+    grid: &[f64],
+    top: f64,
+    bottom: f64,
+    runs: &[&Run],
+    table: &Table,
+) -> Vec<String> {
+    let width = grid.last().unwrap_or(&0.0) - grid.first().unwrap_or(&0.0);
+    let mut ys: Vec<f64> = page
+        .rules
+        .horizontal
+        .iter()
+        .filter(|h| h.to - h.from > width * 0.5 && h.at <= top + 1.0 && h.at >= bottom - 1.0)
+        .map(|h| h.at)
+        .collect();
+    ys.push(top);
+    let ys = layout::cluster(ys);
+    let no = table.find(ColumnKind::No).unwrap_or(0);
+    if ys.len() < 3 {
+        return rows_by_blocks(grid, runs, no);
+    }
+    let mut lines = Vec::new();
+    for w in ys.windows(2).rev() {
+        let (lo, hi) = (w[0], w[1]);
+        let band: Vec<&Run> = runs
+            .iter()
+            .copied()
+            .filter(|r| r.y > lo && r.y < hi)
+            .collect();
+        let mut cells = vec![String::new(); grid.len().saturating_sub(1)];
+        for r in &band {
+            let x = r.x0 + 1.0;
+            if let Some(c) = grid.windows(2).position(|g| x >= g[0] && x < g[1]) {
+                layout::join_wrapped(&mut cells[c], &r.text);
+            }
+        }
+        let numbered = cells.get(no).is_some_and(|c| {
+            let t = c.trim().trim_end_matches('.');
+            !t.is_empty() && t.chars().all(|ch| ch.is_ascii_digit())
+        });
+        if numbered {
+            lines.push(cells.join("\t"));
+        }
+    }
+    lines
+}
+
+/// Rows without rules between them: in each column, lines close together
+/// form a block (one cell's wrapped text), and a block belongs to the row
+/// whose number is nearest its middle (forms centre a row's text).
+fn rows_by_blocks(grid: &[f64], runs: &[&Run], no: usize) -> Vec<String> {
+    let column = |r: &Run| {
+        let x = r.x0 + 1.0;
+        grid.windows(2).position(|g| x >= g[0] && x < g[1])
+    };
+    let numbers: Vec<f64> = runs
+        .iter()
+        .filter(|r| column(r) == Some(no))
+        .filter(|r| {
+            let t = r.text.trim_end_matches('.');
+            !t.is_empty() && t.chars().all(|c| c.is_ascii_digit())
+        })
+        .map(|r| r.center().1)
+        .collect();
+    let width = grid.len().saturating_sub(1);
+    let mut rows = vec![vec![String::new(); width]; numbers.len()];
+    #[allow(clippy::needless_range_loop)] // c is the column, rows[row][c] its cell
+    for c in 0..width {
+        let mut cell: Vec<&Run> = runs
+            .iter()
+            .copied()
+            .filter(|r| column(r) == Some(c))
+            .collect();
+        cell.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x0.total_cmp(&b.x0)));
+        let mut blocks: Vec<Vec<&Run>> = Vec::new();
+        for r in cell {
+            match blocks.last_mut() {
+                Some(b) if b.last().is_some_and(|l| l.y - r.y <= r.size * 1.6) => b.push(r),
+                _ => blocks.push(vec![r]),
+            }
+        }
+        for block in blocks {
+            let mid = (block[0].center().1 + block[block.len() - 1].center().1) / 2.0;
+            let Some(row) = (0..numbers.len()).min_by(|&a, &b| {
+                (numbers[a] - mid)
+                    .abs()
+                    .total_cmp(&(numbers[b] - mid).abs())
+            }) else {
+                continue;
+            };
+            let text = block
+                .iter()
+                .map(|r| r.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let slot = &mut rows[row][c];
+            if !slot.is_empty() {
+                slot.push(' ');
+            }
+            slot.push_str(&text);
+        }
+    }
+    rows.into_iter().map(|cells| cells.join("\t")).collect()
 }
 
 /// The top of the heading on its page: the rule above the No cell (else

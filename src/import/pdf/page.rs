@@ -336,11 +336,18 @@ impl pdf_extract::OutputDev for Glyphs {
         text: &str,
     ) -> Result<(), pdf_extract::OutputError> {
         let scale = trm.m22.abs().max(trm.m11.abs());
+        let size = font_size * scale;
+        let mut w = (width * font_size + spacing) * trm.m11.abs();
+        if w < size * 0.1 && text != " " {
+            // A subset font without the glyph's width: half an em, about
+            // the width of a letter, so the gap to the next one is no space.
+            w = size * 0.5;
+        }
         let glyph = Glyph {
             x: trm.m31,
             y: trm.m32,
-            w: (width * font_size + spacing) * trm.m11.abs(),
-            size: font_size * scale,
+            w,
+            size,
             text: text.to_string(),
         };
         if let Some(page) = self.pages.last_mut() {

@@ -99,7 +99,10 @@ pub fn figures(shapes: &[Shape]) -> Figures {
             f.heads.push(head(&pts));
             continue;
         }
-        if closed_like && w >= 8.0 && h >= 5.0 && w < 250.0 && h < 150.0 {
+        // A shape only filled, with one outline, is a background (behind
+        // a label, a lane's shading): symbols are stroked, or filled rings.
+        let background = shape.filled && !shape.stroked && shape.subpaths.len() == 1;
+        if closed_like && !background && w >= 8.0 && h >= 5.0 && w < 250.0 && h < 150.0 {
             let kind = if outer.curves >= 2 {
                 Some(if (w - h).abs() < 0.15 * w.max(h) {
                     SymbolKind::Connector
