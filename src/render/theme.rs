@@ -79,6 +79,12 @@ const DEFAULT_STATIC: &[(&str, &[u8])] = &[
         "style.css",
         include_bytes!("../../themes/default/static/style.css"),
     ),
+    // The tab's icon when the handbook has no logo: without one every
+    // browser asks for /favicon.ico and logs the 404 as a console error.
+    (
+        "favicon.svg",
+        include_bytes!("../../themes/default/static/favicon.svg"),
+    ),
     (
         crate::search::page::SCRIPT_PATH,
         crate::search::page::SCRIPT,
