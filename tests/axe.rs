@@ -1,5 +1,7 @@
 //! Accessibility: axe-core run in headless Chromium on each kind of page of
 //! a built handbook, at a desktop width (1280 px) and a phone's (360 px).
+//! Pages: SOP, front page, unit (and a nested one), role index and role
+//! page, regulation index and one regulation, search, and the 404 page.
 //! Issue 17: every SOP page had two violations (nested-interactive: links
 //! inside the flowchart's role="img"; landmark-unique).
 //!
@@ -42,7 +44,12 @@ fn copy(from: &Path, to: &Path) {
 fn violations(chromium: &Path, site: &Site, public: &Path, page: &str, width: u32) -> Vec<String> {
     // A copy of the page beside it, with axe and a runner that writes what
     // it found into the page for --dump-dom to read.
-    let source = public.join(page.trim_start_matches('/')).join("index.html");
+    // A folder's index.html, or a page file such as /404.html.
+    let (dir, file) = match page.rsplit_once('/') {
+        Some((dir, file)) if file.ends_with(".html") => (format!("{dir}/"), file),
+        _ => (page.to_string(), "index.html"),
+    };
+    let source = public.join(dir.trim_start_matches('/')).join(file);
     let html = fs::read_to_string(&source).unwrap_or_else(|e| panic!("{page}: {e}"));
     let runner = "<script src=\"/axe.min.js\"></script><script>\
         axe.run(document, {resultTypes: ['violations']}).then(r => {\
@@ -56,7 +63,7 @@ fn violations(chromium: &Path, site: &Site, public: &Path, page: &str, width: u3
     )
     .expect("write");
     let profile = tempfile::tempdir().expect("profile");
-    let url = site.url(&format!("{}{name}", page));
+    let url = site.url(&format!("{dir}{name}"));
     let out = headless(chromium, profile.path())
         .args(["--virtual-time-budget=15000", "--dump-dom"])
         .arg(format!("--window-size={width},900"))
@@ -91,37 +98,55 @@ fn every_kind_of_page_passes_axe_on_a_desktop_and_a_phone() {
         return;
     };
     let dir = tempfile::tempdir().expect("temp dir");
-    let root = dir.path().join("buku");
-    copy(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/flowchart"),
-        &root,
-    );
-    let opts = lajur::Options {
-        root: root.clone(),
-        ..Default::default()
-    };
-    if let Err(e) = lajur::build(&opts, None) {
-        panic!("build failed: {e:?}");
-    }
-    let public = root.join("public");
-    fs::copy(&axe, public.join("axe.min.js")).expect("copy axe");
-    let site = Site::serve(public.clone());
-    let pages = [
-        "/mts/penerimaan-tamu/",
-        "/mts/verifikasi-berkas/",
-        "/",
-        "/mts/",
-        "/pelaksana/",
-        "/pelaksana/tamu/",
-        "/cari/",
-        "/dasar-hukum/",
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // The real flowchart shapes, and the example handbook for what they
+    // lack: nested units and the page of one regulation.
+    let fixture = dir.path().join("buku");
+    copy(&repo.join("tests/fixtures/flowchart"), &fixture);
+    let example = dir.path().join("contoh");
+    copy(&repo.join("content"), &example.join("content"));
+    fs::copy(repo.join("handbook.yaml"), example.join("handbook.yaml")).expect("copy");
+    let handbooks: [(&Path, &[&str]); 2] = [
+        (
+            &fixture,
+            &[
+                "/mts/penerimaan-tamu/",
+                "/mts/verifikasi-berkas/",
+                "/",
+                "/mts/",
+                "/pelaksana/",
+                "/pelaksana/tamu/",
+                "/cari/",
+                "/dasar-hukum/",
+                "/404.html",
+            ],
+        ),
+        (
+            &example,
+            &[
+                "/bpkpad-balangan/sekretariat/",
+                "/dasar-hukum/permenpanrb-no-35-tahun-2012/",
+            ],
+        ),
     ];
     let mut failures = Vec::new();
-    for page in pages {
-        for width in [1280, 360] {
-            let found = violations(&chromium, &site, &public, page, width);
-            if !found.is_empty() {
-                failures.push(format!("{page} at {width} px: {found:?}"));
+    for (root, pages) in handbooks {
+        let opts = lajur::Options {
+            root: root.to_path_buf(),
+            ..Default::default()
+        };
+        if let Err(e) = lajur::build(&opts, None) {
+            panic!("build failed: {e:?}");
+        }
+        let public = root.join("public");
+        fs::copy(&axe, public.join("axe.min.js")).expect("copy axe");
+        let site = Site::serve(public.clone());
+        for page in pages {
+            for width in [1280, 360] {
+                let found = violations(&chromium, &site, &public, page, width);
+                if !found.is_empty() {
+                    failures.push(format!("{page} at {width} px: {found:?}"));
+                }
             }
         }
     }
