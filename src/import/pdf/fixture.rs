@@ -18,6 +18,10 @@ pub struct FxStep {
     pub tidak: Option<usize>,
     /// For any step: where it goes when not the next (0-based), drawn as an arrow.
     pub jump: Option<usize>,
+    /// A fork: besides the next step, an arrow to this one too.
+    pub also: Option<usize>,
+    /// Several lanes joined by arrows, left to right (berurutan).
+    pub sequential: bool,
     pub waktu: &'static str,
 }
 
@@ -43,6 +47,8 @@ pub struct Fx {
     /// Repeat the table heading on every page.
     pub repeat_heading: bool,
     pub style: Style,
+    /// The branch labels as the form prints them ("Ya"/"Tidak", "Y"/"T").
+    pub labels: (&'static str, &'static str),
 }
 
 fn n(v: f64) -> Object {
@@ -417,9 +423,16 @@ pub fn pdf(fx: &Fx) -> Vec<u8> {
                 c.text(cx - 3.0, cy - 3.0, 7.0, &format!("{}", s + 1));
                 here.push((l, cx, cy, hw, hh));
             }
-            // A joint row: plain lines between its symbols.
+            // A joint row: plain lines between its symbols; a row passed
+            // from lane to lane: arrows.
             for w in here.windows(2) {
-                c.line((w[0].1 + w[0].3, w[0].2), (w[1].1 - w[1].3, w[1].2));
+                let (a, b) = ((w[0].1 + w[0].3, w[0].2), (w[1].1 - w[1].3, w[1].2));
+                if step.sequential {
+                    c.polyline(&[a, (b.0 - 6.0, b.1)]);
+                    c.head(b, (1.0, 0.0));
+                } else {
+                    c.line(a, b);
+                }
             }
             at.push((p, here));
             top = y0;
@@ -459,7 +472,7 @@ pub fn pdf(fx: &Fx) -> Vec<u8> {
             c.polyline(&body);
             c.head(tip, (0.0, -1.0));
             if step.kind == FxKind::Decision {
-                c.text(from.0 + 3.0, from.1 - 9.0, 7.0, "Ya");
+                c.text(from.0 + 3.0, from.1 - 9.0, 7.0, fx.labels.0);
             }
         }
         if goes_next && at[next].0 != *p {
@@ -471,7 +484,7 @@ pub fn pdf(fx: &Fx) -> Vec<u8> {
             c.head((from.0, bottom + 7.0), (0.0, -1.0));
             pentagon(&mut c, from.0, bottom);
             if step.kind == FxKind::Decision {
-                c.text(from.0 + 3.0, from.1 - 9.0, 7.0, "Ya");
+                c.text(from.0 + 3.0, from.1 - 9.0, 7.0, fx.labels.0);
             }
             let t = at[next].1[0];
             let mut d = Canvas {
@@ -484,7 +497,7 @@ pub fn pdf(fx: &Fx) -> Vec<u8> {
             d.head((t.1, t.2 + t.4), (0.0, -1.0));
             pages[at[next].0 + 1] = d.ops;
         }
-        let branch = step.tidak.or(step.jump);
+        let branch = step.tidak.or(step.jump).or(step.also);
         if let Some(t) = branch {
             let target = at[t].1[0];
             assert_eq!(at[t].0, *p, "fixture arrows stay on one page");
@@ -496,7 +509,7 @@ pub fn pdf(fx: &Fx) -> Vec<u8> {
             c.polyline(&[from, (x, from.1), (x, to.1), (to.0 + 6.0, to.1)]);
             c.head(to, (-1.0, 0.0));
             if step.kind == FxKind::Decision {
-                c.text(from.0 + 2.0, from.1 + 3.0, 7.0, "Tidak");
+                c.text(from.0 + 2.0, from.1 + 3.0, 7.0, fx.labels.1);
             }
         }
         pages[p + 1] = c.ops;

@@ -200,17 +200,29 @@ pub struct Trace {
 pub fn trace(head: &Head, segments: &[Segment]) -> Option<Trace> {
     let mut used = vec![false; segments.len()];
     let near = |p: (f64, f64), q: (f64, f64), d: f64| dist(p, q) <= d;
+    // The piece meeting the head's base; else one running to its tip (a
+    // line drawn under its head). The base first: another arrow may start
+    // where this one's tip touches a symbol.
     let mut at = None;
-    for (i, &(a, b)) in segments.iter().enumerate() {
-        for (end, other) in [(a, b), (b, a)] {
-            if near(end, head.base, 2.5) || near(end, head.tip, 1.5) {
+    for (reach, to_tip) in [(2.5, false), (1.5, true)] {
+        for (i, &(a, b)) in segments.iter().enumerate() {
+            for (end, other) in [(a, b), (b, a)] {
+                let meets = if to_tip {
+                    near(end, head.tip, reach)
+                } else {
+                    near(end, head.base, reach)
+                };
                 // Not the head's own outline, nor a piece shorter than it.
-                if dist(end, other) > 1.0
+                if meets
+                    && dist(end, other) > 1.0
                     && !(near(other, head.tip, 1.5) || near(other, head.base, 1.5))
                 {
                     at = Some((i, other));
                     break;
                 }
+            }
+            if at.is_some() {
+                break;
             }
         }
         if at.is_some() {

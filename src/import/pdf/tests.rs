@@ -14,6 +14,8 @@ fn step(kegiatan: &'static str, lanes: &[usize], kind: FxKind) -> FxStep {
         kind,
         tidak: None,
         jump: None,
+        also: None,
+        sequential: false,
         waktu: "15 menit",
     }
 }
@@ -46,6 +48,7 @@ fn sample(style: Style, rows_per_page: usize, repeat_heading: bool) -> Fx {
         rows_per_page,
         repeat_heading,
         style,
+        labels: ("Ya", "Tidak"),
     }
 }
 
@@ -71,7 +74,11 @@ fn structure(sop: &Sop) -> Vec<(Vec<String>, StepKind, Vec<String>)> {
                 None => "selesai".into(),
             };
             let flow = match &s.flow {
-                Flow::Next { to } => to.iter().map(t).collect(),
+                Flow::Next { to } => {
+                    let mut to: Vec<String> = to.iter().map(t).collect();
+                    to.sort();
+                    to
+                }
                 Flow::Decision {
                     ya,
                     tidak,
@@ -306,4 +313,20 @@ fn imported_pdf_builds_the_same_flowchart_as_the_sop_it_was_drawn_from() {
         assert!(imported.iter().any(|s| s.starts_with("symbol 3 keputusan")));
         assert_eq!(imported, svg_structure(&svg("asli/sampel")));
     }
+}
+
+#[test]
+fn y_t_labels_forks_and_rows_passed_from_lane_to_lane() {
+    let mut fx = sample(Style::Stroked, 6, true);
+    fx.labels = ("Y", "T");
+    // Step 2 forks: to 3 and to 5 at once.
+    fx.steps[1].also = Some(4);
+    // Step 4 passes from Kepala Dinas to Sekretaris.
+    fx.steps[3].sequential = true;
+    let (sop, yaml) = import(&pdf(&fx));
+    let mut want = expected();
+    want[1].2 = vec!["3".into(), "5".into()];
+    want[2].2 = vec!["Y:4".into(), "T:2".into()];
+    assert_eq!(structure(&sop), want, "{yaml}");
+    assert_eq!(sop.steps[3].alur, crate::model::Alur::Berurutan, "{yaml}");
 }
