@@ -206,9 +206,15 @@ impl Diagnostics {
                 if !std::fs::metadata(&path).is_ok_and(|m| m.is_file()) {
                     return None;
                 }
-                std::fs::read(path)
-                    .ok()
-                    .map(|b| String::from_utf8_lossy(&b).into_owned())
+                let bytes = std::fs::read(path).ok()?;
+                // A UTF-16 file has no line to show; Notepad's byte order
+                // mark is not part of line 1, whose caret would stand one
+                // place too far.
+                if crate::source::files::utf16_order(&bytes).is_some() {
+                    return None;
+                }
+                let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+                Some(String::from_utf8_lossy(text).into_owned())
             });
             if let Some(text) = text {
                 d.source_line = text

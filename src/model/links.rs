@@ -114,7 +114,9 @@ impl Index {
         if let Some(i) = self.nomor.get(&nomor_key(reference)) {
             return Some(*i);
         }
-        let path = path_key(reference);
+        // A path copied from Windows Explorer has backslashes.
+        let written = reference.replace('\\', "/");
+        let path = path_key(&written);
         if !path.is_empty() {
             let found = self
                 .path
@@ -467,6 +469,32 @@ mod tests {
         // An SOP is not its own backlink.
         assert_eq!(back[1], [(0, Hubungan::Terkait)]);
         assert_eq!(back[0], [(1, Hubungan::Terkait)]);
+    }
+
+    #[test]
+    fn windows_paths_with_backslashes_and_spaces_resolve() {
+        let mut sops = vec![
+            sop(
+                "content/Bagian Umum/Cuti Pegawai.yaml",
+                "SOP-1",
+                "Cuti Pegawai",
+                &[
+                    "Bagian Umum\\Surat Masuk",
+                    "content\\Bagian Umum\\Surat Masuk.yaml",
+                    "bagian-umum\\surat-masuk",
+                ],
+            ),
+            sop(
+                "content/Bagian Umum/Surat Masuk.yaml",
+                "SOP-2",
+                "Surat Masuk",
+                &[],
+            ),
+        ];
+        let warnings = resolve(&mut sops);
+        let targets: Vec<Option<usize>> = sops[0].keterkaitan.iter().map(|r| r.target).collect();
+        assert_eq!(targets, [Some(1), Some(1), Some(1)], "{warnings:?}");
+        assert!(warnings.is_empty(), "{warnings:?}");
     }
 
     #[test]

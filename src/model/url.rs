@@ -65,6 +65,18 @@ pub fn check_base_url(base_url: &str) -> Result<(), (String, String)> {
     if url.is_empty() {
         return Ok(());
     }
+    // `C:\inetpub\wwwroot\sop` or `\\server\web\sop`: the folder the site
+    // is copied to, where the address it is visited at belongs.
+    let drive =
+        url.len() > 2 && url.as_bytes()[1] == b':' && url.as_bytes()[0].is_ascii_alphabetic();
+    if drive || url.starts_with('\\') {
+        return Err((
+            format!("base_url `{shown}` is a folder on a disk, not a web address"),
+            "base_url is the address visitors open: for a site at https://example.go.id/sop/ write \
+             `https://example.go.id/sop/` or `/sop/`; the folder to copy public/ into is not set here"
+                .into(),
+        ));
+    }
     if let Some(bad) = url
         .chars()
         .find(|c| c.is_whitespace() || c.is_control() || "\"'<>\\`{}|^".contains(*c))
@@ -179,5 +191,20 @@ mod tests {
             let (message, _) = e.unwrap_err();
             assert!(!message.contains('\u{1b}'), "{message}");
         }
+    }
+
+    #[test]
+    fn a_windows_folder_as_base_url_is_told_apart_from_an_address() {
+        for disk in [
+            "C:\\inetpub\\wwwroot\\sop",
+            "D:/Web Dinas/sop/",
+            "\\\\server\\web\\sop",
+        ] {
+            let (message, hint) = check_base_url(disk).unwrap_err();
+            assert!(message.contains("folder on a disk"), "{disk}: {message}");
+            assert!(hint.contains("`/sop/`"), "{hint}");
+        }
+        // An address with a port is not a drive letter.
+        assert_eq!(check_base_url("http://localhost:8080/sop/"), Ok(()));
     }
 }

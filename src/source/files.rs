@@ -28,7 +28,7 @@ pub fn is_ignored(name: &str) -> bool {
         || name == "4913"
 }
 
-/// Reads a text file: at most [`MAX_FILE_BYTES`], valid UTF-8, without a BOM.
+/// Reads a text file: at most [`MAX_FILE_BYTES`], UTF-8 (see [`decode`]).
 /// `rel` names the file in the diagnostic.
 pub fn read_text(path: &Path, rel: &Path) -> Result<String, Box<Diagnostic>> {
     let whole_file = |message: String| Box::new(Diagnostic::error(rel, Pos::new(1, 1), message));
@@ -64,26 +64,143 @@ pub fn read_text(path: &Path, rel: &Path) -> Result<String, Box<Diagnostic>> {
             .with_hint("an SOP is a few kilobytes of text; put large documents in as attachments (PDF) instead"),
         ));
     }
-    let bytes = bytes
-        .strip_prefix(b"\xEF\xBB\xBF")
-        .map(<[u8]>::to_vec)
-        .unwrap_or(bytes);
+    decode(bytes).map_err(|problem| Box::new(problem.diagnostic(rel)))
+}
+
+/// The UTF-8 byte order mark Notepad writes at the start of a file.
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// The fix for a file lajur cannot read as text, in the words of the
+/// agency's own staff first: most handbooks are edited in Notepad.
+const RESAVE_HINT: &str = "simpan ulang sebagai UTF-8 (save it again as UTF-8): in Notepad, \
+File > Save As (Simpan Sebagai), Encoding: UTF-8; in other editors, Save As with the encoding UTF-8";
+
+/// Why the bytes of a source file are not text lajur reads.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Undecodable {
+    /// UTF-16, as Notepad's "Unicode" and Excel's "Unicode Text" save: every
+    /// other byte of Latin text is zero.
+    Utf16 { big_endian: bool },
+    /// Not UTF-8 at `offset` (1-based `line` and `column` of the character),
+    /// most often text saved in an older code page (Windows-1252, "ANSI").
+    NotUtf8 {
+        byte: u8,
+        offset: usize,
+        line: usize,
+        column: usize,
+    },
+}
+
+impl Undecodable {
+    /// The error for the file named `rel`, with the fix.
+    pub fn diagnostic(&self, rel: &Path) -> Diagnostic {
+        match *self {
+            Undecodable::Utf16 { big_endian } => Diagnostic::error(
+                rel,
+                Pos::new(1, 1),
+                format!(
+                    "the file is saved as UTF-16{} (Notepad: \"Unicode\"), not UTF-8; lajur reads only UTF-8 text",
+                    if big_endian { " big-endian" } else { "" }
+                ),
+            ),
+            Undecodable::NotUtf8 {
+                byte,
+                offset,
+                line,
+                column,
+            } => {
+                let seen = match legacy_char(byte) {
+                    Some(c) => format!(", `{c}` in Windows-1252"),
+                    None => String::new(),
+                };
+                Diagnostic::error(
+                    rel,
+                    Pos::new(line, column),
+                    format!(
+                        "not UTF-8 text: byte 0x{byte:02X}{seen} at byte offset {offset}; \
+                         the file looks saved in an older code page (ANSI, Windows-1252)"
+                    ),
+                )
+            }
+        }
+        .with_hint(RESAVE_HINT)
+    }
+}
+
+/// The letter a byte stands for in Windows-1252 where it is one that
+/// Indonesian text uses (é, è, ü, typographic quotes and dashes), to show
+/// the author which character was saved wrongly.
+fn legacy_char(byte: u8) -> Option<char> {
+    match byte {
+        0x91 => Some('‘'),
+        0x92 => Some('’'),
+        0x93 => Some('“'),
+        0x94 => Some('”'),
+        0x96 => Some('–'),
+        0x97 => Some('—'),
+        // Latin-1 letters and signs, where Windows-1252 agrees with Unicode.
+        0xA1..=0xFF if byte != 0xAD => Some(char::from(byte)),
+        _ => None,
+    }
+}
+
+/// Whether `bytes` look like UTF-16: a UTF-16 byte order mark, or the
+/// zero bytes that every other position of UTF-16 Latin text holds. UTF-8
+/// text has no zero byte at all. The answer is the byte order.
+pub fn utf16_order(bytes: &[u8]) -> Option<bool> {
+    if bytes.starts_with(b"\xFF\xFE") {
+        return Some(false);
+    }
+    if bytes.starts_with(b"\xFE\xFF") {
+        return Some(true);
+    }
+    let head = &bytes[..bytes.len().min(512) & !1];
+    let pairs = head.len() / 2;
+    if pairs == 0 {
+        return None;
+    }
+    let zeros_at = |parity: usize| {
+        head.iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros_at(0), zeros_at(1));
+    // Most characters of an SOP are Latin: the high half of most pairs is zero.
+    if odd * 2 > pairs && even * 4 < pairs {
+        Some(false)
+    } else if even * 2 > pairs && odd * 4 < pairs {
+        Some(true)
+    } else {
+        None
+    }
+}
+
+/// The text of a source file: UTF-8, with Notepad's byte order mark
+/// dropped (line ends are left as saved: CRLF is read as a line end).
+pub fn decode(bytes: Vec<u8>) -> Result<String, Undecodable> {
+    if let Some(big_endian) = utf16_order(&bytes) {
+        return Err(Undecodable::Utf16 { big_endian });
+    }
+    let bytes = match bytes.strip_prefix(UTF8_BOM) {
+        Some(rest) => rest.to_vec(),
+        None => bytes,
+    };
     String::from_utf8(bytes).map_err(|e| {
-        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let at = e.utf8_error().valid_up_to();
-        let bad = e.as_bytes().get(at).copied().unwrap_or(0);
+        let valid = &e.as_bytes()[..at];
+        let byte = e.as_bytes().get(at).copied().unwrap_or(0);
         // Valid up to `at`, so the prefix is text and gives line and column.
         let prefix = String::from_utf8_lossy(valid);
         let line = prefix.matches('\n').count() + 1;
         let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        Box::new(
-            Diagnostic::error(
-                rel,
-                Pos::new(line, column),
-                format!("not UTF-8 text: byte 0x{bad:02X} at byte offset {at}"),
-            )
-            .with_hint("save the file as UTF-8 (in most editors: Save As, Encoding: UTF-8)"),
-        )
+        Undecodable::NotUtf8 {
+            byte,
+            offset: at,
+            line,
+            column,
+        }
     })
 }
 
@@ -175,5 +292,91 @@ mod tests {
         let d = read_text(&p, Path::new("x.yaml")).unwrap_err();
         assert_eq!((d.line, d.column), (2, 7));
         assert!(d.message.contains("0xE9"));
+    }
+
+    /// `text` as Notepad's "Unicode" (UTF-16 little-endian, with a BOM) or
+    /// "Unicode big endian" saves it.
+    fn utf16(text: &str, big_endian: bool, bom: bool) -> Vec<u8> {
+        let mut out = Vec::new();
+        let units = bom.then_some(0xFEFF).into_iter().chain(text.encode_utf16());
+        for unit in units {
+            let bytes = if big_endian {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            };
+            out.extend_from_slice(&bytes);
+        }
+        out
+    }
+
+    #[test]
+    fn notepad_utf8_with_bom_and_crlf_reads_as_text() {
+        let text = decode(b"\xEF\xBB\xBFnomor: SOP-1\r\nnama: Cuti\r\n".to_vec()).unwrap();
+        assert_eq!(text, "nomor: SOP-1\r\nnama: Cuti\r\n");
+        // A BOM anywhere but the start is the author's own character.
+        let text = decode("a: \u{feff}b".as_bytes().to_vec()).unwrap();
+        assert_eq!(text, "a: \u{feff}b");
+    }
+
+    #[test]
+    fn utf16_from_notepad_is_named_with_the_fix() {
+        let sop = "nomor: SOP-001/Umum\r\nnama: Penyusunan Rencana Kerja\r\n";
+        for (big_endian, bom) in [(false, true), (true, true), (false, false), (true, false)] {
+            let bytes = utf16(sop, big_endian, bom);
+            assert_eq!(
+                decode(bytes),
+                Err(Undecodable::Utf16 { big_endian }),
+                "big_endian {big_endian}, bom {bom}"
+            );
+        }
+        let d = Undecodable::Utf16 { big_endian: false }
+            .diagnostic(Path::new("content/bagian umum/Cuti Pegawai.yaml"));
+        let text = d.to_text();
+        assert!(
+            text.starts_with("content/bagian umum/Cuti Pegawai.yaml:1:1: error:"),
+            "{text}"
+        );
+        assert!(text.contains("UTF-16"), "{text}");
+        assert!(text.contains("simpan ulang sebagai UTF-8"), "{text}");
+        // Without a byte order mark, one short line is enough to tell.
+        assert!(utf16_order(&utf16("nama: Cuti", false, false)).is_some());
+        // UTF-8 text never has zero bytes; a file of one byte is no pair.
+        assert_eq!(utf16_order(b"a: 1\n"), None);
+        assert_eq!(utf16_order(b"a"), None);
+        assert_eq!(utf16_order(b""), None);
+    }
+
+    #[test]
+    fn windows_1252_names_the_character_line_and_fix() {
+        // "Café" and an en dash typed in an old editor set to ANSI.
+        let bytes = b"nomor: SOP-2\r\nnama: Kantin Caf\xE9 \x96 Umum\r\n".to_vec();
+        let problem = decode(bytes).unwrap_err();
+        assert_eq!(
+            problem,
+            Undecodable::NotUtf8 {
+                byte: 0xE9,
+                offset: 30,
+                line: 2,
+                column: 17
+            }
+        );
+        let d = problem.diagnostic(Path::new("content/kantin.yaml"));
+        assert_eq!((d.line, d.column), (2, 17));
+        assert!(
+            d.message.contains("0xE9, `é` in Windows-1252"),
+            "{}",
+            d.message
+        );
+        assert!(d.message.contains("code page"), "{}", d.message);
+        assert!(
+            d.hint
+                .as_deref()
+                .unwrap()
+                .contains("simpan ulang sebagai UTF-8")
+        );
+        let dash = decode(b"nama: a \x96 b".to_vec()).unwrap_err();
+        let d = dash.diagnostic(Path::new("x.yaml"));
+        assert!(d.message.contains("`–`"), "{}", d.message);
     }
 }
