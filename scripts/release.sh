@@ -5,11 +5,12 @@
 #   SHA256SUMS                           sha256sum -c SHA256SUMS checks them
 # with the `dist` profile (LTO, one codegen unit, stripped; Cargo.toml).
 # Installs the Rust targets and the C cross compilers it needs when missing
-# (rustup; apt-get as root). Fails when a binary is over MAX_MB (10 by default).
+# (rustup; apt-get as root). Fails when a binary is over MAX_MB (14 by default:
+# measured 13.0 MiB Linux, 12.1 MiB Windows with the dist profile).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-MAX_MB=${MAX_MB:-10}
+MAX_MB=${MAX_MB:-14}
 LINUX=x86_64-unknown-linux-musl
 WINDOWS=x86_64-pc-windows-gnu
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
