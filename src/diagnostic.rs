@@ -255,12 +255,22 @@ impl IntoIterator for Diagnostics {
 /// mistyped is not found by a likeness score anyway.
 const MAX_SUGGESTED_CHARS: usize = 200;
 
+/// Candidates past this many get no "did you mean" at all.
+const MAX_CANDIDATES: usize = 256;
+
 /// The closest of `candidates` to `word`, if it is close enough to be a useful "did you mean".
 pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
     if word.len() > 4 * MAX_SUGGESTED_CHARS || word.chars().count() > MAX_SUGGESTED_CHARS {
+        return None;
+    }
+    // A list this long is no set of keys or lanes written by hand, and
+    // comparing each of thousands of wrong names with each of thousands of
+    // candidates is quadratic.
+    let candidates: Vec<&str> = candidates.into_iter().take(MAX_CANDIDATES + 1).collect();
+    if candidates.len() > MAX_CANDIDATES {
         return None;
     }
     let w = word.to_lowercase();

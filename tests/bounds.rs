@@ -328,3 +328,126 @@ fn control_characters_never_break_an_svg_or_the_terminal() {
         "{json}"
     );
 }
+
+#[test]
+fn a_misspelt_keterkaitan_of_any_length_gets_its_hint_in_linear_time() {
+    // A nama of 300 KB and a keterkaitan naming it with one letter wrong,
+    // plus one naming nothing close: comparing them letter by letter in
+    // full is a table of 9 * 10^10 cells (the fuzzer's keterkaitan target
+    // never finished for it); along its diagonal band it is instant.
+    let nama = "Penyusunan Rencana Kinerja Tahunan ".repeat(8_600);
+    let mut typo = nama.clone();
+    typo.replace_range(150_000..150_001, "x");
+    let far = "Pengelolaan Arsip Dinamis ".repeat(11_000);
+    let cited = format!(
+        "nomor: SOP-1\nnama: {}\npelaksana: [Staf]\nlangkah:\n  - kegiatan: Menyusun\n    pelaksana: Staf\n",
+        nama.trim_end()
+    );
+    let citing = SOP.replace(
+        "pelaksana: [",
+        &format!(
+            "keterkaitan:\n  - {}\n  - {}\npelaksana: [",
+            typo.trim_end(),
+            far.trim_end()
+        ),
+    );
+    let dir = handbook(&[
+        ("content/umum/panjang.yaml", &cited),
+        ("content/umum/rkt.yaml", &citing),
+    ]);
+    let (code, _, err) = lajur(dir.path(), &["check"]);
+    let err = text(&err);
+    assert_eq!(code, 0, "{}", &err[..err.len().min(2_000)]);
+    assert_eq!(err.matches("matches no SOP of the handbook").count(), 2);
+    assert_eq!(
+        err.matches("hint: did you mean `Penyusunan Rencana")
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn a_content_folder_named_like_a_folder_of_the_site_is_an_error() {
+    // The search engine's folder, the completeness page, the search page,
+    // the roles and the legal bases: a unit or SOP there would mix its
+    // pages with the site's own or lose them.
+    let unit = "---\nnama: Pencarian\n---\n";
+    let dir = handbook(&[
+        ("content/pagefind/_index.md", unit),
+        ("content/pagefind/rkt.yaml", SOP),
+        (
+            "content/Kelengkapan/lkj.yaml",
+            &SOP.replace("SOP-070", "SOP-071"),
+        ),
+        ("content/cari.yaml", &SOP.replace("SOP-070", "SOP-072")),
+        ("content/umum/rkt.yaml", &SOP.replace("SOP-070", "SOP-073")),
+    ]);
+    for command in ["check", "build"] {
+        let (code, _, err) = lajur(dir.path(), &[command]);
+        let err = text(&err);
+        assert_eq!(code, 1, "{command}: {err}");
+        for (file, path) in [
+            ("content/pagefind/_index.md:0:0", "pagefind"),
+            // A folder without _index.md is named by its URL.
+            ("content/kelengkapan:0:0", "kelengkapan"),
+            ("content/cari.yaml:1:1", "cari"),
+        ] {
+            let said = format!("{file}: error: `{path}/` is a page of the site itself");
+            assert!(err.contains(&said), "{command}: {said}: {err}");
+        }
+        assert!(!err.contains("umum/rkt.yaml"), "{err}");
+    }
+    assert!(!dir.path().join("public").exists());
+}
+
+#[test]
+fn the_messages_about_a_huge_sop_grow_with_it_not_with_its_square() {
+    // 2,000 lanes and 4,000 steps, each step naming a lane that is not
+    // there and every decision leading to an id that is not there. Every
+    // hint listed every lane or every id: 4,000 messages of 30 KB each,
+    // 120 MB of messages for a file of half a megabyte, and as many
+    // comparisons of names.
+    let lanes: Vec<String> = (0..2_000).map(|i| format!("Petugas {i:04}")).collect();
+    let mut sop = format!(
+        "nomor: SOP-1\nnama: Besar\npelaksana: [{}]\nlangkah:\n",
+        lanes.join(", ")
+    );
+    for i in 0..4_000 {
+        sop.push_str(&format!(
+            "  - id: langkah-{i}\n    kegiatan: Memeriksa\n    pelaksana: Pengawas {i:04}\n"
+        ));
+        if i % 2 == 0 && i < 3_998 {
+            sop.push_str(&format!(
+                "    jenis: keputusan\n    ya: lngkah-{}\n    tidak: selesai\n",
+                i + 1
+            ));
+        }
+    }
+    assert!((300_000..1_000_000).contains(&sop.len()), "{}", sop.len());
+    let dir = handbook(&[("content/umum/besar.yaml", &sop)]);
+    let (code, _, err) = lajur(dir.path(), &["check"]);
+    assert_eq!(code, 1);
+    let err = text(&err);
+    assert_eq!(
+        err.matches("error: unknown pelaksana `Pengawas").count(),
+        4_000
+    );
+    assert_eq!(err.matches("which is no step number or id").count(), 1_999);
+    // Each hint names a dozen lanes or ids and says how many there are.
+    assert!(
+        err.contains("Petugas 0011, ... (2000 in all)"),
+        "{}",
+        &err[..3_000]
+    );
+    assert!(
+        err.contains("langkah-11, ... (4000 in all)"),
+        "{}",
+        &err[..3_000]
+    );
+    assert!(
+        err.len() < 10 * sop.len(),
+        "{} bytes of messages for an SOP of {} bytes",
+        err.len(),
+        sop.len()
+    );
+}

@@ -7,8 +7,16 @@ use crate::diagnostic::{Diagnostic, Pos};
 use crate::model::links::nomor_key;
 use crate::model::{Sop, Unit};
 
-/// Top-level paths the site itself uses (FORMAT.md "Output").
-const RESERVED: &[&str] = &["dasar-hukum", "pelaksana", "cari"];
+/// Top-level folders the site itself writes (FORMAT.md "Output"): a unit or
+/// SOP there would mix its pages with the site's own or be overwritten by
+/// them (a unit `pagefind/` inside the search engine's folder).
+const RESERVED: &[&str] = &[
+    "dasar-hukum",
+    "pelaksana",
+    "cari",
+    "kelengkapan",
+    crate::search::BUNDLE_DIR,
+];
 
 /// Errors for a nomor used twice, at the later file (in path order).
 pub fn duplicate_nomor(sops: &[Sop]) -> Vec<Diagnostic> {
@@ -44,7 +52,14 @@ pub fn duplicate_nomor(sops: &[Sop]) -> Vec<Diagnostic> {
 pub fn duplicate_paths(units: &[Unit], sops: &[Sop]) -> Vec<Diagnostic> {
     // (url path, file for diagnostics, position)
     let mut sources: Vec<(&str, PathBuf, Pos)> = Vec::new();
-    for unit in units.iter().filter(|u| !u.path.is_empty()) {
+    // A folder of attachments alone makes no page of its own; one in a
+    // folder of the site is an attachment clash, named file by file.
+    let only_attachments = |u: &Unit| u.file.is_none() && !sops.iter().any(|s| s.unit == u.path);
+    for unit in units
+        .iter()
+        .filter(|u| !u.path.is_empty())
+        .filter(|u| !(RESERVED.contains(&u.path.as_str()) && only_attachments(u)))
+    {
         let file = unit
             .file
             .clone()

@@ -1,6 +1,7 @@
 //! One SOP file (its YAML tree) read into [`Sop`], every field of FORMAT.md
 //! checked, with the step graph checked at the end.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 use crate::config::Config;
@@ -776,7 +777,7 @@ fn read_raw_step<'n>(
 fn printed_numbers(raw: &[Option<RawStep<'_>>], report: &mut Report) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(raw.len());
     let mut last = 0usize;
-    let mut seen: Vec<(String, usize)> = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
     for (i, step) in raw.iter().enumerate() {
         let written = step.as_ref().and_then(|s| s.no.as_ref());
         let no = match written {
@@ -787,7 +788,7 @@ fn printed_numbers(raw: &[Option<RawStep<'_>>], report: &mut Report) -> Vec<Stri
             last = value;
         }
         if !no.is_empty() {
-            if let Some((_, first)) = seen.iter().find(|(n, _)| *n == no) {
+            if let Some(first) = seen.get(&no) {
                 let pos = written
                     .map(|(_, pos)| *pos)
                     .or(step.as_ref().map(|s| s.pos))
@@ -806,7 +807,7 @@ fn printed_numbers(raw: &[Option<RawStep<'_>>], report: &mut Report) -> Vec<Stri
                 };
                 report.error_hint(pos, format!("two steps are numbered {no}"), hint);
             } else {
-                seen.push((no.clone(), i));
+                seen.insert(no.clone(), i);
             }
         }
         out.push(no);
@@ -961,21 +962,24 @@ fn read_steps(
 
     let n = items.len();
     let mut ids: Vec<(String, usize)> = Vec::new();
+    let mut first_with: HashMap<&str, usize> = HashMap::new();
     for (i, step) in raw.iter().enumerate() {
         let Some(id) = step.as_ref().and_then(|s| s.id.as_ref()) else {
             continue;
         };
-        if let Some((_, first)) = ids.iter().find(|(seen, _)| seen == id) {
+        if let Some(first) = first_with.get(id.as_str()) {
             report.error_hint(
                 raw[i].as_ref().map_or(items[i].pos, |s| s.pos),
                 format!("duplicate step id `{id}`"),
                 format!("step {} already has this id", first + 1),
             );
         } else {
+            first_with.insert(id, i);
             ids.push((id.clone(), i));
         }
     }
     let numbers = printed_numbers(&raw, report);
+    let lane_keys = LaneKeys::new(&lanes);
 
     // Every step's lanes first: a target may aim at one lane's symbol of any row.
     let step_lanes: Vec<Vec<usize>> = raw
@@ -984,10 +988,9 @@ fn read_steps(
             let Some(s) = step else {
                 return Vec::new();
             };
-            let found = s
-                .pelaksana
-                .iter()
-                .filter_map(|(written, pos)| find_lane(written, *pos, &lanes, config, report));
+            let found = s.pelaksana.iter().filter_map(|(written, pos)| {
+                find_lane(written, *pos, &lanes, &lane_keys, config, report)
+            });
             if s.alur == Alur::Berurutan {
                 // In order, a lane as often as the activity comes back to it.
                 found.collect()
@@ -1001,14 +1004,7 @@ fn read_steps(
             }
         })
         .collect();
-    let targets = Targets {
-        n,
-        ids: &ids,
-        numbers: &numbers,
-        step_lanes: &step_lanes,
-        lanes: &lanes,
-        config,
-    };
+    let targets = Targets::new(n, &ids, &numbers, &step_lanes, &lanes, &lane_keys, config);
 
     let mut steps = Vec::with_capacity(n);
     for (i, step) in raw.into_iter().enumerate() {
@@ -1178,10 +1174,11 @@ fn find_lane(
     written: &str,
     pos: Pos,
     lanes: &[Lane],
+    keys: &LaneKeys,
     config: &Config,
     report: &mut Report,
 ) -> Option<usize> {
-    let found = lane_index(written, lanes, config);
+    let found = keys.find(written, config);
     if found.is_none() {
         let names: Vec<&str> = lanes
             .iter()
@@ -1197,63 +1194,142 @@ fn find_lane(
 }
 
 /// The lane a pelaksana as written names (its nama or singkatan, any case).
-fn lane_index(written: &str, lanes: &[Lane], config: &Config) -> Option<usize> {
-    let wanted = [norm(written), norm(&canonical(written, config))];
-    lanes.iter().position(|l| {
-        wanted.contains(&norm(&l.nama))
-            || l.singkatan
-                .as_deref()
-                .is_some_and(|s| wanted.contains(&norm(s)))
-    })
+/// Every lane by its nama and singkatan as compared (any case and spacing),
+/// made once per SOP: a step's pelaksana is looked up, not compared with
+/// every lane (an SOP of thousands of lanes and steps was quadratic).
+struct LaneKeys(HashMap<String, usize>);
+
+impl LaneKeys {
+    fn new(lanes: &[Lane]) -> LaneKeys {
+        let mut keys = HashMap::new();
+        for (i, lane) in lanes.iter().enumerate() {
+            for name in std::iter::once(&lane.nama).chain(&lane.singkatan) {
+                keys.entry(norm(name)).or_insert(i);
+            }
+        }
+        LaneKeys(keys)
+    }
+
+    /// The first lane named `written`, as written or as the role it stands
+    /// for after handbook.yaml `roles`.
+    fn find(&self, written: &str, config: &Config) -> Option<usize> {
+        let as_written = self.0.get(&norm(written));
+        let as_role = self.0.get(&norm(&canonical(written, config)));
+        as_written.into_iter().chain(as_role).min().copied()
+    }
 }
 
 /// "Nama (SINGKATAN), ..." for hints.
 fn lane_list<'l>(lanes: impl IntoIterator<Item = &'l Lane>) -> String {
-    lanes
-        .into_iter()
-        .map(|l| match &l.singkatan {
-            Some(s) => format!("{} ({s})", l.nama),
-            None => l.nama.clone(),
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
+    listed(lanes.into_iter().map(|l| match &l.singkatan {
+        Some(s) => format!("{} ({s})", l.nama),
+        None => l.nama.clone(),
+    }))
+}
+
+/// The most names a hint lists: every hint of an SOP of thousands of steps
+/// listing them all made its messages grow with the square of the SOP.
+const LISTED: usize = 12;
+
+/// "a, b, c" or, past `LISTED` names, "a, b, ... (40 in all)".
+fn listed(names: impl IntoIterator<Item = String>) -> String {
+    let mut shown = Vec::with_capacity(LISTED);
+    let mut count = 0usize;
+    for name in names {
+        if count < LISTED {
+            shown.push(name);
+        }
+        count += 1;
+    }
+    let mut out = shown.join(", ");
+    if count > LISTED {
+        out.push_str(&format!(", ... ({count} in all)"));
+    }
+    out
+}
+
+/// "steps are numbered 1 to 7" or the printed numbers, and the ids: for
+/// hints. Made once per SOP, not once per wrong target.
+fn describe_range(n: usize, numbers: &[String], ids: &[(String, usize)]) -> String {
+    let numbered: Vec<&str> = numbers
+        .iter()
+        .map(String::as_str)
+        .filter(|s| !s.is_empty())
+        .collect();
+    let plain = numbered
+        .iter()
+        .enumerate()
+        .all(|(i, s)| *s == (i + 1).to_string())
+        && numbered.len() == n;
+    let mut out = if plain {
+        format!("steps are numbered 1 to {n}")
+    } else {
+        format!(
+            "the steps' numbers (`no`) are: {}",
+            listed(numbered.iter().map(|s| s.to_string()))
+        )
+    };
+    if !ids.is_empty() {
+        let ids = listed(ids.iter().map(|(id, _)| id.clone()));
+        out.push_str(&format!("; the ids are: {ids}"));
+    }
+    out
 }
 
 /// What a target (ya, tidak, lanjut) can name.
 struct Targets<'a> {
-    n: usize,
     ids: &'a [(String, usize)],
     /// The printed number of each step ("" when unnumbered).
     numbers: &'a [String],
     step_lanes: &'a [Vec<usize>],
     lanes: &'a [Lane],
+    lane_keys: &'a LaneKeys,
     config: &'a Config,
+    /// The first step printed with each number, by id, by id as compared:
+    /// a target is looked up, not compared with every step.
+    by_number: HashMap<&'a str, usize>,
+    by_id: HashMap<&'a str, usize>,
+    by_loose_id: HashMap<String, usize>,
+    range: String,
 }
 
-impl Targets<'_> {
+impl<'a> Targets<'a> {
+    fn new(
+        n: usize,
+        ids: &'a [(String, usize)],
+        numbers: &'a [String],
+        step_lanes: &'a [Vec<usize>],
+        lanes: &'a [Lane],
+        lane_keys: &'a LaneKeys,
+        config: &'a Config,
+    ) -> Self {
+        let mut by_number = HashMap::new();
+        for (i, no) in numbers.iter().enumerate().filter(|(_, no)| !no.is_empty()) {
+            by_number.entry(no.as_str()).or_insert(i);
+        }
+        let mut by_id = HashMap::new();
+        let mut by_loose_id = HashMap::new();
+        for (id, i) in ids {
+            by_id.entry(id.as_str()).or_insert(*i);
+            by_loose_id.entry(norm(id)).or_insert(*i);
+        }
+        Targets {
+            ids,
+            numbers,
+            step_lanes,
+            lanes,
+            lane_keys,
+            config,
+            by_number,
+            by_id,
+            by_loose_id,
+            range: describe_range(n, numbers, ids),
+        }
+    }
+
     /// "steps are numbered 1 to 7" or the printed numbers, and the ids: for hints.
     fn range(&self) -> String {
-        let numbered: Vec<&str> = self
-            .numbers
-            .iter()
-            .map(String::as_str)
-            .filter(|s| !s.is_empty())
-            .collect();
-        let plain = numbered
-            .iter()
-            .enumerate()
-            .all(|(i, s)| *s == (i + 1).to_string())
-            && numbered.len() == self.n;
-        let mut out = if plain {
-            format!("steps are numbered 1 to {}", self.n)
-        } else {
-            format!("the steps' numbers (`no`) are: {}", numbered.join(", "))
-        };
-        if !self.ids.is_empty() {
-            let ids: Vec<&str> = self.ids.iter().map(|(id, _)| id.as_str()).collect();
-            out.push_str(&format!("; the ids are: {}", ids.join(", ")));
-        }
-        out
+        self.range.clone()
     }
 
     /// `lanjut`: one target, or a list of them (a fork).
@@ -1315,11 +1391,7 @@ impl Targets<'_> {
 
     /// A step number (as printed) or id to a 0-based index.
     fn step(&self, written: &str, pos: Pos, key: &str, report: &mut Report) -> Option<usize> {
-        if let Some(i) = self
-            .numbers
-            .iter()
-            .position(|n| !n.is_empty() && n == written)
-        {
+        if let Some(&i) = self.by_number.get(written) {
             return Some(i);
         }
         if written.parse::<usize>().is_ok() {
@@ -1330,13 +1402,12 @@ impl Targets<'_> {
             );
             return None;
         }
-        if let Some((_, i)) = self
-            .ids
-            .iter()
-            .find(|(id, _)| id == written)
-            .or_else(|| self.ids.iter().find(|(id, _)| norm(id) == norm(written)))
+        if let Some(&i) = self
+            .by_id
+            .get(written)
+            .or_else(|| self.by_loose_id.get(&norm(written)))
         {
-            return Some(*i);
+            return Some(i);
         }
         let hint = match did_you_mean(written, self.ids.iter().map(|(id, _)| id.as_str())) {
             Some(c) => format!("did you mean `{c}`? {}", self.range()),
@@ -1373,7 +1444,7 @@ impl Targets<'_> {
         let step = self.step(&ke, ke_pos, key, report)?;
         let lanes = &self.step_lanes[step];
         let number = self.numbers.get(step).map_or("", String::as_str);
-        let lane = lane_index(&pelaksana, self.lanes, self.config);
+        let lane = self.lane_keys.find(&pelaksana, self.config);
         let symbol = lane.and_then(|l| lanes.iter().position(|&x| x == l));
         if let Some(symbol) = symbol {
             return Some(Target::Step { step, symbol });
