@@ -7,7 +7,8 @@
 //!                      └─────search──▶ pagefind/ ─────────────────────────┘
 //! ```
 //!
-//! Only [`source`] reads and only [`output`] writes; `check` runs the first
+//! Only [`source`] reads and only [`output`] writes (render and search hand
+//! their files to an [`output::Sink`]); `check` runs the first
 //! stage, `build` all of them (the search index beside the rendering), and
 //! `serve` renders into memory and serves from there.
 
@@ -27,7 +28,7 @@ use std::path::PathBuf;
 pub use config::Config;
 pub use diagnostic::{Diagnostic, Diagnostics};
 pub use model::Handbook;
-pub use render::OutputFile;
+pub use output::OutputFile;
 
 /// What every command shares: where the handbook is and how to read it.
 #[derive(Debug, Clone, Default)]

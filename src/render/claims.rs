@@ -11,7 +11,7 @@ use std::sync::Mutex;
 use crate::diagnostic::{Diagnostic, Pos};
 use crate::model::{Asset, Handbook};
 
-use super::{OutputFile, Sink};
+use crate::output::{OutputFile, Sink};
 
 /// The paths the attachments of content/ take (published or withheld).
 pub struct Claims<'a> {

@@ -12,11 +12,12 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::index::{Agency, Indexes, Regulation, RegulationGroup, Role};
 use crate::model::{Handbook, RegulationKind};
 
+use super::RenderError;
 use super::i18n;
 use super::json;
 use super::pages::{Builder, Link, SopSummary};
 use super::theme::Theme;
-use super::{OutputFile, RenderError, Sink};
+use crate::output::{OutputFile, Sink};
 
 /// The links of the navigation bar to the cross-link pages, for the `nav`
 /// global: only those with something to show.
@@ -603,7 +604,7 @@ mod tests {
         globals.insert("t", &i18n::strings(hb.config.language));
         globals.insert("nav", &nav(&builder, &indexes));
         let mut paths = Vec::new();
-        let files = crate::render::keep_files(|sink| {
+        let files = crate::output::keep_files(|sink| {
             paths = render(&builder, &theme, &indexes, sink)?;
             Ok::<(), RenderError>(())
         })

@@ -24,25 +24,10 @@ use crate::config::Language;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::index::Indexes;
 use crate::model::{AssetKind, Handbook, Sop};
+use crate::output::{OutputFile, Sink, keep_files};
 
 use pages::{Builder, Link};
 use theme::Theme;
-
-/// One file of the site: a path under the output folder ('/'-separated) and its bytes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutputFile {
-    pub path: String,
-    pub bytes: Vec<u8>,
-}
-
-impl OutputFile {
-    fn text(path: impl Into<String>, text: String) -> Self {
-        OutputFile {
-            path: path.into(),
-            bytes: text.into_bytes(),
-        }
-    }
-}
 
 /// Renders every page of the site. `root` is the handbook root, for the
 /// theme and the handbook's own templates/ and static/.
@@ -55,9 +40,6 @@ impl OutputFile {
 pub fn render_site(handbook: &Handbook, root: &Path) -> Result<Vec<OutputFile>, Diagnostics> {
     collect(|sink| render_site_to(handbook, root, sink))
 }
-
-/// Where rendered files go; called from many threads at once.
-pub type Sink<'a> = &'a (dyn Fn(OutputFile) -> std::io::Result<()> + Sync);
 
 /// Why the site could not be rendered.
 #[derive(Debug)]
@@ -111,25 +93,6 @@ fn collect(
     // deterministic.
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
-}
-
-/// Runs `write` with a sink that keeps every file in memory, in the order
-/// they came, for callers that want the files rather than a folder.
-pub(crate) fn keep_files<E>(
-    write: impl FnOnce(Sink<'_>) -> Result<(), E>,
-) -> Result<Vec<OutputFile>, E> {
-    let files = std::sync::Mutex::new(Vec::new());
-    let keep = |file: OutputFile| {
-        files
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .push(file);
-        Ok(())
-    };
-    write(&keep)?;
-    Ok(files
-        .into_inner()
-        .unwrap_or_else(std::sync::PoisonError::into_inner))
 }
 
 /// Renders `jobs` into `sink`; `whole` adds the cross-link pages and the

@@ -23,7 +23,7 @@ use std::fmt::Write;
 pub use abbreviations::Abbreviations;
 
 use crate::model::{Handbook, Sop};
-use crate::render::OutputFile;
+use crate::output::OutputFile;
 
 /// Where the index lands under the output folder.
 pub const BUNDLE_DIR: &str = "pagefind";
@@ -44,14 +44,14 @@ pub struct SearchError(#[from] std::io::Error);
 /// Builds the Pagefind index of the handbook's SOPs and returns its files,
 /// with paths under `pagefind/`.
 pub fn index(handbook: &Handbook) -> Result<Vec<OutputFile>, SearchError> {
-    crate::render::keep_files(|sink| write_index(handbook, sink, true))
+    crate::output::keep_files(|sink| write_index(handbook, sink, true))
 }
 
 /// The index as Pagefind's own indexer would write it, every location of
 /// every word kept: [`index`] trims the commonest words of large handbooks
 /// to keep what a query downloads small. For comparing the two.
 pub fn index_as_pagefind(handbook: &Handbook) -> Result<Vec<OutputFile>, SearchError> {
-    crate::render::keep_files(|sink| write_index(handbook, sink, false))
+    crate::output::keep_files(|sink| write_index(handbook, sink, false))
 }
 
 /// Builds the index and hands each file to `sink` as soon as it is made.
@@ -63,13 +63,13 @@ pub fn index_as_pagefind(handbook: &Handbook) -> Result<Vec<OutputFile>, SearchE
 /// are still being rendered (see docs/performance.md). Each record is
 /// dropped as soon as it is read, and SOPs go in by batches, so at most two
 /// batches of pages read are held at a time.
-pub fn index_to(handbook: &Handbook, sink: crate::render::Sink<'_>) -> Result<(), SearchError> {
+pub fn index_to(handbook: &Handbook, sink: crate::output::Sink<'_>) -> Result<(), SearchError> {
     write_index(handbook, sink, true)
 }
 
 fn write_index(
     handbook: &Handbook,
-    sink: crate::render::Sink<'_>,
+    sink: crate::output::Sink<'_>,
     trim: bool,
 ) -> Result<(), SearchError> {
     let abbreviations = Abbreviations::new(&handbook.config.abbreviations);

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::model::Asset;
-use crate::render::OutputFile;
+use crate::output::OutputFile;
 
 /// A file of the site: rendered in memory, or on disk (attachments and
 /// static files, which may be large and are read when asked for).

@@ -25,7 +25,7 @@ use std::io;
 use rayon::prelude::*;
 
 use crate::config::Language;
-use crate::render::{OutputFile, Sink};
+use crate::output::{OutputFile, Sink};
 
 use self::format::{
     FilterIndex, FilterValue, Fragment, MetaChunk, MetaFilter, MetaIndex, MetaPage, Names,

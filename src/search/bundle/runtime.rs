@@ -14,7 +14,7 @@ use pagefind::options::PagefindServiceConfig;
 use serde::{Deserialize, Serialize};
 
 use crate::config::Language;
-use crate::render::OutputFile;
+use crate::output::OutputFile;
 use crate::search::BUNDLE_DIR;
 
 /// What the browser half needs besides the index.

@@ -1,0 +1,50 @@
+//! Where the site goes: the files a build makes and the sinks that take them.
+//!
+//! Rendering and the search index hand every file they make, as soon as it
+//! is made, to a [`Sink`]: `build` gives one that writes into a staging
+//! folder ([`Staging`], swapped in whole when the build succeeds), `check`
+//! one that keeps nothing, `serve` one that keeps the files in memory. Both
+//! producers depend on this module, not on each other.
+
+mod destination;
+mod staging;
+
+pub use destination::{MARKER, Setting, destination};
+pub use staging::{Staging, Written};
+
+/// One file of the site: a path under the output folder ('/'-separated) and its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+impl OutputFile {
+    /// A text file.
+    pub fn text(path: impl Into<String>, text: String) -> Self {
+        OutputFile {
+            path: path.into(),
+            bytes: text.into_bytes(),
+        }
+    }
+}
+
+/// Where made files go; called from many threads at once.
+pub type Sink<'a> = &'a (dyn Fn(OutputFile) -> std::io::Result<()> + Sync);
+
+/// Runs `write` with a sink that keeps every file in memory, in the order
+/// they came, for callers that want the files rather than a folder.
+pub fn keep_files<E>(write: impl FnOnce(Sink<'_>) -> Result<(), E>) -> Result<Vec<OutputFile>, E> {
+    let files = std::sync::Mutex::new(Vec::new());
+    let keep = |file: OutputFile| {
+        files
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(file);
+        Ok(())
+    };
+    write(&keep)?;
+    Ok(files
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner))
+}
