@@ -8,8 +8,10 @@
 //! as on the form: wide enough for the symbols and for the deepest side
 //! channel the routes need.
 
-use super::metrics::{SAFETY, text_width, wrap};
-use super::route::{self, End, Half, PlanSymbol, Route, Side};
+use super::arrows;
+use super::labels::{Obstacles, label_box, label_width, place_labels};
+use super::metrics::{text_width, wrap};
+use super::route::{self, PlanSymbol, Route, Side};
 use crate::model::{Sop, StepKind};
 
 /// A point in SVG user units (px).
@@ -194,11 +196,11 @@ pub(crate) const HEADER_LINE: f64 = 13.0;
 pub(crate) const LABEL_FONT: f64 = 11.0;
 /// From a symbol (a side exit) or from an arrow's line (a bottom exit) to
 /// its label, and from a label to the lane border.
-const LABEL_GAP_SIDE: f64 = 4.0;
+pub(super) const LABEL_GAP_SIDE: f64 = 4.0;
 const LABEL_GAP_DOWN: f64 = 5.0;
 const LABEL_PAD: f64 = 4.0;
 /// How much further out a label moves when its first places are taken.
-const LABEL_STEP: f64 = 13.0;
+pub(super) const LABEL_STEP: f64 = 13.0;
 const MARGIN: f64 = 1.0;
 const NUMBER_W: f64 = 34.0;
 const KEGIATAN_W: f64 = 220.0;
@@ -213,29 +215,29 @@ const ROW_PAD: f64 = 20.0;
 /// Where a dog-leg (or an arrow coming in at the top) runs below the line
 /// between two rows, and where an arrow leaving at the bottom for a side
 /// channel runs above it.
-const DOGLEG: f64 = 7.0;
-const EXIT: f64 = 7.0;
+pub(super) const DOGLEG: f64 = 7.0;
+pub(super) const EXIT: f64 = 7.0;
 /// Where a route over two gutters crosses the upper margin of its
 /// target's row: below the dog-legs, above the symbols.
-const CROSS: f64 = 13.0;
+pub(super) const CROSS: f64 = 13.0;
 /// Distance between the ends spread over one side of a symbol.
-const PORT_GAP: f64 = 10.0;
+pub(super) const PORT_GAP: f64 = 10.0;
 /// From a symbol's zone to its first track, between tracks, and from the
 /// last track to the lane line.
-const TRACK_PAD: f64 = 10.0;
-const TRACK_GAP: f64 = 8.0;
+pub(super) const TRACK_PAD: f64 = 10.0;
+pub(super) const TRACK_GAP: f64 = 8.0;
 const LINE_PAD: f64 = 6.0;
 const RECT_W: f64 = 60.0;
 const RECT_H: f64 = 30.0;
 const DIAMOND_W: f64 = 64.0;
 const DIAMOND_H: f64 = 44.0;
 /// Between the levels of a berurutan row that comes back to a lane.
-const LEVEL_GAP: f64 = 26.0;
+pub(super) const LEVEL_GAP: f64 = 26.0;
 /// The end terminator of a branch: its height, the gap above it, and how
 /// far beside the symbol its arrow comes down.
 pub(crate) const END_H: f64 = 20.0;
-const END_GAP: f64 = 8.0;
-const END_SIDE: f64 = 8.0;
+pub(super) const END_GAP: f64 = 8.0;
+pub(super) const END_SIDE: f64 = 8.0;
 /// The text in an end terminator and inside a symbol (`simbol`).
 pub(crate) const END_FONT: f64 = 9.0;
 pub(crate) const SIMBOL_FONT: f64 = 10.0;
@@ -294,7 +296,7 @@ fn simbol_lines(text: Option<&str>) -> Vec<String> {
 }
 
 /// Where a horizontal line at `y` meets the `side` of a symbol.
-fn side_x(shape: Shape, rect: &Rect, side: Side, y: f64) -> f64 {
+pub(super) fn side_x(shape: Shape, rect: &Rect, side: Side, y: f64) -> f64 {
     let half_w = rect.w / 2.0;
     let dy = (y - rect.cy()).abs();
     let reach = match shape {
@@ -604,16 +606,6 @@ pub(crate) fn layout_with(sop: &Sop, offpage: &[bool], mutu: bool) -> Layout {
         }
         row_symbols.push(own);
     }
-    // The symbol of step `step` an arrow meets: the one of a berurutan row
-    // the plan chose, else the one in the lane of the route.
-    let symbol_at = |step: usize, lane: usize, symbol: Option<usize>| -> Option<usize> {
-        let own = row_symbols.get(step)?;
-        match symbol {
-            Some(j) => own.get(j).copied(),
-            None => own.iter().copied().find(|&k| symbols[k].lane == lane),
-        }
-    };
-
     // Joint steps: a line between neighbouring symbols of the step.
     let mut joins = Vec::new();
     for (i, own) in row_symbols.iter().enumerate() {
@@ -637,402 +629,16 @@ pub(crate) fn layout_with(sop: &Sop, offpage: &[bool], mutu: bool) -> Layout {
         }
     }
 
-    // Port heights of the side ends: spread evenly around the middle.
-    let mut port_y: std::collections::HashMap<(usize, bool), f64> =
-        std::collections::HashMap::new();
-    for (&(step, lane, side), list) in &plan.ends {
-        let count = list.len() as f64;
-        let reserved = plan.inner_sides.contains(&(step, lane, side));
-        let half = list.len().div_ceil(2) as f64;
-        for (
-            j,
-            End {
-                edge, is_source, ..
-            },
-        ) in list.iter().enumerate()
-        {
-            let e = &plan.edges[*edge];
-            let symbol = if *is_source {
-                e.from_symbol
-            } else {
-                e.to_symbol
-            };
-            let Some(s) = symbol_at(step, lane, symbol) else {
-                continue;
-            };
-            let cy = symbols[s].rect.cy();
-            let dy = if reserved {
-                // Around the row's own arrow in the middle.
-                let k = j as f64 - half;
-                (if k < 0.0 { k } else { k + 1.0 }) * PORT_GAP
-            } else {
-                (j as f64 - (count - 1.0) / 2.0) * PORT_GAP
-            };
-            port_y.insert((*edge, *is_source), round1(cy + dy));
-        }
-    }
-
-    let track_x = |half: Half, slot: usize| {
-        let offset = zone / 2.0 + TRACK_PAD + slot as f64 * TRACK_GAP;
-        round1(match half.side {
-            Side::Left => lane_cx(half.lane) - offset,
-            Side::Right => lane_cx(half.lane) + offset,
-        })
-    };
-
-    let mut arrows = Vec::with_capacity(plan.edges.len());
-    let mut pending: Vec<PendingLabel> = Vec::new();
-    let mut ends: Vec<EndMark> = Vec::new();
-    // Routes over two gutters into each row so far.
-    let mut crossings: std::collections::HashMap<usize, usize> = Default::default();
-    for (index, e) in plan.edges.iter().enumerate() {
-        let (points, candidates) = match e.route {
-            Route::End { lane, side, tier } => {
-                let Some(s) = symbol_at(e.from, lane, e.from_symbol) else {
-                    continue;
-                };
-                let s = &symbols[s];
-                let y = round1(s.rect.bottom() + END_GAP + tier as f64 * (END_H + END_GAP));
-                match side {
-                    None => {
-                        // Straight down from the bottom.
-                        let x = round1(s.rect.cx());
-                        let start = Point {
-                            x,
-                            y: round1(s.rect.bottom()),
-                        };
-                        ends.push(EndMark {
-                            step: e.from,
-                            lane,
-                            rect: Rect {
-                                x: round1(x - end_w / 2.0),
-                                y,
-                                w: end_w,
-                                h: END_H,
-                            },
-                            arrow: arrows.len(),
-                        });
-                        let ly = round1(start.y + 12.0);
-                        let candidates = vec![
-                            (
-                                Point {
-                                    x: round1(x - 5.0),
-                                    y: ly,
-                                },
-                                Anchor::End,
-                            ),
-                            (
-                                Point {
-                                    x: round1(x + 5.0),
-                                    y: ly,
-                                },
-                                Anchor::Start,
-                            ),
-                        ];
-                        (vec![start, Point { x, y }], candidates)
-                    }
-                    Some(side) => {
-                        let sy = port_y
-                            .get(&(index, true))
-                            .copied()
-                            .unwrap_or(round1(s.rect.cy()));
-                        let sx = round1(side_x(s.shape, &s.rect, side, sy));
-                        let reach = s.rect.w / 2.0 + END_SIDE;
-                        let x = round1(match side {
-                            Side::Right => s.rect.cx() + reach,
-                            Side::Left => s.rect.cx() - reach,
-                        });
-                        ends.push(EndMark {
-                            step: e.from,
-                            lane,
-                            rect: Rect {
-                                x: round1(x - end_w / 2.0),
-                                y,
-                                w: end_w,
-                                h: END_H,
-                            },
-                            arrow: arrows.len(),
-                        });
-                        let points =
-                            vec![Point { x: sx, y: sy }, Point { x, y: sy }, Point { x, y }];
-                        // Over the stub where it leaves, or under it: the first
-                        // away from the line going down.
-                        let (dx, anchor) = match side {
-                            Side::Right => (4.0, Anchor::Start),
-                            Side::Left => (-4.0, Anchor::End),
-                        };
-                        let at = |dy: f64| {
-                            (
-                                Point {
-                                    x: round1(sx + dx),
-                                    y: round1(sy + dy),
-                                },
-                                anchor,
-                            )
-                        };
-                        // Or under the terminator, when the lane has no room beside.
-                        let under = (
-                            Point {
-                                x,
-                                y: round1(y + END_H + LABEL_FONT),
-                            },
-                            Anchor::Middle,
-                        );
-                        let candidates = vec![at(-4.0), under];
-                        (points, candidates)
-                    }
-                }
-            }
-            Route::Down { from_lane, to_lane } => {
-                let (Some(s), Some(t)) = (
-                    symbol_at(e.from, from_lane, e.from_symbol),
-                    symbol_at(e.to, to_lane, e.to_symbol),
-                ) else {
-                    continue;
-                };
-                let (s, t) = (&symbols[s].rect, &symbols[t].rect);
-                let (sx, tx) = (round1(s.cx()), round1(t.cx()));
-                let start = Point {
-                    x: sx,
-                    y: round1(s.bottom()),
-                };
-                let end = Point {
-                    x: tx,
-                    y: round1(t.y),
-                };
-                let points = if sx == tx {
-                    vec![start, end]
-                } else {
-                    let gy = round1(rows[e.to].y + DOGLEG);
-                    vec![start, Point { x: sx, y: gy }, Point { x: tx, y: gy }, end]
-                };
-                // Under the diamond, right of the line or left of it.
-                let y = round1(start.y + 12.0);
-                let candidates = vec![
-                    (
-                        Point {
-                            x: round1(sx + 5.0),
-                            y,
-                        },
-                        Anchor::Start,
-                    ),
-                    (
-                        Point {
-                            x: round1(sx - 5.0),
-                            y,
-                        },
-                        Anchor::End,
-                    ),
-                ];
-                (points, candidates)
-            }
-            Route::Channel {
-                from_lane,
-                from_port,
-                to_lane,
-                to_port,
-                half,
-                slot,
-                cross,
-            } => {
-                let (Some(s), Some(t)) = (
-                    symbol_at(e.from, from_lane, e.from_symbol),
-                    symbol_at(e.to, to_lane, e.to_symbol),
-                ) else {
-                    continue;
-                };
-                let (s, t) = (&symbols[s], &symbols[t]);
-                let x = track_x(half, slot);
-                let mut points = Vec::with_capacity(6);
-                let candidates = match from_port.side() {
-                    Some(side) => {
-                        let sy = port_y
-                            .get(&(index, true))
-                            .copied()
-                            .unwrap_or(round1(s.rect.cy()));
-                        let sx = round1(side_x(s.shape, &s.rect, side, sy));
-                        points.push(Point { x: sx, y: sy });
-                        points.push(Point { x, y: sy });
-                        // Over or under the stub; first choice on the side
-                        // away from the track's run, where this arrow has no line.
-                        let goes_up = e.to < e.from;
-                        // Beside the symbol at the height of the text, so
-                        // a label by a diamond's slanting side keeps clear of it.
-                        let (dx, anchor) = match side {
-                            Side::Right => (LABEL_GAP_SIDE, Anchor::Start),
-                            Side::Left => (-LABEL_GAP_SIDE, Anchor::End),
-                        };
-                        let clear_x = |baseline: f64| {
-                            let (top, bottom) =
-                                (baseline - LABEL_FONT * 0.8, baseline + LABEL_FONT * 0.2);
-                            let widest = s.rect.cy().clamp(top, bottom);
-                            round1(side_x(s.shape, &s.rect, side, widest) + dx)
-                        };
-                        // Next to the stub first; where the symbol bulges
-                        // into that place, as near as clears it.
-                        let place = |y: f64, x: f64| (Point { x, y: round1(y) }, anchor);
-                        let (over, under) = (sy - 4.0, sy + 13.0);
-                        let near_x = round1(sx + dx);
-                        // Then a line further out, where the stubs of
-                        // several ends on one side crowd the nearer places.
-                        let order = if goes_up {
-                            [under, over, under + LABEL_STEP, over - LABEL_STEP]
-                        } else {
-                            [over, under, over - LABEL_STEP, under + LABEL_STEP]
-                        };
-                        order
-                            .iter()
-                            .flat_map(|&y| [place(y, near_x), place(y, clear_x(y))])
-                            .collect()
-                    }
-                    None => {
-                        // Bottom: down into the row's lower margin, across to the track.
-                        let cx = round1(s.rect.cx());
-                        let bottom = round1(s.rect.bottom());
-                        let exit = round1(rows[e.from].y + rows[e.from].h - EXIT);
-                        points.push(Point { x: cx, y: bottom });
-                        points.push(Point { x: cx, y: exit });
-                        points.push(Point { x, y: exit });
-                        // First choice: the side the arrow does not turn to.
-                        let y = round1(bottom + 12.0);
-                        let left = (
-                            Point {
-                                x: round1(cx - 5.0),
-                                y,
-                            },
-                            Anchor::End,
-                        );
-                        let right = (
-                            Point {
-                                x: round1(cx + 5.0),
-                                y,
-                            },
-                            Anchor::Start,
-                        );
-                        if x > cx {
-                            vec![left, right]
-                        } else {
-                            vec![right, left]
-                        }
-                    }
-                };
-                // Across the upper margin of the target's row to the track
-                // of the other gutter.
-                let x = match cross {
-                    Some((half, slot)) => {
-                        // One line per track, so two such routes into
-                        // one row do not run on each other.
-                        // (within the margin above the symbols).
-                        let k = crossings.entry(e.to).or_insert(0usize);
-                        let y = round1(rows[e.to].y + CROSS + (*k).min(2) as f64 * 3.0);
-                        *k += 1;
-                        let x2 = track_x(half, slot);
-                        points.push(Point { x, y });
-                        points.push(Point { x: x2, y });
-                        x2
-                    }
-                    None => x,
-                };
-                match to_port.side() {
-                    Some(side) => {
-                        let ty = port_y
-                            .get(&(index, false))
-                            .copied()
-                            .unwrap_or(round1(t.rect.cy()));
-                        let tx = round1(side_x(t.shape, &t.rect, side, ty));
-                        points.push(Point { x, y: ty });
-                        points.push(Point { x: tx, y: ty });
-                    }
-                    None => {
-                        // Top: across the row's upper margin, down into the symbol.
-                        let cx = round1(t.rect.cx());
-                        let entry = round1(rows[e.to].y + DOGLEG);
-                        points.push(Point { x, y: entry });
-                        points.push(Point { x: cx, y: entry });
-                        points.push(Point {
-                            x: cx,
-                            y: round1(t.rect.y),
-                        });
-                    }
-                }
-                (points, candidates)
-            }
-        };
-        if let Some(text) = &e.label {
-            pending.push(PendingLabel {
-                text: text.clone(),
-                arrow: arrows.len(),
-                lane: match e.route {
-                    Route::Down { from_lane, .. } | Route::Channel { from_lane, .. } => from_lane,
-                    Route::End { lane, .. } => lane,
-                },
-                row: e.from,
-                candidates,
-            });
-        }
-        arrows.push(Arrow {
-            from: e.from,
-            to: e.to,
-            points,
-            is_no: e.is_no,
-            end: e.end,
-            within: false,
-        });
-    }
-    // Inside a berurutan row: from each symbol to the next, across the
-    // level, or down into the next level.
-    for (i, own) in row_symbols.iter().enumerate() {
-        if !plan.sequence[i] {
-            continue;
-        }
-        for (k, pair) in own.windows(2).enumerate() {
-            let (a, b) = (&symbols[pair[0]], &symbols[pair[1]]);
-            let (la, lb) = (plan.symbols[i][k].level, plan.symbols[i][k + 1].level);
-            let points = if la == lb {
-                let y = round1(a.rect.cy());
-                let (from_side, to_side) = if b.rect.cx() > a.rect.cx() {
-                    (Side::Right, Side::Left)
-                } else {
-                    (Side::Left, Side::Right)
-                };
-                vec![
-                    Point {
-                        x: round1(side_x(a.shape, &a.rect, from_side, y)),
-                        y,
-                    },
-                    Point {
-                        x: round1(side_x(b.shape, &b.rect, to_side, y)),
-                        y,
-                    },
-                ]
-            } else {
-                let (ax, bx) = (round1(a.rect.cx()), round1(b.rect.cx()));
-                let start = Point {
-                    x: ax,
-                    y: round1(a.rect.bottom()),
-                };
-                let end = Point {
-                    x: bx,
-                    y: round1(b.rect.y),
-                };
-                if ax == bx {
-                    vec![start, end]
-                } else {
-                    // Across in the gap between the levels.
-                    let gy = round1(b.rect.y - LEVEL_GAP / 2.0);
-                    vec![start, Point { x: ax, y: gy }, Point { x: bx, y: gy }, end]
-                }
-            };
-            arrows.push(Arrow {
-                from: i,
-                to: i,
-                points,
-                is_no: false,
-                end: false,
-                within: true,
-            });
-        }
-    }
+    let (arrows, pending, ends) = arrows::draw(&arrows::Placed {
+        plan: &plan,
+        symbols: &symbols,
+        row_symbols: &row_symbols,
+        rows: &rows,
+        lanes: &lanes,
+        lanes_x,
+        zone,
+        end_w,
+    });
     let end_marks: Vec<Rect> = ends.iter().map(|e| e.rect).collect();
     let labels = place_labels(
         pending,
@@ -1116,146 +722,3 @@ fn wrap_items<S: AsRef<str>>(items: &[S], column_w: f64) -> Vec<String> {
 
 /// Room for the "- " of a list item.
 const BULLET_W: f64 = 10.0;
-
-/// The width of a label's text, with the slack that wrapping leaves for a
-/// fallback font.
-fn label_width(text: &str) -> f64 {
-    text_width(text, LABEL_FONT, false) / SAFETY
-}
-
-/// A branch label still to place: its text, its arrow, the lane and row
-/// of the symbol it leaves, and its possible places.
-struct PendingLabel {
-    text: String,
-    arrow: usize,
-    lane: usize,
-    row: usize,
-    candidates: Vec<(Point, Anchor)>,
-}
-
-/// The box a label's text covers (baseline at `at`, 11 px italic).
-fn label_box(text: &str, at: Point, anchor: Anchor) -> Rect {
-    let w = label_width(text);
-    let x = match anchor {
-        Anchor::Start => at.x,
-        Anchor::Middle => at.x - w / 2.0,
-        Anchor::End => at.x - w,
-    };
-    Rect {
-        x,
-        y: at.y - LABEL_FONT * 0.8,
-        w,
-        h: LABEL_FONT,
-    }
-}
-
-fn segment_hits(r: &Rect, p: Point, q: Point) -> bool {
-    let (x0, x1) = (p.x.min(q.x), p.x.max(q.x));
-    let (y0, y1) = (p.y.min(q.y), p.y.max(q.y));
-    x1 >= r.x && x0 <= r.right() && y1 >= r.y && y0 <= r.bottom()
-}
-
-fn boxes_meet(a: &Rect, b: &Rect) -> bool {
-    a.x < b.right() && b.x < a.right() && a.y < b.bottom() && b.y < a.bottom()
-}
-
-/// Does the box overlap the symbol's shape (not only its bounding box: a
-/// label may sit in the corner beside a diamond)? Every shape is convex and
-/// symmetric about its vertical centre line; it is widest over the box's
-/// height nearest its middle (the pentagon: nearest its top).
-fn box_meets_symbol(r: &Rect, symbol: &Symbol) -> bool {
-    if !boxes_meet(r, &symbol.rect) {
-        return false;
-    }
-    let y = match symbol.shape {
-        Shape::OffPage => r.y.max(symbol.rect.y),
-        _ => symbol.rect.cy().clamp(r.y, r.bottom()),
-    };
-    let left = side_x(symbol.shape, &symbol.rect, Side::Left, y);
-    let right = side_x(symbol.shape, &symbol.rect, Side::Right, y);
-    r.x < right && left < r.right()
-}
-
-/// What a label must keep clear of, or cross as little as it can.
-struct Obstacles<'a> {
-    arrows: &'a [Arrow],
-    joins: &'a [Join],
-    symbols: &'a [Symbol],
-    /// The end terminators of branches that end the procedure.
-    end_marks: &'a [Rect],
-    lanes: &'a [Column],
-    rows: &'a [Row],
-}
-
-/// Puts each branch label at the first of its places that stays inside
-/// the cell of the symbol it leaves (clear of the lane borders and the row
-/// lines), clear of every symbol and every other label, and runs over the
-/// fewest lines (a label crossing an arrow stays readable thanks to its
-/// halo; one over a border, a symbol or another label does not).
-fn place_labels(pending: Vec<PendingLabel>, around: &Obstacles) -> Vec<Label> {
-    const BLOCKED: usize = 1000;
-    let mut placed: Vec<(Label, Rect)> = Vec::with_capacity(pending.len());
-    for label in pending {
-        let cell = match (around.lanes.get(label.lane), around.rows.get(label.row)) {
-            (Some(c), Some(r)) => Some(Rect {
-                x: c.x,
-                y: r.y,
-                w: c.w,
-                h: r.h,
-            }),
-            _ => None,
-        };
-        let mut best: Option<(usize, Point, Anchor, Rect)> = None;
-        for (at, anchor) in label.candidates {
-            let r = label_box(&label.text, at, anchor);
-            let outside = cell.is_some_and(|c| {
-                r.x < c.x + 1.0
-                    || r.right() > c.right() - 1.0
-                    || r.y < c.y + 1.0
-                    || r.bottom() > c.bottom() - 1.0
-            });
-            let symbols = around
-                .symbols
-                .iter()
-                .filter(|s| box_meets_symbol(&r, s))
-                .count();
-            let labels = placed
-                .iter()
-                .filter(|(_, other)| boxes_meet(&r, other))
-                .count();
-            let lines = around
-                .arrows
-                .iter()
-                .flat_map(|a| a.points.windows(2))
-                .filter(|w| segment_hits(&r, w[0], w[1]))
-                .count()
-                + around
-                    .joins
-                    .iter()
-                    .filter(|j| segment_hits(&r, j.from, j.to))
-                    .count();
-            let symbols = symbols
-                + around
-                    .end_marks
-                    .iter()
-                    .filter(|e| boxes_meet(&r, e))
-                    .count();
-            let cost = (usize::from(outside) + symbols + labels) * BLOCKED + lines;
-            if best.as_ref().is_none_or(|b| cost < b.0) {
-                best = Some((cost, at, anchor, r));
-            }
-        }
-        if let Some((_, at, anchor, r)) = best {
-            placed.push((
-                Label {
-                    text: label.text,
-                    arrow: label.arrow,
-                    at,
-                    anchor,
-                },
-                r,
-            ));
-        }
-    }
-    placed.into_iter().map(|(label, _)| label).collect()
-}

@@ -8,11 +8,16 @@
 //! "Flowchart layout: grid plus channel routing", and FORMAT.md, "The
 //! flowchart SVG", for the markup contract.
 
+mod arrows;
+mod channel;
+mod labels;
 mod layout;
+mod markup;
 pub mod metrics;
 mod pages;
 mod route;
 mod svg;
+mod symbols;
 
 pub use layout::{
     Anchor, Arrow, Cell, Column, EndMark, Join, Label, Layout, Point, Rect, Row, Shape, Symbol,

@@ -8,10 +8,9 @@
 
 use std::fmt::Write as _;
 
-use super::layout::{
-    Anchor, Cell, END_FONT, EndMark, FONT, HEADER_FONT, HEADER_LINE, LINE, Layout,
-    OFFPAGE_SHOULDER, Point, Rect, SIMBOL_FONT, SIMBOL_LINE, Shape, Symbol,
-};
+use super::layout::{Anchor, Cell, FONT, HEADER_FONT, HEADER_LINE, LINE, Layout, Rect};
+use super::markup::{N, Piece, esc, line, path_d, push};
+use super::symbols::{draw_end, draw_symbol};
 use crate::config::Language;
 use crate::model::{Alur, Flow, Sop, StepKind, Target};
 
@@ -121,132 +120,6 @@ fn words(language: Language) -> Words {
     }
 }
 
-/// One decimal, always: stable snapshots, and 0.1 px is finer than a screen.
-struct N(f64);
-
-impl N {
-    /// The text of the number, in `buf`. Integer tenths: much faster than
-    /// float formatting, and the layout has already rounded every value to
-    /// a tenth.
-    fn text(self, buf: &mut [u8; 24]) -> &str {
-        let tenths = (self.0 * 10.0).round() as i64;
-        // Written backwards, then handed over in one piece.
-        let abs = tenths.unsigned_abs();
-        let mut at = digits_before(buf, 24, abs % 10);
-        at -= 1;
-        buf[at] = b'.';
-        at = digits_before(buf, at, abs / 10);
-        if tenths < 0 {
-            at -= 1;
-            buf[at] = b'-';
-        }
-        // Only ASCII digits, '.' and '-' were written.
-        std::str::from_utf8(&buf[at..]).unwrap_or_default()
-    }
-}
-
-/// Writes the decimal digits of `n` into `buf` so that they end at `end`;
-/// returns where they start.
-fn digits_before(buf: &mut [u8], end: usize, mut n: u64) -> usize {
-    let mut at = end;
-    loop {
-        at -= 1;
-        buf[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            return at;
-        }
-    }
-}
-
-impl std::fmt::Display for N {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(N(self.0).text(&mut [0; 24]))
-    }
-}
-
-/// A piece of markup [`push!`] appends as it is: text, a number.
-trait Piece {
-    fn push_to(self, out: &mut String);
-}
-
-impl Piece for &str {
-    fn push_to(self, out: &mut String) {
-        out.push_str(self);
-    }
-}
-
-impl Piece for &String {
-    fn push_to(self, out: &mut String) {
-        out.push_str(self);
-    }
-}
-
-impl Piece for &std::borrow::Cow<'_, str> {
-    fn push_to(self, out: &mut String) {
-        out.push_str(self);
-    }
-}
-
-impl Piece for N {
-    fn push_to(self, out: &mut String) {
-        out.push_str(self.text(&mut [0; 24]));
-    }
-}
-
-impl Piece for usize {
-    fn push_to(self, out: &mut String) {
-        // Step numbers and counts: a few digits.
-        let mut buf = [0u8; 20];
-        let at = digits_before(&mut buf, 20, self as u64);
-        out.push_str(std::str::from_utf8(&buf[at..]).unwrap_or_default());
-    }
-}
-
-/// Appends each piece to `out` in turn. Drawing a chart is mostly writing
-/// short literals and numbers; `write!` went through the formatting
-/// machinery for each of them and was most of the time spent here.
-macro_rules! push {
-    ($out:expr, $($piece:expr),+ $(,)?) => {{
-        let out: &mut String = $out;
-        $( Piece::push_to($piece, out); )+
-    }};
-}
-
-/// A step's shape drawn as a polygon through `points`.
-fn polygon(out: &mut String, points: &[(f64, f64)]) {
-    out.push_str(r#"<polygon class="alur-bentuk" points=""#);
-    for (i, &(x, y)) in points.iter().enumerate() {
-        if i > 0 {
-            out.push(' ');
-        }
-        push!(out, N(x), ",", N(y));
-    }
-    out.push_str("\"/>");
-}
-
-/// Escapes text for XML content and attribute values.
-fn esc(s: &str) -> std::borrow::Cow<'_, str> {
-    // Scanned as bytes (all five are ASCII): most text has none of them.
-    let special = |b: &u8| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'');
-    let Some(first) = s.as_bytes().iter().position(special) else {
-        return std::borrow::Cow::Borrowed(s);
-    };
-    let mut out = String::with_capacity(s.len() + 8);
-    out.push_str(&s[..first]);
-    for c in s[first..].chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            _ => out.push(c),
-        }
-    }
-    std::borrow::Cow::Owned(out)
-}
-
 /// What a drawing of some of the rows needs to know about them.
 pub struct Frame {
     /// The step number (1-based position in the whole SOP) of each row:
@@ -287,12 +160,12 @@ impl Frame {
         }
     }
 
-    fn number(&self, row: usize) -> usize {
+    pub(super) fn number(&self, row: usize) -> usize {
         self.numbers.get(row).copied().unwrap_or(row + 1)
     }
 
     /// The printed number of a row.
-    fn label(&self, row: usize) -> String {
+    pub(super) fn label(&self, row: usize) -> String {
         match self.labels.get(row) {
             Some(label) => label.clone(),
             None => self.number(row).to_string(),
@@ -444,7 +317,7 @@ pub fn draw_described(
         draw_symbol(&mut out, sop, symbol, frame, first);
     }
     for end in &layout.ends {
-        draw_end(&mut out, sop, end, frame, &w);
+        draw_end(&mut out, sop, end, frame, w.end_mark);
     }
     out.push_str("</g>");
 
@@ -484,40 +357,6 @@ pub fn draw_described(
     }
     out.push_str("</g></svg>");
     out
-}
-
-/// Appends the `d` of an orthogonal polyline: M, then H or V per segment
-/// (L only if a segment were ever diagonal, which the layout never makes).
-fn path_d(d: &mut String, points: &[Point]) {
-    for (i, p) in points.iter().enumerate() {
-        if i == 0 {
-            push!(d, "M", N(p.x), " ", N(p.y));
-            continue;
-        }
-        let prev = points[i - 1];
-        if p.y == prev.y {
-            push!(d, " H", N(p.x));
-        } else if p.x == prev.x {
-            push!(d, " V", N(p.y));
-        } else {
-            push!(d, " L", N(p.x), " ", N(p.y));
-        }
-    }
-}
-
-fn line(out: &mut String, x1: f64, y1: f64, x2: f64, y2: f64) {
-    push!(
-        out,
-        r#"<line x1=""#,
-        N(x1),
-        r#"" y1=""#,
-        N(y1),
-        r#"" x2=""#,
-        N(x2),
-        r#"" y2=""#,
-        N(y2),
-        "\"/>\n",
-    );
 }
 
 /// The table rules: outer frame, header rows, column and row lines.
@@ -724,161 +563,12 @@ fn texts(out: &mut String, layout: &Layout, frame: &Frame, w: &Words) {
     out.push_str("</g>");
 }
 
-fn draw_symbol(out: &mut String, sop: &Sop, symbol: &Symbol, frame: &Frame, first: bool) {
-    let number = frame.number(symbol.step);
-    let jenis = symbol.kind.as_str();
-    let slug = sop.lanes.get(symbol.lane).map_or("", |l| l.slug.as_str());
-    let r = symbol.rect;
-    if frame.links {
-        push!(out, r##"<a href="#langkah-"##, number, r#"">"#);
-    }
-    let class = if symbol.shape == Shape::OffPage {
-        "penghubung"
-    } else {
-        jenis
-    };
-    out.push_str("<g");
-    if first && frame.links {
-        push!(out, r#" id="alur-langkah-"#, number, "\"");
-    }
-    push!(
-        out,
-        r#" class="alur-"#,
-        class,
-        r#"" data-step=""#,
-        number,
-        r#"" data-jenis=""#,
-        jenis,
-        r#"" data-lane=""#,
-        &esc(slug),
-        r#"">"#,
-    );
-    match symbol.shape {
-        Shape::Process | Shape::Terminator => {
-            push!(
-                out,
-                r#"<rect class="alur-bentuk" x=""#,
-                N(r.x),
-                r#"" y=""#,
-                N(r.y),
-                r#"" width=""#,
-                N(r.w),
-                r#"" height=""#,
-                N(r.h),
-            );
-            if symbol.shape == Shape::Terminator {
-                push!(out, r#"" rx=""#, N(r.h / 2.0), r#"" ry=""#, N(r.h / 2.0));
-            }
-            out.push_str("\"/>");
-        }
-        Shape::Decision => {
-            // The four corners: top, right, bottom, left.
-            polygon(
-                out,
-                &[
-                    (r.cx(), r.y),
-                    (r.right(), r.cy()),
-                    (r.cx(), r.bottom()),
-                    (r.x, r.cy()),
-                ],
-            );
-        }
-        Shape::OffPage => {
-            let shoulder = r.y + r.h * OFFPAGE_SHOULDER;
-            polygon(
-                out,
-                &[
-                    (r.x, r.y),
-                    (r.right(), r.y),
-                    (r.right(), shoulder),
-                    (r.cx(), r.bottom()),
-                    (r.x, shoulder),
-                ],
-            );
-        }
-    }
-    let baseline = match symbol.shape {
-        Shape::OffPage => r.y + r.h * 0.45 + 4.3,
-        _ => r.cy() + 4.3,
-    };
-    let text_start = out.len();
-    push!(
-        out,
-        r#"<text class="alur-nomor" x=""#,
-        N(r.cx()),
-        r#"" y=""#,
-        N(baseline),
-        r#"" text-anchor="middle">"#,
-    );
-    match frame.marks.get(symbol.step) {
-        Some(Some(mark)) => push!(out, &esc(mark)),
-        _ if !symbol.text.is_empty() => {
-            // The SOP's own words for the symbol, smaller, line by line.
-            out.truncate(text_start);
-            push!(out, r#"<text class="alur-simbol" text-anchor="middle">"#);
-            let block = symbol.text.len() as f64 * SIMBOL_LINE;
-            let first = r.cy() - block / 2.0 + SIMBOL_FONT * 0.85;
-            for (i, line) in symbol.text.iter().enumerate() {
-                push!(
-                    out,
-                    r#"<tspan x=""#,
-                    N(r.cx()),
-                    r#"" y=""#,
-                    N(first + i as f64 * SIMBOL_LINE),
-                    r#"">"#,
-                    &esc(line),
-                    "</tspan>",
-                );
-            }
-        }
-        _ => push!(out, &esc(&frame.label(symbol.step))),
-    }
-    out.push_str("</text></g>");
-    if frame.links {
-        out.push_str("</a>");
-    }
-    out.push('\n');
-}
-
 /// "Langkah 6" (the printed number), or "Langkah (baris 5)" for an unnumbered row.
 fn step_words(sop: &Sop, i: usize, w: &Words) -> String {
     match sop.steps.get(i) {
         Some(step) if !step.no.is_empty() => format!("{} {}", w.step, step.no),
         _ => format!("{} ({} {})", w.step, w.row, i + 1),
     }
-}
-
-/// The end terminator of a branch that ends the procedure: a small capsule
-/// under the symbol the branch leaves, in its lane.
-fn draw_end(out: &mut String, sop: &Sop, end: &EndMark, frame: &Frame, w: &Words) {
-    let slug = sop.lanes.get(end.lane).map_or("", |l| l.slug.as_str());
-    let r = end.rect;
-    push!(
-        out,
-        r#"<g class="alur-selesai alur-akhir" data-jenis="selesai" data-lane=""#,
-        &esc(slug),
-        r#"" data-end-of=""#,
-        frame.number(end.step),
-        r#""><rect class="alur-bentuk" x=""#,
-        N(r.x),
-        r#"" y=""#,
-        N(r.y),
-        r#"" width=""#,
-        N(r.w),
-        r#"" height=""#,
-        N(r.h),
-        r#"" rx=""#,
-        N(r.h / 2.0),
-        r#"" ry=""#,
-        N(r.h / 2.0),
-        r#""/><text class="alur-akhir-teks" x=""#,
-        N(r.cx()),
-        r#"" y=""#,
-        N(r.cy() + END_FONT * 0.35),
-        r#"" text-anchor="middle">"#,
-        w.end_mark,
-        "</text></g>\n",
-    );
 }
 
 /// The flow in words, for a screen reader: the counts (and with `lanes`,
@@ -963,7 +653,7 @@ fn describe(sop: &Sop, w: &Words, steps: std::ops::Range<usize>, lanes: bool) ->
 
 #[cfg(test)]
 mod tests {
-    use super::{N, esc, words};
+    use super::words;
     use crate::config::Language;
 
     #[test]
@@ -975,44 +665,5 @@ mod tests {
             (words(Language::Id).steps_roles)(1, 1),
             "1 langkah, 1 pelaksana"
         );
-    }
-
-    #[test]
-    fn escapes_the_five_xml_characters() {
-        assert!(matches!(
-            esc("Kepala Bagian"),
-            std::borrow::Cow::Borrowed(_)
-        ));
-        assert_eq!(
-            esc("Rapat \"A\" & <B> 'C' — é"),
-            "Rapat &quot;A&quot; &amp; &lt;B&gt; &apos;C&apos; — é"
-        );
-        assert_eq!(esc("é&"), "é&amp;");
-    }
-
-    #[test]
-    fn numbers_have_one_decimal() {
-        for (value, text) in [
-            (0.0, "0.0"),
-            (-0.04, "0.0"),
-            (-0.3, "-0.3"),
-            (7.0, "7.0"),
-            (12.25, "12.3"),
-            (1234.56, "1234.6"),
-            (-987.65, "-987.7"),
-        ] {
-            assert_eq!(N(value).to_string(), text, "{value}");
-        }
-        // The same text as the plain formatting it replaced.
-        for i in -20_000..20_000 {
-            let value = f64::from(i) * 0.37;
-            let tenths = (value * 10.0).round() as i64;
-            let sign = if tenths < 0 { "-" } else { "" };
-            let abs = tenths.unsigned_abs();
-            assert_eq!(
-                N(value).to_string(),
-                format!("{sign}{}.{}", abs / 10, abs % 10)
-            );
-        }
     }
 }
