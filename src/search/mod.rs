@@ -9,24 +9,24 @@
 //! and filters for the result list.
 
 pub mod abbreviations;
-mod bundle;
-
-pub use bundle::MAX_FRAGMENTS;
 pub mod citations;
 mod memo;
 pub mod page;
+pub mod pagefind;
 pub mod stemming;
 
 use std::collections::BTreeMap;
-use std::fmt::Write;
 
 pub use abbreviations::Abbreviations;
+pub use pagefind::{MAX_FRAGMENTS, Record};
+
+use pagefind::Content;
 
 use crate::model::{Handbook, Sop};
 use crate::output::OutputFile;
 
 /// Where the index lands under the output folder.
-pub const BUNDLE_DIR: &str = "pagefind";
+pub const BUNDLE_DIR: &str = pagefind::DIR;
 
 /// Weight of the SOP's nama: what Pagefind gives an `<h1>`.
 const TITLE_WEIGHT: u8 = 7;
@@ -82,7 +82,7 @@ fn write_index(
     {
         meta_fields.push("unit");
     }
-    let mut bundle = bundle::Bundle::new(
+    let mut bundle = pagefind::Bundle::new(
         handbook.config.language,
         &meta_fields,
         handbook.sops.len(),
@@ -97,26 +97,6 @@ fn write_index(
     bundle.finish().map_err(SearchError::from)
 }
 
-/// What the index holds of one SOP.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Record {
-    /// The page's URL below the site root, as Pagefind returns it
-    /// (`/unit/sop/`); the search page puts the base path in front.
-    pub url: String,
-    /// The text the index reads, with Pagefind's weight marks around the
-    /// parts that rank higher.
-    pub content: String,
-    /// How much of `content` (in bytes) is the SOP's own text, which a
-    /// result's excerpt is cut from. The rest, the other forms of its terms
-    /// and the other ways to cite its laws, finds the SOP but would read as
-    /// noise in an excerpt ("UU 17/2003. UU 17 2003. UU No 17 Tahun 2003.").
-    pub shown: usize,
-    /// Shown in a result: title, nomor, unit.
-    pub meta: BTreeMap<String, String>,
-    /// The result list's filters: unit and pelaksana.
-    pub filters: BTreeMap<String, Vec<String>>,
-}
-
 /// The record of `sop`: every text of the SOP a reader might remember a
 /// word from, then the other forms of the abbreviations and long forms in
 /// it ("kasubag" ↔ "Kepala Sub Bagian"), the stems Snowball misses, and the
@@ -128,7 +108,7 @@ pub fn record(sop: &Sop, handbook: &Handbook, abbreviations: &Abbreviations) -> 
     let texts = page_texts(sop);
     // The record is one and a half to two times its texts, with the other
     // forms of their terms: sized once rather than grown by copying.
-    let mut content = Digest::with_capacity(2 * texts.iter().map(|t| t.len()).sum::<usize>());
+    let mut content = Content::with_capacity(2 * texts.iter().map(|t| t.len()).sum::<usize>());
     content.weighted(TITLE_WEIGHT, &sop.nama);
     content.sentence(&sop.nomor);
     content.sentences(sop.satuan_kerja.iter());
@@ -157,7 +137,7 @@ pub fn record(sop: &Sop, handbook: &Handbook, abbreviations: &Abbreviations) -> 
         content.sentences(step.keterangan.iter());
     }
     content.sentences(markdown_text(&sop.body).iter());
-    let shown = content.0.len();
+    let shown = content.len();
 
     let title_roots = stemming::root_forms(&[&sop.nama], language);
     let title_terms: Vec<&str> = abbreviations
@@ -203,53 +183,10 @@ pub fn record(sop: &Sop, handbook: &Handbook, abbreviations: &Abbreviations) -> 
     );
     Record {
         url: format!("/{}/", sop.path),
-        content: content.0,
+        content: content.into_string(),
         shown,
         meta,
         filters,
-    }
-}
-
-/// The text Pagefind reads: sentences, and runs of words between the weight
-/// marks its own HTML reader writes for headings and `data-pagefind-weight`
-/// (a custom record goes through the same reader of marks).
-#[derive(Default)]
-struct Digest(String);
-
-impl Digest {
-    fn with_capacity(bytes: usize) -> Digest {
-        Digest(String::with_capacity(bytes))
-    }
-
-    fn sentence(&mut self, text: &str) {
-        let text = text.trim();
-        if text.is_empty() {
-            return;
-        }
-        // A word that looks like a mark must not be read as one. (Looking for
-        // one underscore first is a byte search, and most texts have none.)
-        if text.contains('_') && text.contains("___") {
-            self.0.push_str(&text.replace("___", "_ _ _"));
-        } else {
-            self.0.push_str(text);
-        }
-        // Ends the sentence, so a phrase match does not run into the next
-        // field and an excerpt reads as the page does.
-        if !text.ends_with(['.', '!', '?', ':', ';']) {
-            self.0.push('.');
-        }
-        self.0.push(' ');
-    }
-
-    fn sentences(&mut self, texts: impl IntoIterator<Item = impl AsRef<str>>) {
-        texts.into_iter().for_each(|t| self.sentence(t.as_ref()));
-    }
-
-    fn weighted(&mut self, weight: u8, text: &str) {
-        // Written in place: `format!` would make a string to copy.
-        write!(self.0, " ___PAGEFIND_WEIGHT___{weight} ").expect("a String takes any text");
-        self.sentence(text);
-        self.0.push_str(" ___END_PAGEFIND_WEIGHT___ ");
     }
 }
 
@@ -321,13 +258,5 @@ mod tests {
             text,
             ["Catatan", "Berkas lengkap dikirim ke BUD.", "satu", "dua"]
         );
-    }
-
-    #[test]
-    fn text_that_looks_like_a_weight_mark_stays_text() {
-        let mut digest = Digest::default();
-        digest.sentence("___PAGEFIND_WEIGHT___9 curang");
-        assert!(!digest.0.contains("___PAGEFIND"));
-        assert!(digest.0.contains("curang"));
     }
 }

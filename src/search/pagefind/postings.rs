@@ -213,9 +213,9 @@ fn unflatten(flat: &[i32]) -> Vec<PackedPage> {
 mod tests {
     use super::*;
     use crate::config::Language;
-    use crate::search::bundle::locations::decode_locations;
-    use crate::search::bundle::page::{plain_text, read_page};
-    use crate::search::bundle::words::Words;
+    use crate::search::pagefind::locations::decode_locations;
+    use crate::search::pagefind::page::{plain_text, read_page};
+    use crate::search::pagefind::words::Words;
 
     #[test]
     fn only_words_on_many_pages_are_trimmed_and_no_page_is_lost() {

@@ -1,4 +1,4 @@
-//! Writes the search index as a Pagefind 1.6 bundle, page by page.
+//! Writes the search index as a Pagefind bundle, page by page.
 //!
 //! Pagefind's own indexer (the `pagefind` crate's API) takes one record at a
 //! time behind a lock, keeps a struct per word occurrence of the whole site
@@ -12,13 +12,6 @@
 //! Pagefind and checks that both bundles hold the same words, pages,
 //! locations and fragments.
 
-mod format;
-mod locations;
-mod page;
-mod postings;
-mod runtime;
-mod words;
-
 use std::collections::BTreeMap;
 use std::io;
 
@@ -27,15 +20,15 @@ use rayon::prelude::*;
 use crate::config::Language;
 use crate::output::{OutputFile, Sink};
 
-use self::format::{
+use super::format::{
     FilterIndex, FilterValue, Fragment, MetaChunk, MetaFilter, MetaIndex, MetaPage, Names,
     WordIndex,
 };
-use self::page::{PageText, PageWords, read_page};
-use self::postings::{Postings, Trim};
-use self::words::Words;
+use super::page::{PageText, PageWords, read_page};
+use super::postings::{Postings, Trim};
+use super::words::Words;
 
-use super::{BUNDLE_DIR, Record};
+use super::{DIR as BUNDLE_DIR, Record, VERSION, format, postings, runtime};
 
 /// Past this many pages, fragments are written in groups, so the bundle
 /// has about this many fragment files. Every file is an inode to allocate:
@@ -372,7 +365,7 @@ impl Gathered<'_> {
 
         let page_count = self.pages.len();
         let meta = format::cbor(&MetaIndex {
-            version: runtime::version(self.language).map_err(io::Error::other)?,
+            version: VERSION.to_string(),
             pages: self.pages,
             index_chunks,
             filters,

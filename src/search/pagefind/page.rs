@@ -12,16 +12,12 @@ use hashbrown::HashMap;
 
 use super::locations::{encode_locations, encode_meta_locations};
 use super::words::Words;
+use super::{END_WEIGHT_MARK, WEIGHT_MARK};
 
 /// The weight of plain text: Pagefind multiplies weights by 24, so an
 /// `<h1>` (weight 7) counts 168.
 const UNIT_WEIGHT: u8 = 24;
 const MAX_WEIGHT: f32 = 10.0;
-
-/// Mark Pagefind's own reader writes for a run of weighted words; the
-/// records use the same marks (see `search::Digest`).
-const WEIGHT_MARK: &str = "___PAGEFIND_WEIGHT___";
-const END_WEIGHT_MARK: &str = "___END_PAGEFIND_WEIGHT___";
 
 /// One page's text, as shown in a result, and the words in it.
 pub(super) struct PageWords {

@@ -9,13 +9,13 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use pagefind::api::PagefindIndex;
-use pagefind::options::PagefindServiceConfig;
+use ::pagefind::api::PagefindIndex;
+use ::pagefind::options::PagefindServiceConfig;
 use serde::{Deserialize, Serialize};
 
+use super::{DIR as BUNDLE_DIR, VERSION};
 use crate::config::Language;
 use crate::output::OutputFile;
-use crate::search::BUNDLE_DIR;
 
 /// What the browser half needs besides the index.
 struct Runtime {
@@ -36,11 +36,6 @@ struct EntryLanguage {
     hash: String,
     wasm: Option<String>,
     page_count: usize,
-}
-
-/// The version of Pagefind whose browser half reads the bundle.
-pub(super) fn version(language: Language) -> Result<String, String> {
-    runtime(language).map(|r| r.entry.version.clone())
 }
 
 /// The scripts and WebAssembly, with paths under `pagefind/`.
@@ -121,10 +116,27 @@ fn load(language: Language) -> Result<Runtime, String> {
         }
     }
     let entry = entry.ok_or("Pagefind wrote no pagefind-entry.json")?;
+    check_version(&entry.version)?;
     Ok(Runtime {
         files: runtime_files,
         entry,
     })
+}
+
+/// Fails unless the browser half is the version whose format lajur writes:
+/// another would read the index lajur writes by its own rules, and might
+/// find nothing, or the wrong pages, without any error.
+fn check_version(version: &str) -> Result<(), String> {
+    if version == VERSION {
+        Ok(())
+    } else {
+        Err(format!(
+            "the pagefind crate is version {version}, but lajur writes the index \
+             in Pagefind {VERSION}'s format: pin pagefind = \"={VERSION}\" in \
+             Cargo.toml, or update src/search/pagefind/ and its VERSION \
+             (tests/search_format.rs shows what changed)"
+        ))
+    }
 }
 
 /// The files of the one-word index itself.
@@ -133,4 +145,25 @@ fn is_index_file(rel: &str) -> bool {
         || rel.starts_with("fragment/")
         || rel.starts_with("index/")
         || rel.starts_with("filter/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_browser_half_is_the_version_whose_format_is_written() {
+        let runtime = runtime(Language::Id).expect("Pagefind's browser half");
+        assert_eq!(runtime.entry.version, VERSION);
+    }
+
+    #[test]
+    fn another_version_of_the_crate_fails_loudly() {
+        let error = check_version("1.7.0").expect_err("another version");
+        assert!(
+            error.contains("1.7.0") && error.contains(VERSION),
+            "{error}"
+        );
+        assert!(error.contains("src/search/pagefind/"), "{error}");
+    }
 }
