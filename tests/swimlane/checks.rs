@@ -330,6 +330,142 @@ pub fn everything_fits(l: &Layout) -> Result<(), String> {
     Ok(())
 }
 
+/// How wide a symbol's shape is at height `y` (0 outside it).
+fn width_at(shape: Shape, r: &Rect, y: f64) -> f64 {
+    if y < r.y || y > r.bottom() {
+        return 0.0;
+    }
+    let dy = (y - r.cy()).abs();
+    match shape {
+        Shape::Process => r.w,
+        Shape::OffPage => {
+            let shoulder = r.y + r.h * 0.6;
+            if y <= shoulder {
+                r.w
+            } else {
+                r.w * (r.bottom() - y) / (r.bottom() - shoulder)
+            }
+        }
+        Shape::Decision => r.w * (1.0 - dy / (r.h / 2.0)),
+        Shape::Terminator => {
+            let b = r.h / 2.0;
+            r.w - 2.0 * b + 2.0 * (b * b - dy * dy).max(0.0).sqrt()
+        }
+    }
+}
+
+/// Does a line of `width` px whose glyphs run from `top` to `bottom`,
+/// centred on the symbol, stay inside its shape?
+fn line_inside(shape: Shape, r: &Rect, width: f64, top: f64, bottom: f64) -> bool {
+    width <= width_at(shape, r, top).min(width_at(shape, r, bottom)) + EPS
+}
+
+/// Every text of the drawing stays inside it and inside the box it is
+/// drawn in (issue 17, defect 1: "Tidak berkenan" showed as "Tida"): the
+/// wrapped lines of every table cell (Kegiatan, the lane headers and, on a
+/// printed page, the Mutu Baku and Keterangan cells) fit their column and
+/// their row; a symbol's own words (`simbol`) fit inside its shape; the word
+/// in an end terminator fits its capsule.
+pub fn texts_fit(l: &Layout) -> Result<(), String> {
+    let within = |r: &Rect| {
+        r.x >= 0.0 && r.y >= 0.0 && r.right() <= l.width + EPS && r.bottom() <= l.height + EPS
+    };
+    let cells = l
+        .rows
+        .iter()
+        .flat_map(|row| {
+            std::iter::once((&row.kegiatan, 12.0, 15.0, false))
+                .chain(row.mutu.iter().map(|c| (c, 12.0, 15.0, false)))
+        })
+        .chain(l.lane_headers.iter().map(|c| (c, 11.0, 13.0, true)));
+    for (cell, size, line_h, bold) in cells {
+        if !within(&cell.rect) {
+            return Err(format!("the cell {:?} leaves the drawing", cell.rect));
+        }
+        for line in &cell.lines {
+            if text_width(line, size, bold) > cell.rect.w - 14.0 + EPS {
+                return Err(format!("{line:?} overflows its {} px column", cell.rect.w));
+            }
+        }
+        if cell.lines.len() as f64 * line_h > cell.rect.h - 14.0 + EPS {
+            return Err(format!(
+                "{} lines of {:?} overflow their {} px row",
+                cell.lines.len(),
+                cell.lines.first(),
+                cell.rect.h
+            ));
+        }
+    }
+    for s in &l.symbols {
+        if !within(&s.rect) {
+            return Err(format!(
+                "the symbol of step {} leaves the drawing",
+                s.step + 1
+            ));
+        }
+        // As svg.rs writes them: the block centred, 11 px apart, 10 px text.
+        let block = s.text.len() as f64 * 11.0;
+        let first = s.rect.cy() - block / 2.0 + 10.0 * 0.85;
+        for (i, line) in s.text.iter().enumerate() {
+            let baseline = first + i as f64 * 11.0;
+            let (top, bottom) = (baseline - 10.0 * 0.8, baseline + 10.0 * 0.2);
+            if !line_inside(s.shape, &s.rect, text_width(line, 10.0, false), top, bottom) {
+                return Err(format!(
+                    "{line:?} spills out of the symbol of step {} ({:?})",
+                    s.step + 1,
+                    s.rect
+                ));
+            }
+        }
+    }
+    for e in &l.ends {
+        if !within(&e.rect) {
+            return Err(format!(
+                "the end terminator of step {} leaves the drawing",
+                e.step + 1
+            ));
+        }
+        let baseline = e.rect.cy() + 9.0 * 0.35;
+        let (top, bottom) = (baseline - 9.0 * 0.8, baseline + 9.0 * 0.2);
+        if !line_inside(
+            Shape::Terminator,
+            &e.rect,
+            text_width("Selesai", 9.0, false),
+            top,
+            bottom,
+        ) {
+            return Err(format!(
+                "\"Selesai\" spills out of the end terminator of step {}",
+                e.step + 1
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Each branch label is drawn once (issue 17, defect 7: a stroked halo
+/// printed every label twice, "Tidak Tidak" in pdftotext): one label per
+/// labelled arrow in the layout, one `<text>` per label in `svg`, and no
+/// stroke on any text.
+pub fn labels_drawn_once(l: &Layout, svg: &str) -> Result<(), String> {
+    let mut arrows: Vec<usize> = l.labels.iter().map(|lb| lb.arrow).collect();
+    arrows.sort_unstable();
+    if arrows.windows(2).any(|w| w[0] == w[1]) {
+        return Err("an arrow carries two labels".into());
+    }
+    if arrows.iter().any(|&a| a >= l.arrows.len()) {
+        return Err("a label names no arrow".into());
+    }
+    let drawn = svg.matches("<text class=\"alur-label\"").count();
+    if drawn != l.labels.len() {
+        return Err(format!("{} labels drawn as {drawn} texts", l.labels.len()));
+    }
+    if svg.contains("paint-order") || elements(svg, "text").iter().any(|t| t.contains("stroke")) {
+        return Err("a text is stroked: PDF copies it twice".into());
+    }
+    Ok(())
+}
+
 /// Is any point of `r` inside the symbol's shape? Every shape is convex and
 /// symmetric about its vertical centre line, and but for the pentagon also
 /// about its horizontal one, so the point of the box nearest its centre in
@@ -392,6 +528,14 @@ pub fn labels_keep_clear(l: &Layout) -> Result<(), String> {
                 return Err(format!("{name} covers the symbol of step {}", s.step + 1));
             }
         }
+        for e in &l.ends {
+            if box_meets_shape(&r, Shape::Terminator, &e.rect) {
+                return Err(format!(
+                    "{name} covers the end terminator of step {}",
+                    e.step + 1
+                ));
+            }
+        }
         for other in &l.labels[i + 1..] {
             let o = other.bounds();
             if r.x < o.right() && o.x < r.right() && r.y < o.bottom() && o.y < r.bottom() {
@@ -431,6 +575,83 @@ pub fn loop_back_crossings(l: &Layout) -> Vec<((usize, usize), (usize, usize))> 
     out
 }
 
+/// Does `seg` run clear of the drawing: through no symbol and no end
+/// terminator, across no forward arrow, along no line?
+fn clear_run(l: &Layout, seg: Segment) -> bool {
+    let forward = |a: &&Arrow| a.within || a.to > a.from;
+    l.symbols.iter().all(|s| !crosses(&s.rect, seg))
+        && l.ends.iter().all(|e| !crosses(&e.rect, seg))
+        && l.arrows.iter().all(|a| {
+            segments(&a.points).all(|q| !(overlap(seg, q) || forward(&a) && cross(seg, q)))
+        })
+        && l.joins
+            .iter()
+            .all(|j| !overlap(seg, (j.from, j.to)) && !cross(seg, (j.from, j.to)))
+}
+
+/// A loop back never crosses a forward arrow when a free channel exists
+/// (issue 17, defect 2: Tidak 2 -> 1 crossed 1 -> 2 with an empty channel
+/// beside them). For each loop back that crosses one, every vertical track
+/// from the middle of a side of its source to the middle of a side of its
+/// target (2 px apart across the drawing) must be blocked: its three runs
+/// would cross a symbol, a forward arrow or run along a line.
+pub fn loops_take_a_free_channel(l: &Layout) -> Result<(), String> {
+    let forward = |a: &Arrow| a.within || a.to > a.from;
+    for back in l
+        .arrows
+        .iter()
+        .filter(|a| !a.within && !a.end && a.to <= a.from)
+    {
+        let crossed = l
+            .arrows
+            .iter()
+            .filter(|a| forward(a))
+            .find(|f| segments(&back.points).any(|p| segments(&f.points).any(|q| cross(p, q))));
+        let Some(crossed) = crossed else {
+            continue;
+        };
+        let (Some(&first), Some(&last)) = (back.points.first(), back.points.last()) else {
+            continue;
+        };
+        let own = |step: usize, p: Point| {
+            l.symbols
+                .iter()
+                .find(|s| s.step == step && on_outline(s.shape, &s.rect, p))
+        };
+        let (Some(s), Some(t)) = (own(back.from, first), own(back.to, last)) else {
+            continue;
+        };
+        let (s, t) = (s.rect, t.rect);
+        // Tracks run in the lanes, not over the No and Kegiatan columns.
+        let lanes_left = l.lanes.first().map_or(l.width, |c| c.x);
+        let lanes_right = l.lanes.last().map_or(0.0, |c| c.x + c.w);
+        let mut x = lanes_left + 3.0;
+        while x < lanes_right - 3.0 {
+            let beside = |r: &Rect| x < r.x - 3.0 || x > r.right() + 3.0;
+            if beside(&s) && beside(&t) {
+                let edge = |r: &Rect| if x > r.cx() { r.right() } else { r.x };
+                let (ys, yt) = (s.cy(), t.cy());
+                let runs = [
+                    (Point { x: edge(&s), y: ys }, Point { x, y: ys }),
+                    (Point { x, y: ys }, Point { x, y: yt }),
+                    (Point { x, y: yt }, Point { x: edge(&t), y: yt }),
+                ];
+                if runs.iter().all(|&r| r.0 == r.1 || clear_run(l, r)) {
+                    return Err(format!(
+                        "loop {}->{} crosses arrow {}->{} but a track at x={x} is free",
+                        back.from + 1,
+                        back.to + 1,
+                        crossed.from + 1,
+                        crossed.to + 1
+                    ));
+                }
+            }
+            x += 2.0;
+        }
+    }
+    Ok(())
+}
+
 /// The properties that hold on any drawing, printed pages included.
 pub fn check_drawing(l: &Layout) -> Result<(), String> {
     every_segment_is_orthogonal(l)?;
@@ -438,7 +659,8 @@ pub fn check_drawing(l: &Layout) -> Result<(), String> {
     no_arrow_crosses_a_symbol(l)?;
     no_two_arrows_share_a_segment(l)?;
     labels_keep_clear(l)?;
-    everything_fits(l)
+    everything_fits(l)?;
+    texts_fit(l)
 }
 
 pub fn check_all(sop: &Sop) -> Result<Layout, String> {
@@ -451,6 +673,7 @@ pub fn check_all(sop: &Sop) -> Result<Layout, String> {
     arrows_match_edges(sop, &l)?;
     labels_keep_clear(&l)?;
     everything_fits(&l)?;
+    texts_fit(&l)?;
     Ok(l)
 }
 

@@ -49,12 +49,40 @@ fn real_flowchart_shapes_have_clean_geometry() {
         let l = check_all(sop).unwrap_or_else(|e| panic!("{}: {e}", sop.path));
         // Revision loops here always have a free channel beside them.
         assert_eq!(loop_back_crossings(&l), [], "{}", sop.path);
+        loops_take_a_free_channel(&l).unwrap_or_else(|e| panic!("{}: {e}", sop.path));
         for (page, l) in print_page_layouts(sop, Language::Id, 4).iter().enumerate() {
             if let Err(e) = check_drawing(l) {
                 panic!("{} (printed page {}): {e}", sop.path, page + 1);
             }
         }
     }
+}
+
+#[test]
+fn the_real_corpus_has_clean_geometry() {
+    // tests/fixtures/real: SOPs thirteen agencies published, on screen and
+    // on each printed page at a few page lengths.
+    let sops = handbook_at(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real"));
+    assert!(sops.len() >= 10, "{} SOPs", sops.len());
+    let mut pages = 0;
+    for sop in &sops {
+        let l = check_all(sop).unwrap_or_else(|e| panic!("{}: {e}", sop.path));
+        labels_drawn_once(&l, &render_svg(sop, Language::Id))
+            .and_then(|()| loops_take_a_free_channel(&l))
+            .unwrap_or_else(|e| panic!("{}: {e}", sop.path));
+        for per in [3, 5, 8] {
+            let layouts = print_page_layouts(sop, Language::Id, per);
+            let svgs = render_print_pages(sop, Language::Id, per);
+            for (page, (l, svg)) in layouts.iter().zip(&svgs).enumerate() {
+                if let Err(e) = check_drawing(l).and_then(|()| labels_drawn_once(l, svg)) {
+                    panic!("{} ({per} a page, page {}): {e}", sop.path, page + 1);
+                }
+                pages += 1;
+            }
+            twins_share_a_lane(&svgs).unwrap_or_else(|e| panic!("{} ({per}): {e}", sop.path));
+        }
+    }
+    assert!(pages > 30, "{pages} printed pages");
 }
 
 #[test]
@@ -196,10 +224,35 @@ fn the_checks_catch_broken_geometry() {
         y: diamond.rect.cy(),
     };
     assert!(labels_keep_clear(&on_symbol).is_err());
-    let mut twice = good;
+    let mut twice = good.clone();
     let copy = twice.labels[0].clone();
     twice.labels.push(copy);
     assert!(labels_keep_clear(&twice).is_err());
+    let svg = render_svg(&sop, Language::Id);
+    assert!(labels_drawn_once(&good, &svg).is_ok());
+    assert!(labels_drawn_once(&twice, &svg).is_err());
+    let stroked = svg.replace(
+        "class=\"alur-label\"",
+        "class=\"alur-label\" stroke=\"#fff\"",
+    );
+    assert!(labels_drawn_once(&good, &stroked).is_err());
+
+    // Text out of its box: a Kegiatan line, a printed Mutu Baku line, a
+    // symbol's own words, a row too short for its lines.
+    assert!(texts_fit(&good).is_ok());
+    let mut long = good.clone();
+    long.rows[0].kegiatan.lines[0] = "Mengkompilasikan pertanggungjawaban dokumen".repeat(2);
+    assert!(texts_fit(&long).is_err());
+    let mut printed = print_page_layouts(&sop, Language::Id, 4).remove(0);
+    assert!(texts_fit(&printed).is_ok());
+    printed.rows[1].mutu[2].lines = vec!["Rencana Kinerja Tahunan ditandatangani".into()];
+    assert!(texts_fit(&printed).is_err());
+    let mut worded = good.clone();
+    worded.symbols[1].text = vec!["Pertanggungjawaban".into()];
+    assert!(texts_fit(&worded).is_err());
+    let mut short = good.clone();
+    short.rows[0].kegiatan.lines = vec!["a".into(); 9];
+    assert!(texts_fit(&short).is_err());
 
     // A loop back across a forward arrow is seen.
     let mut crossed = layout(&real_shape("mts/verifikasi-berkas"));

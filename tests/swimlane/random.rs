@@ -7,9 +7,23 @@ use lajur::config::Language;
 use lajur::model::{Alur, Flow, Sop, StepKind, Target};
 use lajur::render::swimlane::{layout, print_page_layouts, render_print_pages, render_svg};
 use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
 
 use crate::checks::*;
+
 use crate::sops::*;
+
+/// `cases` generated SOPs, the seeds of past failures read from (and new
+/// ones written to) the file beside this one.
+fn config(cases: u32) -> ProptestConfig {
+    ProptestConfig {
+        cases,
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(
+            "tests/swimlane/random.proptest-regressions",
+        ))),
+        ..ProptestConfig::default()
+    }
+}
 
 const WORDS: &[&str] = &[
     "Mengkompilasikan",
@@ -145,7 +159,7 @@ fn build(raw: &[RawStep], roles: &[usize]) -> Sop {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2000))]
+    #![proptest_config(config(2000))]
 
     #[test]
     fn random_sops_have_clean_geometry(sop in random_sop()) {
@@ -234,6 +248,21 @@ fn build_flow(raw: &[RawStep], roles: &[usize]) -> Sop {
         if r.words.len() % 4 == 0 {
             step.simbol = Some(WORDS[r.words[0]].to_string());
         }
+        // The printed form's Mutu Baku and Keterangan, long words included.
+        let words = |from: usize| -> String {
+            let picked: Vec<&str> = r.words[from % r.words.len()..]
+                .iter()
+                .map(|&w| WORDS[w])
+                .collect();
+            picked.join(" ")
+        };
+        step.kelengkapan = (0..r.words.len() % 3).map(words).collect();
+        if r.roll % 2 == 0 {
+            step.output = Some(words(1));
+        }
+        if r.roll % 3 == 0 {
+            step.keterangan = Some(words(2));
+        }
     }
     // Some arrows aim at a later symbol of a berurutan row: the first one
     // in a lane, as `{ke, pelaksana}` does.
@@ -293,7 +322,7 @@ fn random_flow_sop() -> impl Strategy<Value = Sop> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(300))]
+    #![proptest_config(config(1000))]
 
     #[test]
     fn random_flowcharts_as_agencies_draw_them_have_clean_geometry(sop in random_flow_sop()) {
@@ -320,6 +349,11 @@ proptest! {
         let ends = edges.iter().filter(|e| e.is_end()).count();
         prop_assert_eq!(svg.matches("data-end-of=\"").count(), ends);
         prop_assert_eq!(svg.matches("data-to=\"selesai\"").count(), ends);
+        let labelled = edges.iter().filter(|e| e.label.is_some()).count();
+        prop_assert_eq!(l.labels.len(), labelled);
+        if let Err(e) = labels_drawn_once(&l, &svg) {
+            prop_assert!(false, "{e}");
+        }
     }
 
     #[test]
@@ -327,10 +361,17 @@ proptest! {
         sop in random_flow_sop(),
         per in 1..10usize,
     ) {
-        for l in print_page_layouts(&sop, Language::Id, per) {
-            if let Err(e) = check_drawing(&l) {
+        let layouts = print_page_layouts(&sop, Language::Id, per);
+        let pages = render_print_pages(&sop, Language::Id, per);
+        prop_assert_eq!(layouts.len(), pages.len());
+        for (l, svg) in layouts.iter().zip(&pages) {
+            if let Err(e) = check_drawing(l).and_then(|()| labels_drawn_once(l, svg)) {
                 prop_assert!(false, "{e}");
             }
+        }
+        // Issue 17, defect 5: the twin pentagons of one arrow in one lane.
+        if let Err(e) = twins_share_a_lane(&pages) {
+            prop_assert!(false, "{e}");
         }
     }
 }
