@@ -49,6 +49,12 @@ pub struct Fx {
     pub style: Style,
     /// The branch labels as the form prints them ("Ya"/"Tidak", "Y"/"T").
     pub labels: (&'static str, &'static str),
+    /// The steps table starts on page 1, under the identity boxes (no
+    /// separate identity page).
+    pub table_on_first_page: bool,
+    /// A scanned page (an image, no text) inserted before this page index
+    /// of the finished document.
+    pub scanned_page: Option<usize>,
 }
 
 fn n(v: f64) -> Object {
@@ -152,7 +158,8 @@ fn page_extras(c: &mut Canvas, page: usize) {
     );
 }
 
-fn identity_page(c: &mut Canvas) {
+/// Draws the kop, header table and identity boxes; returns the y under them.
+fn identity_page(c: &mut Canvas) -> f64 {
     // Kop (left) and the header table (right).
     let top = H - 30.0;
     let rows = [
@@ -244,6 +251,7 @@ fn identity_page(c: &mut Canvas) {
         }
         y -= h + 8.0;
     }
+    y
 }
 
 /// A symbol drawn: lane, centre x, centre y, half width, half height.
@@ -268,9 +276,15 @@ pub fn pdf(fx: &Fx) -> Vec<u8> {
         ops: Vec::new(),
         style: fx.style,
     };
-    identity_page(&mut c);
-    page_extras(&mut c, 0);
-    pages.push(std::mem::take(&mut c.ops));
+    let identity_bottom = identity_page(&mut c);
+    // The page index of table page p is p + off.
+    let off = if fx.table_on_first_page {
+        0
+    } else {
+        page_extras(&mut c, 0);
+        pages.push(std::mem::take(&mut c.ops));
+        1
+    };
 
     let cols = columns(fx.lanes.len());
     let lane_x = |l: usize| (cols[2 + l] + cols[3 + l]) / 2.0;
@@ -283,7 +297,11 @@ pub fn pdf(fx: &Fx) -> Vec<u8> {
     // Where each step's symbols are: (page, [(lane, center x, center y, half w, half h)]).
     let mut at: Vec<(usize, Vec<Placed>)> = Vec::new();
     for (p, chunk) in chunks.iter().enumerate() {
-        let mut top = H - 40.0;
+        let mut top = if p == 0 && fx.table_on_first_page {
+            identity_bottom - 6.0
+        } else {
+            H - 40.0
+        };
         let heading = p == 0 || fx.repeat_heading;
         let table_top = top;
         if heading {
@@ -442,7 +460,7 @@ pub fn pdf(fx: &Fx) -> Vec<u8> {
         for &x in &cols {
             c.line((x, rows_top), (x, top));
         }
-        page_extras(&mut c, p + 1);
+        page_extras(&mut c, p + off);
         pages.push(std::mem::take(&mut c.ops));
     }
     // Arrows, drawn on the page of their source; across a page break an
@@ -450,7 +468,7 @@ pub fn pdf(fx: &Fx) -> Vec<u8> {
     for (s, step) in fx.steps.iter().enumerate() {
         let (p, here) = &at[s];
         let mut c = Canvas {
-            ops: std::mem::take(&mut pages[p + 1]),
+            ops: std::mem::take(&mut pages[p + off]),
             style: fx.style,
         };
         let last = *here.last().unwrap();
@@ -460,7 +478,8 @@ pub fn pdf(fx: &Fx) -> Vec<u8> {
             let t = at[next].1[0];
             let from = (last.1, last.2 - last.4);
             let to = (t.1, t.2 + t.4);
-            let midy = (from.1 + to.1) / 2.0;
+            // The elbow a little below the row border, not on it.
+            let midy = (from.1 + to.1) / 2.0 - 5.0;
             let pts = if (from.0 - to.0).abs() < 0.5 {
                 vec![from, to]
             } else {
@@ -488,23 +507,24 @@ pub fn pdf(fx: &Fx) -> Vec<u8> {
             }
             let t = at[next].1[0];
             let mut d = Canvas {
-                ops: std::mem::take(&mut pages[at[next].0 + 1]),
+                ops: std::mem::take(&mut pages[at[next].0 + off]),
                 style: fx.style,
             };
             let top = H - 22.0;
             pentagon(&mut d, t.1, top);
             d.polyline(&[(t.1, top - 7.0), (t.1, t.2 + t.4 + 6.0)]);
             d.head((t.1, t.2 + t.4), (0.0, -1.0));
-            pages[at[next].0 + 1] = d.ops;
+            pages[at[next].0 + off] = d.ops;
         }
         let branch = step.tidak.or(step.jump).or(step.also);
         if let Some(t) = branch {
             let target = at[t].1[0];
             assert_eq!(at[t].0, *p, "fixture arrows stay on one page");
-            // Out of the right corner, along the right edge of the lanes'
-            // area, into the target's right side.
+            // Out of the right corner, down or up beside the symbols (in
+            // the gap between the widest symbol and the lane's edge, each
+            // arrow its own track), into the target's right side.
             let from = (last.1 + last.3, last.2);
-            let x = last.1.max(target.1) + 32.0 + 4.0 * s as f64;
+            let x = last.1.max(target.1) + 32.0 + 2.0 * (s % 3) as f64;
             let to = (target.1 + target.3, target.2);
             c.polyline(&[from, (x, from.1), (x, to.1), (to.0 + 6.0, to.1)]);
             c.head(to, (-1.0, 0.0));
@@ -512,7 +532,7 @@ pub fn pdf(fx: &Fx) -> Vec<u8> {
                 c.text(from.0 + 2.0, from.1 + 3.0, 7.0, fx.labels.1);
             }
         }
-        pages[p + 1] = c.ops;
+        pages[p + off] = c.ops;
     }
 
     let mut doc = Document::with_version("1.5");
@@ -520,14 +540,25 @@ pub fn pdf(fx: &Fx) -> Vec<u8> {
     let font = doc.add_object(dictionary! {
         "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica", "Encoding" => "WinAnsiEncoding",
     });
-    let resources = doc.add_object(dictionary! { "Font" => dictionary! { "F1" => font } });
+    let image = doc.add_object(Stream::new(
+        dictionary! { "Type" => "XObject", "Subtype" => "Image", "Width" => 2, "Height" => 2, "ColorSpace" => "DeviceGray", "BitsPerComponent" => 8 },
+        vec![0, 255, 255, 0],
+    ));
+    let resources = doc.add_object(dictionary! {
+        "Font" => dictionary! { "F1" => font },
+        "XObject" => dictionary! { "Im1" => image },
+    });
+    let mut contents: Vec<Vec<u8>> = pages
+        .into_iter()
+        .map(|ops| Content { operations: ops }.encode().expect("encodes"))
+        .collect();
+    if let Some(at) = fx.scanned_page {
+        // A scan: the whole page one image, no text.
+        contents.insert(at, format!("q {W} 0 0 {H} 0 0 cm /Im1 Do Q").into_bytes());
+    }
     let mut kids = Vec::new();
-    for ops in pages {
-        let content = Content { operations: ops };
-        let stream = doc.add_object(Stream::new(
-            dictionary! {},
-            content.encode().expect("encodes"),
-        ));
+    for content in contents {
+        let stream = doc.add_object(Stream::new(dictionary! {}, content));
         let page = doc.add_object(dictionary! {
             "Type" => "Page",
             "Parent" => pages_id,

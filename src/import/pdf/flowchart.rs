@@ -144,10 +144,7 @@ pub fn read(laid: &[Laid], table: &Table, draft: &mut Draft) {
     let mut ins: Vec<(usize, f64, usize)> = Vec::new();
     for (p, page) in laid.iter().enumerate() {
         for head in &page.figures.heads {
-            let Some(trace) = symbols::trace(head, &page.figures.segments) else {
-                untraced += 1;
-                continue;
-            };
+            let traces = symbols::trace(head, &page.figures.segments);
             let hit = |pt: (f64, f64), slack: f64| {
                 placed
                     .iter()
@@ -164,28 +161,45 @@ pub fn read(laid: &[Laid], table: &Table, draft: &mut Draft) {
                     *lp == p && s.kind == SymbolKind::OffPage && s.touches(pt, 3.0)
                 })
             };
-            match (hit(trace.tail, 3.0), hit(trace.tip, 3.0)) {
-                (Some(from), Some(to)) if from != to => arrows.push(Arrow {
-                    from,
-                    to,
-                    trace,
-                    label: None,
-                }),
-                // Into an off-page connector: joined below to the arrow
-                // leaving its twin on a later page.
-                (Some(from), None) if connector(trace.tip).is_some() => {
-                    outs.push((p, trace.tip.0, arrows.len()));
-                    arrows.push(Arrow {
-                        from,
-                        to: usize::MAX,
-                        trace,
-                        label: None,
-                    });
+            // Each start of the line (several where arrows were drawn into
+            // one point); a start on no symbol is a branch of another
+            // arrow's line, not an arrow.
+            let mut followed = false;
+            for trace in traces {
+                match (hit(trace.tail, 3.0), hit(trace.tip, 3.0)) {
+                    (Some(from), Some(to)) if from != to => {
+                        followed = true;
+                        // Heads drawn on top of each other give one arrow.
+                        if !arrows.iter().any(|a| a.from == from && a.to == to) {
+                            arrows.push(Arrow {
+                                from,
+                                to,
+                                trace,
+                                label: None,
+                            });
+                        }
+                    }
+                    // Into an off-page connector: joined below to the arrow
+                    // leaving its twin on a later page.
+                    (Some(from), None) if connector(trace.tip).is_some() => {
+                        followed = true;
+                        outs.push((p, trace.tip.0, arrows.len()));
+                        arrows.push(Arrow {
+                            from,
+                            to: usize::MAX,
+                            trace,
+                            label: None,
+                        });
+                    }
+                    (None, Some(to)) if connector(trace.tail).is_some() => {
+                        followed = true;
+                        ins.push((p, trace.tail.0, to))
+                    }
+                    _ => {}
                 }
-                (None, Some(to)) if connector(trace.tail).is_some() => {
-                    ins.push((p, trace.tail.0, to))
-                }
-                _ => untraced += 1,
+            }
+            if !followed {
+                untraced += 1;
             }
         }
     }

@@ -191,10 +191,24 @@ fn find_table(laid: &[Laid]) -> Option<Table> {
 /// (at `top`, the top of its No text) and cover a good part of the table's
 /// height; an arrow's vertical piece never enters the heading.
 fn grid(rules: &Rules, top: f64) -> Option<Vec<f64>> {
+    // A column rule stops at the table's top border (the highest rule
+    // just above the heading's text); a line coming from above it is an
+    // arrow from an off-page connector drawn over the heading.
+    let border = rules
+        .horizontal
+        .iter()
+        .map(|h| h.at)
+        .filter(|&at| at > top && at <= top + 30.0)
+        .fold(f64::MIN, f64::max);
+    let ceiling = if border > f64::MIN {
+        border + 2.0
+    } else {
+        top + 30.0
+    };
     let below: Vec<_> = rules
         .vertical
         .iter()
-        .filter(|v| v.from < top - 6.0 && v.to <= top + 30.0)
+        .filter(|v| v.from < top - 6.0 && v.to <= ceiling)
         .collect();
     let bottom = below.iter().map(|v| v.from).fold(f64::MAX, f64::min);
     let height = below.iter().map(|v| v.to).fold(f64::MIN, f64::max) - bottom;
@@ -524,5 +538,7 @@ fn ruled_or_above<'a>(page: &'a Laid, runs: Vec<&'a Run>) -> Vec<&'a Run> {
 
 #[cfg(test)]
 mod fixture;
+#[cfg(test)]
+mod measure;
 #[cfg(test)]
 mod tests;

@@ -196,14 +196,16 @@ pub struct Trace {
 }
 
 /// Follows the pieces joined end to end from `head` back to where the line
-/// starts. The line meets the head at its base or runs to its tip.
-pub fn trace(head: &Head, segments: &[Segment]) -> Option<Trace> {
+/// starts. The line meets the head at its base or runs to its tip. Where
+/// lines meet end to end (two arrows drawn into one point, their heads on
+/// top of each other), every branch is followed: one trace per start.
+pub fn trace(head: &Head, segments: &[Segment]) -> Vec<Trace> {
     let mut used = vec![false; segments.len()];
     let near = |p: (f64, f64), q: (f64, f64), d: f64| dist(p, q) <= d;
     // The piece meeting the head's base; else one running to its tip (a
     // line drawn under its head). The base first: another arrow may start
     // where this one's tip touches a symbol.
-    let mut at = None;
+    let mut starts: Vec<(usize, (f64, f64))> = Vec::new();
     for (reach, to_tip) in [(2.5, false), (1.5, true)] {
         for (i, &(a, b)) in segments.iter().enumerate() {
             for (end, other) in [(a, b), (b, a)] {
@@ -217,44 +219,65 @@ pub fn trace(head: &Head, segments: &[Segment]) -> Option<Trace> {
                     && dist(end, other) > 1.0
                     && !(near(other, head.tip, 1.5) || near(other, head.base, 1.5))
                 {
-                    at = Some((i, other));
+                    starts.push((i, other));
                     break;
                 }
             }
-            if at.is_some() {
-                break;
-            }
         }
-        if at.is_some() {
+        if !starts.is_empty() {
             break;
         }
     }
-    let (first, mut point) = at?;
-    used[first] = true;
-    let mut path = vec![segments[first]];
-    for _ in 0..64 {
-        let next = segments.iter().enumerate().find_map(|(i, &(a, b))| {
-            if used[i] {
-                return None;
-            }
-            if near(a, point, 1.2) {
+    for &(i, _) in &starts {
+        used[i] = true;
+    }
+    let mut out = Vec::new();
+    for (first, point) in starts {
+        let mut path = vec![segments[first]];
+        walk(head.tip, point, &mut path, &mut used, segments, &mut out);
+    }
+    out
+}
+
+/// One step of [`trace`]: every unused piece joined at `point`, depth first.
+fn walk(
+    tip: (f64, f64),
+    point: (f64, f64),
+    path: &mut Vec<Segment>,
+    used: &mut [bool],
+    segments: &[Segment],
+    out: &mut Vec<Trace>,
+) {
+    let next: Vec<(usize, (f64, f64))> = segments
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| !used[i])
+        .filter_map(|(i, &(a, b))| {
+            if dist(a, point) <= 1.2 {
                 Some((i, b))
-            } else if near(b, point, 1.2) {
+            } else if dist(b, point) <= 1.2 {
                 Some((i, a))
             } else {
                 None
             }
+        })
+        .collect();
+    if next.is_empty() || path.len() >= 64 || out.len() >= 16 {
+        out.push(Trace {
+            tail: point,
+            tip,
+            path: path.clone(),
         });
-        let Some((i, other)) = next else { break };
-        used[i] = true;
-        path.push(segments[i]);
-        point = other;
+        return;
     }
-    Some(Trace {
-        tail: point,
-        tip: head.tip,
-        path,
-    })
+    for &(i, _) in &next {
+        used[i] = true;
+    }
+    for (i, other) in next {
+        path.push(segments[i]);
+        walk(tip, other, path, used, segments, out);
+        path.pop();
+    }
 }
 
 /// Distance from `p` to the segment `s`.

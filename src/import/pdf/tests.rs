@@ -49,6 +49,8 @@ fn sample(style: Style, rows_per_page: usize, repeat_heading: bool) -> Fx {
         repeat_heading,
         style,
         labels: ("Ya", "Tidak"),
+        table_on_first_page: false,
+        scanned_page: None,
     }
 }
 
@@ -64,7 +66,7 @@ fn import(bytes: &[u8]) -> (Sop, String) {
 }
 
 /// What the flowchart shows: per step its lanes, kind and where it leads.
-fn structure(sop: &Sop) -> Vec<(Vec<String>, StepKind, Vec<String>)> {
+pub(super) fn structure(sop: &Sop) -> Vec<(Vec<String>, StepKind, Vec<String>)> {
     sop.steps
         .iter()
         .map(|s| {
@@ -329,4 +331,65 @@ fn y_t_labels_forks_and_rows_passed_from_lane_to_lane() {
     want[2].2 = vec!["Y:4".into(), "T:2".into()];
     assert_eq!(structure(&sop), want, "{yaml}");
     assert_eq!(sop.steps[3].alur, crate::model::Alur::Berurutan, "{yaml}");
+}
+
+#[test]
+fn a_flowchart_that_starts_on_page_one_under_the_identity_boxes() {
+    // Page 1 holds three or four rows under the boxes.
+    for (rows, repeat) in [(3, false), (3, true), (4, false)] {
+        let mut fx = sample(Style::Stroked, rows, repeat);
+        fx.table_on_first_page = true;
+        let bytes = pdf(&fx);
+        let pages = lopdf::Document::load_mem(&bytes).unwrap().get_pages().len();
+        assert_eq!(pages, 6_usize.div_ceil(rows), "no separate identity page");
+        let (sop, yaml) = import(&bytes);
+        assert_eq!(structure(&sop), expected(), "rows {rows}\n{yaml}");
+        // The identity part above the table is still read.
+        assert_eq!(sop.nomor, "SOP-12/Uji", "{yaml}");
+        assert_eq!(sop.nama, "Pengujian Impor PDF", "{yaml}");
+        assert_eq!(sop.dasar_hukum.len(), 2, "{yaml}");
+        assert_eq!(sop.pencatatan, ["Disimpan sebagai arsip elektronik"]);
+        let a = sop.disahkan_oleh.as_ref().expect("disahkan_oleh");
+        assert_eq!(a.nip.as_deref(), Some("19700101 199001 1 001"), "{yaml}");
+    }
+}
+
+#[test]
+fn a_scanned_page_among_text_pages_is_reported_by_its_number() {
+    // A scanned page between the identity page and the table: the rest is
+    // read, the scan named in a `# periksa` comment.
+    let mut fx = sample(Style::Stroked, 6, true);
+    fx.scanned_page = Some(1);
+    let (sop, yaml) = import(&pdf(&fx));
+    assert_eq!(structure(&sop), expected(), "{yaml}");
+    assert!(
+        yaml.lines()
+            .any(|l| l.starts_with("# periksa: halaman 2 berupa gambar")),
+        "{yaml}"
+    );
+}
+
+#[test]
+fn steps_on_a_scanned_page_are_not_guessed() {
+    // The second page of the flowchart is a scan: its three steps cannot
+    // be read. The import says so and holds only the steps it read.
+    let mut fx = sample(Style::Stroked, 3, true);
+    fx.scanned_page = Some(2);
+    let mut pages = lopdf::Document::load_mem(&pdf(&fx)).unwrap();
+    // Page 3 (index 2) is the scan; drop the real second table page after it
+    // so the scan stands in its place.
+    pages.delete_pages(&[4]);
+    let mut bytes = Vec::new();
+    pages.save_to(&mut bytes).unwrap();
+    let draft = super::read(&bytes).expect("the readable pages are read");
+    let written = yaml::write(&draft, "uji.pdf");
+    assert!(
+        written.yaml.contains("# periksa: halaman 3 berupa gambar"),
+        "{}",
+        written.yaml
+    );
+    assert_eq!(draft.steps.len(), 3, "{}", written.yaml);
+    for kegiatan in ["Rapat pembahasan", "Mengarsipkan surat"] {
+        assert!(!written.yaml.contains(kegiatan), "{}", written.yaml);
+    }
 }
