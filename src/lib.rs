@@ -12,6 +12,7 @@
 //! stage, `build` all of them (the search index beside the rendering), and
 //! `serve` renders into memory and serves from there.
 
+pub mod citations;
 pub mod config;
 pub mod diagnostic;
 pub mod import;

@@ -17,7 +17,7 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use lajur::Config;
-use lajur::model::{Hubungan, Relation, Sop, hukum, links, slug, tanggal::Date, waktu::Waktu};
+use lajur::model::{Hubungan, Relation, Sop, links, slug, tanggal::Date, waktu::Waktu};
 use lajur::render::markdown::Markdown;
 use lajur::source::yaml::{self, Value};
 use proptest::prelude::*;
@@ -435,7 +435,7 @@ const CITATIONS: &[&str] = &[
 #[test]
 fn citations() {
     fuzz("citations", text(CITATIONS, 24), |t| {
-        let c = hukum::parse(&t);
+        let c = lajur::citations::parse(&t);
         let _ = c.display_name();
         let _ = lajur::model::index::formal_name(&c);
         let _ = lajur::search::citations::aliases(&c);

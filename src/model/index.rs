@@ -242,7 +242,7 @@ pub fn regulations(handbook: &Handbook) -> Vec<Regulation> {
 /// 2003 tentang Keuangan Negara"); the page shows the name already, so only
 /// what follows "tentang" is kept when the judul names this very regulation.
 fn register_title(judul: &str, id: &str) -> String {
-    let read = super::hukum::parse(judul);
+    let read = crate::citations::parse(judul);
     match read.title {
         Some(title) if read.id.as_deref() == Some(id) && !title.trim().is_empty() => {
             title.trim().to_string()

@@ -3,8 +3,8 @@
 //! Identifiers are English; the label of the SOP AP form each field stands
 //! for is in its doc comment and in its serde name.
 
+pub mod citation;
 pub mod graph;
-pub mod hukum;
 pub mod index;
 pub mod links;
 pub mod slug;
@@ -18,7 +18,7 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::diagnostic::Pos;
-pub use hukum::{Citation, RegulationKind};
+pub use citation::{Citation, RegulationKind};
 pub use tanggal::Date;
 pub use waktu::{Duration, Waktu};
 

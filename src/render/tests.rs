@@ -477,7 +477,7 @@ fn a_lane_written_as_a_singkatan_links_to_the_full_role() {
 fn dasar_hukum_links_read_citations_and_marks_unread_ones() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut hb = handbook(Config::default());
-    hb.sops[1].dasar_hukum.push(crate::model::hukum::parse(
+    hb.sops[1].dasar_hukum.push(crate::citations::parse(
         "Peraturan Pemerintah Nomor 8 Tahun 2006 tentang Pelaporan Keuangan dan Kinerja",
     ));
     let site = render_handbook(dir.path(), &hb);
@@ -513,7 +513,7 @@ fn the_navigation_and_sitemap_reach_the_cross_link_pages() {
     assert!(nav.contains("href=\"/pelaksana/\""), "{nav}");
     assert!(!nav.contains("href=\"/dasar-hukum/\""), "{nav}");
 
-    hb.sops[0].dasar_hukum = vec![crate::model::hukum::parse("UU 17/2003")];
+    hb.sops[0].dasar_hukum = vec![crate::citations::parse("UU 17/2003")];
     let site = render_handbook(dir.path(), &hb);
     assert!(site["bagian-umum/index.html"].contains("href=\"/dasar-hukum/\""));
     let sitemap = &site["sitemap.xml"];

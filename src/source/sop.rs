@@ -11,7 +11,7 @@ use crate::model::waktu::DurationRange;
 use crate::model::waktu::Unit;
 use crate::model::{
     Alur, Approver, Date, Flow, Hubungan, Lane, LaneTitle, Relation, Sop, Step, StepKind, Target,
-    Waktu, WrittenDate, graph, hukum, slug,
+    Waktu, WrittenDate, graph, slug,
 };
 
 use super::fields::{self, Fields, Report};
@@ -163,7 +163,7 @@ pub fn read(node: &Node, body: &str, place: &Place<'_>, report: &mut Report) -> 
         .unwrap_or_default()
         .into_iter()
         .map(|(line, pos)| {
-            let citation = hukum::parse(&line);
+            let citation = crate::citations::parse(&line);
             if citation.id.is_none() {
                 report.warning_hint(
                     pos,

@@ -1,0 +1,131 @@
+//! Dasar hukum: legal citations as they are really written.
+//!
+//! A line is read in three steps: the list marker and trailing punctuation
+//! go; the line splits at the first "tentang" into a head (kind, issuer or
+//! place, number, year) and a title; the head is tokenised and recognised
+//! from a table of the ways each kind is written. A title of the form
+//! "Perubahan (Kedua...) atas X" is an amendment, and X is read the same way.
+//!
+//! - [`lexer`]: the line made readable and cut into words;
+//! - [`recognise`]: the head recognised as a kind, issuer and place;
+//! - [`issuers`]: the ministries and lembaga and how authors name them;
+//! - [`id`]: the id scheme (peraturan.go.id slugs), documented there.
+//!
+//! The result is plain data of the model ([`Citation`]).
+
+mod id;
+mod issuers;
+mod lexer;
+mod recognise;
+#[cfg(test)]
+mod tests;
+
+use crate::model::{Citation, RegulationKind};
+use id::UUD_ID;
+use issuers::ministry;
+use lexer::{
+    amended_part, clean_title, normalise, split_tentang, strip_list_marker, strip_trailing,
+};
+use recognise::read_head;
+
+/// Reads one dasar_hukum line. A line that is no citation keeps its text with `id: None`.
+pub fn parse(line: &str) -> Citation {
+    parse_nested(line, 0)
+}
+
+/// How deep "Perubahan atas Perubahan atas ..." is followed: real chains
+/// are two or three long; the limit keeps a crafted line from exhausting the stack.
+const MAX_AMENDMENT_DEPTH: usize = 8;
+
+fn parse_nested(line: &str, depth: usize) -> Citation {
+    let text = line.trim().to_string();
+    let body = normalise(strip_list_marker(&text));
+    let body = strip_trailing(&body);
+    let (head, rest) = split_tentang(body);
+    let head_info = read_head(head);
+
+    let mut title = rest.map(clean_title).filter(|t| !t.is_empty());
+    if title.is_none() && !head_info.trailing.is_empty() {
+        // "UU No 17 Thn 2003 Keuangan Negara": a title without "tentang".
+        title = Some(clean_title(&head_info.trailing)).filter(|t| !t.is_empty());
+    }
+    let amends = title
+        .as_deref()
+        .and_then(amended_part)
+        .filter(|_| depth < MAX_AMENDMENT_DEPTH)
+        .map(|amended| parse_nested(amended, depth + 1))
+        .filter(|c| c.id.is_some())
+        .map(Box::new);
+
+    let Some(mut recognised) = head_info.recognised else {
+        return Citation {
+            text,
+            ..Citation::default()
+        };
+    };
+    recognised.name_pan_for(head_info.year, head);
+    let id = recognised.id(head_info.number.as_deref(), head_info.year);
+    Citation {
+        text,
+        kind: recognised.kind,
+        number: head_info.number,
+        year: head_info.year,
+        place: recognised.place,
+        title,
+        id,
+        amends,
+    }
+}
+
+impl Citation {
+    /// The short name used in lists: "UU No. 17 Tahun 2003",
+    /// "Perda Kota Banjarbaru No. 3 Tahun 2019", "PMK No. 215/PMK.05/2016".
+    /// A line that could not be read is shown as written.
+    pub fn display_name(&self) -> String {
+        if self.id.as_deref() == Some(UUD_ID) {
+            return "UUD 1945".to_string();
+        }
+        let issuer = self.issuer();
+        let mut name = match (self.kind, issuer.as_deref()) {
+            (Some(RegulationKind::Permen), Some(issuer)) => {
+                match issuer.strip_prefix("Menteri ").and_then(ministry) {
+                    Some(m) => m.short.to_string(),
+                    None => format!("Peraturan {issuer}"),
+                }
+            }
+            (Some(RegulationKind::Keputusan), Some(issuer)) => format!("Keputusan {issuer}"),
+            (Some(RegulationKind::SuratEdaran), Some(issuer)) => format!("SE {issuer}"),
+            (Some(kind), _) => kind.short().to_string(),
+            (None, Some(issuer)) if self.id.is_some() => format!("Peraturan {issuer}"),
+            (None, _) => return self.text.trim().to_string(),
+        };
+        if let Some(place) = &self.place {
+            name.push(' ');
+            name.push_str(place);
+        }
+        if let Some(number) = &self.number {
+            name.push_str(" No. ");
+            name.push_str(number);
+        }
+        if let Some(year) = self.year {
+            let in_number = self
+                .number
+                .as_deref()
+                .is_some_and(|n| n.ends_with(&year.to_string()) && n.contains('/'));
+            if !in_number {
+                name.push_str(&format!(" Tahun {year}"));
+            }
+        }
+        name
+    }
+
+    /// Who issued a Peraturan Menteri, Keputusan, Surat Edaran or other
+    /// Peraturan ("Menteri Kesehatan", "Bupati Balangan"), read from the text.
+    pub fn issuer(&self) -> Option<String> {
+        let body = normalise(strip_list_marker(&self.text));
+        let (head, _) = split_tentang(strip_trailing(&body));
+        let mut recognised = read_head(head).recognised?;
+        recognised.name_pan_for(self.year, head);
+        recognised.issuer
+    }
+}
