@@ -103,10 +103,14 @@ fn every_kind_of_page_passes_axe_on_a_desktop_and_a_phone() {
     // lack: nested units and the page of one regulation.
     let fixture = dir.path().join("buku");
     copy(&repo.join("tests/fixtures/flowchart"), &fixture);
+    // Several agencies with their own roles (roles_per_agency): the page
+    // of one agency's roles, /pelaksana/SATKER/.
+    let agencies = dir.path().join("instansi");
+    copy(&repo.join("tests/fixtures/real"), &agencies);
     let example = dir.path().join("contoh");
     copy(&repo.join("content"), &example.join("content"));
     fs::copy(repo.join("handbook.yaml"), example.join("handbook.yaml")).expect("copy");
-    let handbooks: [(&Path, &[&str]); 2] = [
+    let handbooks: [(&Path, &[&str]); 3] = [
         (
             &fixture,
             &[
@@ -126,6 +130,13 @@ fn every_kind_of_page_passes_axe_on_a_desktop_and_a_phone() {
             &[
                 "/bpkpad-balangan/sekretariat/",
                 "/dasar-hukum/permenpanrb-no-35-tahun-2012/",
+            ],
+        ),
+        (
+            &agencies,
+            &[
+                "/pelaksana/bps-kabupaten-jembrana/",
+                "/pelaksana/bps-kabupaten-jembrana/ppk/",
             ],
         ),
     ];
