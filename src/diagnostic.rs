@@ -88,10 +88,15 @@ impl Diagnostic {
         };
         let file = escape_controls(&self.file.display().to_string());
         let message = escape_controls(&self.message);
-        let mut out = format!(
-            "{file}:{}:{}: {severity}: {message}\n",
-            self.line, self.column
-        );
+        // A folder (`content/Kelengkapan/`) has no line to point at.
+        let mut out = if self.line == 0 && file.ends_with('/') {
+            format!("{file}: {severity}: {message}\n")
+        } else {
+            format!(
+                "{file}:{}:{}: {severity}: {message}\n",
+                self.line, self.column
+            )
+        };
         if let Some(src) = &self.source_line {
             let gutter = self.line.to_string();
             let shown: String = src.chars().map(shown_in_source).collect();

@@ -387,9 +387,10 @@ fn a_content_folder_named_like_a_folder_of_the_site_is_an_error() {
         let err = text(&err);
         assert_eq!(code, 1, "{command}: {err}");
         for (file, path) in [
-            ("content/pagefind/_index.md:0:0", "pagefind"),
-            // A folder without _index.md is named by its URL.
-            ("content/kelengkapan:0:0", "kelengkapan"),
+            ("content/pagefind/_index.md:1:1", "pagefind"),
+            // A folder without _index.md is named as it is on disk, with
+            // no line to point at.
+            ("content/Kelengkapan/", "kelengkapan"),
             ("content/cari.yaml:1:1", "cari"),
         ] {
             let said = format!("{file}: error: `{path}/` is a page of the site itself");
@@ -398,6 +399,26 @@ fn a_content_folder_named_like_a_folder_of_the_site_is_an_error() {
         assert!(!err.contains("umum/rkt.yaml"), "{err}");
     }
     assert!(!dir.path().join("public").exists());
+}
+
+#[test]
+fn folders_without_index_md_sharing_a_url_are_each_named_as_on_disk() {
+    let dir = handbook(&[
+        ("content/Umum/rkt.yaml", SOP),
+        ("content/umum/lkj.yaml", &SOP.replace("SOP-070", "SOP-071")),
+    ]);
+    let (code, _, err) = lajur(dir.path(), &["check"]);
+    let err = text(&err);
+    assert_eq!(code, 1, "{err}");
+    // Both folders, each by the name the author gave it, neither with a
+    // line that does not exist.
+    assert!(
+        err.contains(
+            "content/umum/: error: duplicate URL `umum/`: content/Umum/ is published there too"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains(":0:0"), "{err}");
 }
 
 #[test]

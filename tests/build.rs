@@ -8,6 +8,8 @@ use std::process::Command;
 
 use lajur::Options;
 
+mod support;
+
 const HANDBOOK: &str = "\
 title: Buku Pedoman SOP Sekretariat Daerah
 organisation: Pemerintah Kota Banjarbaru
@@ -835,33 +837,21 @@ fn links_out_of_the_handbook_are_not_published() {
     );
 }
 
-/// Makes a FIFO at `path` with mkfifo(1); false (and a loud note) without it.
-#[cfg(unix)]
-fn mkfifo(path: &Path) -> bool {
-    match Command::new("mkfifo").arg(path).status() {
-        Ok(s) if s.success() => true,
-        _ => {
-            eprintln!("SKIPPED: mkfifo(1) is not available, FIFO case not tested");
-            false
-        }
-    }
-}
-
 #[cfg(unix)]
 #[test]
 fn fifos_are_skipped_with_a_warning_and_never_hang() {
     let dir = handbook();
     let root = dir.path();
     let umum = root.join("content/bagian-umum");
-    if !(mkfifo(&umum.join("x.yaml"))
-        && mkfifo(&umum.join("lampiran.pdf"))
-        && mkfifo(&root.join("content/_index.md.pipe"))
-        && mkfifo(&umum.join("perencanaan/sub.md")))
+    if !(support::mkfifo(&umum.join("x.yaml"))
+        && support::mkfifo(&umum.join("lampiran.pdf"))
+        && support::mkfifo(&root.join("content/_index.md.pipe"))
+        && support::mkfifo(&umum.join("perencanaan/sub.md")))
     {
         return;
     }
     write(root, "static/.keep", b"");
-    assert!(mkfifo(&root.join("static/pipa.css")));
+    assert!(support::mkfifo(&root.join("static/pipa.css")));
     for command in ["check", "build"] {
         let (code, text) = lajur_in_finite(root, &[command]);
         assert_eq!(code, 0, "{command}: {text}");
@@ -889,7 +879,7 @@ fn a_fifo_for_handbook_yaml_is_a_settings_error() {
     let dir = handbook();
     let root = dir.path();
     fs::remove_file(root.join("handbook.yaml")).expect("rm");
-    if !mkfifo(&root.join("handbook.yaml")) {
+    if !support::mkfifo(&root.join("handbook.yaml")) {
         return;
     }
     for command in ["check", "build"] {

@@ -1,6 +1,6 @@
 //! Checks across files: one nomor per SOP, one source per URL.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Pos};
@@ -55,16 +55,31 @@ pub fn duplicate_paths(units: &[Unit], sops: &[Sop]) -> Vec<Diagnostic> {
     // A folder of attachments alone makes no page of its own; one in a
     // folder of the site is an attachment clash, named file by file.
     let only_attachments = |u: &Unit| u.file.is_none() && !sops.iter().any(|s| s.unit == u.path);
+    let folders = disk_folders(units, sops);
+    let mut handed: HashMap<&str, usize> = HashMap::new();
     for unit in units
         .iter()
         .filter(|u| !u.path.is_empty())
         .filter(|u| !(RESERVED.contains(&u.path.as_str()) && only_attachments(u)))
     {
-        let file = unit
-            .file
-            .clone()
-            .unwrap_or_else(|| PathBuf::from(format!("content/{}", unit.path)));
-        sources.push((&unit.path, file, Pos::default()));
+        let (file, pos) = match &unit.file {
+            Some(file) => (file.clone(), Pos::new(1, 1)),
+            // No _index.md: the folder itself, as the author named it, and
+            // no line to point at.
+            None => {
+                // Folders sharing a URL are handed out one each.
+                let turn = handed.entry(&unit.path).or_insert(0);
+                let list = folders.get(unit.path.as_str());
+                let folder = list.and_then(|l| l.get(*turn).or(l.last()));
+                *turn += 1;
+                let folder = folder.cloned();
+                (
+                    folder.unwrap_or_else(|| format!("content/{}/", unit.path).into()),
+                    Pos::default(),
+                )
+            }
+        };
+        sources.push((&unit.path, file, pos));
     }
     for sop in sops {
         sources.push((&sop.path, sop.file.clone(), Pos::new(1, 1)));
@@ -108,6 +123,43 @@ pub fn duplicate_paths(units: &[Unit], sops: &[Sop]) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// The folders of units without _index.md as they are named on disk
+/// (`content/Bagian Umum/`, not their URL `bagian-umum`), read off the files
+/// below them: a unit's path is its folder names slugged one by one. Two
+/// folders may share a URL ("Umum/" and "umum/"): each path maps to all of
+/// its folders, sorted, but those a unit's _index.md names already. The
+/// trailing slash marks a folder, which a message names without a line.
+fn disk_folders<'a>(units: &'a [Unit], sops: &'a [Sop]) -> HashMap<&'a str, Vec<PathBuf>> {
+    let files = sops.iter().map(|s| (s.unit.as_str(), &s.file)).chain(
+        units
+            .iter()
+            .filter_map(|u| Some((u.path.as_str(), u.file.as_ref()?))),
+    );
+    let mut found: HashMap<&str, BTreeSet<PathBuf>> = HashMap::new();
+    for (unit, file) in files {
+        // The unit itself and every unit above it.
+        let mut path = unit;
+        let mut depth = path.split('/').count();
+        while !path.is_empty() {
+            let folder: PathBuf = file.components().take(1 + depth).collect();
+            let folder = PathBuf::from(format!("{}/", slashed(&folder)));
+            found.entry(path).or_default().insert(folder);
+            path = path.rsplit_once('/').map_or("", |(parent, _)| parent);
+            depth -= 1;
+        }
+    }
+    for unit in units {
+        if let (Some(file), Some(set)) = (&unit.file, found.get_mut(unit.path.as_str())) {
+            let folder = file.parent().map(slashed).unwrap_or_default();
+            set.remove(&PathBuf::from(format!("{folder}/")));
+        }
+    }
+    found
+        .into_iter()
+        .map(|(path, set)| (path, set.into_iter().collect()))
+        .collect()
 }
 
 fn slashed(path: &Path) -> String {

@@ -11,6 +11,40 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::{Arc, Mutex};
 
+/// Says that a test skipped a case for want of `what` (a program, or a
+/// feature of the system) where it is seen: written to the terminal itself,
+/// which `cargo test` does not hide even when the test passes. When the
+/// comma-separated LAJUR_REQUIRE names `what` (.ci/run sets it), the skip
+/// fails the test instead: CI must run the case, not pass without it.
+pub fn skipped(what: &str, why: &str) {
+    let required = std::env::var("LAJUR_REQUIRE")
+        .is_ok_and(|list| list.split(',').any(|item| item.trim() == what));
+    assert!(!required, "LAJUR_REQUIRE names {what}, but {why}");
+    let mut stderr = std::io::stderr().lock();
+    let _ = writeln!(
+        stderr,
+        "\n**********************************************************\n\
+         *** SKIPPED: {why}\n\
+         **********************************************************"
+    );
+}
+
+/// Makes a FIFO at `path` with mkfifo(1); false, said loudly, when it
+/// cannot (and a failure under LAJUR_REQUIRE=mkfifo, as in .ci/run).
+pub fn mkfifo(path: &Path) -> bool {
+    let why = match Command::new("mkfifo").arg(path).output() {
+        Ok(out) if out.status.success() => return true,
+        Ok(out) => String::from_utf8_lossy(&out.stderr).trim().to_string(),
+        Err(e) => format!("mkfifo(1) did not run: {e}"),
+    };
+    let at = path.display();
+    skipped(
+        "mkfifo",
+        &format!("no FIFO at {at} ({why}): its case was NOT tested"),
+    );
+    false
+}
+
 /// `name` on the PATH, if it is installed.
 pub fn tool(name: &str) -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
