@@ -201,6 +201,133 @@ fn every_file_the_deploy_page_links_is_in_the_repository() {
     assert!(linked >= 4, "{linked} links");
 }
 
+/// The workflows install lajur as the README's Download offers it: the Linux
+/// archive from the releases of the repository Cargo.toml names, checked
+/// against the release's SHA256SUMS. Their install lines run here against a
+/// release laid out as scripts/release.sh writes it (on disk, through
+/// curl's file://), and refuse an archive that does not match its sum.
+#[test]
+fn workflows_install_the_release_download_checked_by_its_sum() {
+    let Some(curl) = support::tool("curl") else {
+        support::skipped(
+            "curl",
+            "curl is not installed: the workflows' install lines were NOT run",
+        );
+        return;
+    };
+    let version = env!("CARGO_PKG_VERSION");
+    let releases = format!("{}/releases/download/v", env!("CARGO_PKG_REPOSITORY"));
+    let name = format!("lajur-{version}-x86_64-linux");
+    let github = yaml("docs/deploy/github-pages.yml");
+    let steps = github["jobs"]["build"]["steps"].as_array().expect("steps");
+    let step = steps
+        .iter()
+        .find(|s| s["name"] == "Install lajur")
+        .expect("an Install lajur step");
+    let github_lines = step["run"].as_str().expect("run").to_string();
+    let gitlab = yaml("docs/deploy/gitlab-ci.yml");
+    let gitlab_lines: Vec<&str> = gitlab["default"]["before_script"]
+        .as_array()
+        .expect("before_script")
+        .iter()
+        .filter_map(Value::as_str)
+        // The image's package manager; curl is here already.
+        .filter(|l| !l.starts_with("apk "))
+        .collect();
+    let gitlab_lines = gitlab_lines.join("\n");
+    for lines in [&github_lines, &gitlab_lines] {
+        assert!(lines.contains(&releases), "{releases} in {lines}");
+        assert!(lines.contains("sha256sum -c"), "{lines}");
+    }
+
+    for tampered in [false, true] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path();
+        let release = root.join(format!("release/v{version}"));
+        let stage = root.join("stage").join(&name);
+        std::fs::create_dir_all(&release).expect("mkdir");
+        std::fs::create_dir_all(&stage).expect("mkdir");
+        // A stand-in for the program (the debug binary is hundreds of MB to
+        // pack): what is checked here is where the lines fetch, check and
+        // put it.
+        let program = stage.join("lajur");
+        std::fs::write(&program, format!("#!/bin/sh\necho lajur {version}\n")).expect("write");
+        let made = Command::new("chmod").arg("755").arg(&program).status();
+        assert!(made.expect("chmod").success());
+        let tar = Command::new("tar")
+            .arg("-C")
+            .arg(root.join("stage"))
+            .arg("-czf")
+            .arg(release.join(format!("{name}.tar.gz")))
+            .arg(&name)
+            .status()
+            .expect("tar");
+        assert!(tar.success());
+        let sums = Command::new("sha256sum")
+            .arg(format!("{name}.tar.gz"))
+            .current_dir(&release)
+            .output()
+            .expect("sha256sum");
+        let mut sums = String::from_utf8(sums.stdout).expect("sums");
+        if tampered {
+            sums = format!("{}{}", "0".repeat(64), &sums[64..]);
+        }
+        std::fs::write(release.join("SHA256SUMS"), sums).expect("write");
+        let from = format!("file://{}/release/v", root.display());
+        for (host, lines) in [("github", &github_lines), ("gitlab", &gitlab_lines)] {
+            let (tmp, bin) = (root.join(host), root.join(format!("{host}-bin")));
+            std::fs::create_dir_all(&tmp).expect("mkdir");
+            std::fs::create_dir_all(&bin).expect("mkdir");
+            let path_file = root.join(format!("{host}-path"));
+            // The host's folders, here in the temp folder.
+            let script = lines
+                .replace("/usr/local/bin", "@BIN@")
+                .replace("/tmp", "@TMP@")
+                .replace("@BIN@", &bin.to_string_lossy())
+                .replace("@TMP@", &tmp.to_string_lossy())
+                .replace(&releases, &from);
+            let out = Command::new("bash")
+                .args(["--noprofile", "--norc", "-eo", "pipefail", "-c", &script])
+                .env("LAJUR_VERSION", version)
+                .env("RUNNER_TEMP", &tmp)
+                .env("GITHUB_PATH", &path_file)
+                .env(
+                    "PATH",
+                    format!("{}:/usr/bin:/bin", curl.parent().unwrap().display()),
+                )
+                .current_dir(root)
+                .output()
+                .expect("bash");
+            let said = format!(
+                "{host}: {}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            );
+            if tampered {
+                assert!(
+                    !out.status.success(),
+                    "a tampered archive was installed: {said}"
+                );
+                continue;
+            }
+            assert!(out.status.success(), "{said}");
+            let installed = match host {
+                "github" => {
+                    let added = std::fs::read_to_string(&path_file).expect("GITHUB_PATH");
+                    PathBuf::from(added.trim()).join("lajur")
+                }
+                _ => bin.join("lajur"),
+            };
+            let run = Command::new(&installed).arg("--version").output();
+            let run = run.unwrap_or_else(|e| panic!("{host}: {}: {e}", installed.display()));
+            assert!(
+                String::from_utf8_lossy(&run.stdout).contains(version),
+                "{host}: {run:?}"
+            );
+        }
+    }
+}
+
 /// Valid for the hosts, by the schemas GitHub's and GitLab's workflows are
 /// published with (check-jsonschema carries them, so this needs no network).
 #[test]
