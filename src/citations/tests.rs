@@ -378,7 +378,6 @@ fn kinds_have_names_and_prefixes() {
     assert_eq!(K::Uu.label_id(), "Undang-Undang");
     assert_eq!(K::Pp.label_id(), "Peraturan Pemerintah");
     assert_eq!(K::Perda.label_id(), "Peraturan Daerah");
-    assert_eq!(K::Pp.label_en(), "Government Regulation");
     assert_eq!(K::Uu.short(), "UU");
     assert_eq!(K::Pmk.short(), "PMK");
     assert_eq!(K::Pmk.slug_prefix(), "permenkeu");

@@ -76,32 +76,6 @@ impl RegulationKind {
         }
     }
 
-    /// The usual English translation ("Government Regulation").
-    pub fn label_en(self) -> &'static str {
-        use RegulationKind as K;
-        match self {
-            K::Uu => "Law",
-            K::Perppu => "Government Regulation in Lieu of Law",
-            K::Pp => "Government Regulation",
-            K::Perpres => "Presidential Regulation",
-            K::Keppres => "Presidential Decree",
-            K::Inpres => "Presidential Instruction",
-            K::Permendagri => "Regulation of the Minister of Home Affairs",
-            K::Pmk => "Regulation of the Minister of Finance",
-            K::Permenpanrb => {
-                "Regulation of the Minister of State Apparatus Empowerment and Bureaucratic Reform"
-            }
-            K::Permenpan => "Regulation of the State Minister of State Apparatus Empowerment",
-            K::Permen => "Ministerial Regulation",
-            K::Perda => "Regional Regulation",
-            K::Pergub => "Governor Regulation",
-            K::Perbup => "Regent Regulation",
-            K::Perwali => "Mayor Regulation",
-            K::Keputusan => "Decree",
-            K::SuratEdaran => "Circular",
-        }
-    }
-
     /// The abbreviation used in running text ("UU", "PP", "Perpres").
     pub fn short(self) -> &'static str {
         use RegulationKind as K;

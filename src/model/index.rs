@@ -17,8 +17,6 @@ use super::{Citation, Handbook, Hubungan, RegulationKind, links};
 pub struct Indexes {
     /// Every regulation, in the order of the legal hierarchy.
     pub regulations: Vec<Regulation>,
-    /// dasar_hukum lines that could not be read (no id).
-    pub unread_citations: Vec<UnreadCitation>,
     /// Every role, sorted by nama.
     pub roles: Vec<Role>,
     /// `lane_roles[sop][lane]`: index into `roles` of the role a lane belongs to.
@@ -37,7 +35,6 @@ impl Indexes {
         Indexes {
             agencies: agencies(&roles),
             regulations: regulations(handbook),
-            unread_citations: unread_citations(handbook),
             roles,
             lane_roles,
             backlinks: links::backlinks(&handbook.sops),
@@ -145,14 +142,6 @@ impl RegulationGroup {
             RegulationGroup::Lainnya => "lainnya",
         }
     }
-}
-
-/// A dasar_hukum line that could not be read as a citation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct UnreadCitation {
-    pub sop: usize,
-    /// Index into the SOP's `dasar_hukum`.
-    pub line: usize,
 }
 
 /// The formal name a regulation page is titled with: "Undang-Undang Nomor
@@ -337,19 +326,6 @@ fn compare_numbers(a: Option<&str>, b: Option<&str>) -> Ordering {
         },
         _ => a.cmp(&b),
     }
-}
-
-/// The dasar_hukum lines without an id, in handbook order.
-pub fn unread_citations(handbook: &Handbook) -> Vec<UnreadCitation> {
-    let mut out = Vec::new();
-    for (sop, s) in handbook.sops.iter().enumerate() {
-        for (line, citation) in s.dasar_hukum.iter().enumerate() {
-            if citation.id.is_none() {
-                out.push(UnreadCitation { sop, line });
-            }
-        }
-    }
-    out
 }
 
 /// A role (pelaksana) across the handbook: the lanes of every SOP that are
@@ -882,11 +858,8 @@ pub(crate) mod tests {
         assert_eq!(uu.cited_by, vec![0, 1, 2]);
         assert_eq!(uu.title.as_deref(), Some("Keuangan Negara"));
         assert_eq!(uu.name, "Undang-Undang Nomor 17 Tahun 2003");
+        // The line that is no citation makes no regulation.
         assert_eq!(regs[1].cited_by, vec![0]);
-        assert_eq!(
-            unread_citations(&hb),
-            vec![UnreadCitation { sop: 1, line: 1 }]
-        );
     }
 
     #[test]

@@ -779,7 +779,7 @@ mod tests {
     use super::*;
     use crate::diagnostic::Pos;
     use crate::model::index::tests::{citation, handbook, lane, minutes, sop, step, unread};
-    use crate::model::index::{agencies, lane_roles, regulations, roles, unread_citations};
+    use crate::model::index::{agencies, lane_roles, regulations, roles};
     use crate::model::{Relation, StepKind};
 
     fn schema(name: &str) -> jsonschema::Validator {
@@ -865,7 +865,6 @@ mod tests {
         let roles = roles(&hb);
         let indexes = Indexes {
             regulations: regulations(&hb),
-            unread_citations: unread_citations(&hb),
             lane_roles: lane_roles(&hb, &roles),
             agencies: agencies(&roles),
             roles,
