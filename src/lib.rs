@@ -15,6 +15,7 @@
 pub mod citations;
 pub mod config;
 pub mod diagnostic;
+pub mod i18n;
 pub mod import;
 pub mod model;
 pub mod output;

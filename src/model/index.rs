@@ -129,7 +129,7 @@ impl RegulationGroup {
         }
     }
 
-    /// The key of the group's heading in the i18n table.
+    /// The group's key in the regulations page's JSON and templates.
     pub fn as_str(self) -> &'static str {
         match self {
             RegulationGroup::Uu => "uu",

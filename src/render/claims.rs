@@ -122,7 +122,7 @@ fn describe(path: &str) -> &'static str {
     let name = path.rsplit('/').next().unwrap_or(path);
     if path == "style.css" {
         "the site's stylesheet"
-    } else if path == crate::search::page::SCRIPT_PATH {
+    } else if path == super::search_page::SCRIPT_PATH {
         "the search script"
     } else if name == "index.html" || name == "404.html" {
         "a page of the site"

@@ -13,10 +13,10 @@ use crate::model::index::{Agency, Indexes, Regulation, RegulationGroup, Role};
 use crate::model::{Handbook, RegulationKind};
 
 use super::RenderError;
-use super::i18n;
 use super::json;
 use super::pages::{Builder, Link, SopSummary};
 use super::theme::Theme;
+use crate::i18n;
 use crate::output::{OutputFile, Sink};
 
 /// The links of the navigation bar to the cross-link pages, for the `nav`
@@ -26,13 +26,13 @@ pub fn nav(builder: &Builder<'_>, indexes: &Indexes) -> Vec<Link> {
     let mut links = Vec::new();
     if !indexes.regulations.is_empty() {
         links.push(Link {
-            title: i18n::get(lang, "regulations").to_string(),
+            title: i18n::strings(lang).regulations.to_string(),
             url: builder.page_url("dasar-hukum"),
         });
     }
     if !indexes.roles.is_empty() {
         links.push(Link {
-            title: i18n::get(lang, "roles").to_string(),
+            title: i18n::strings(lang).roles.to_string(),
             url: builder.page_url("pelaksana"),
         });
     }
@@ -147,7 +147,11 @@ impl Job {
                 );
                 ctx.insert(
                     "breadcrumbs",
-                    &section(builder, "regulations", "dasar-hukum"),
+                    &section(
+                        builder,
+                        i18n::strings(builder.language).regulations,
+                        "dasar-hukum",
+                    ),
                 );
                 let path = format!("dasar-hukum/{}/index.html", regulation.id);
                 page(
@@ -170,7 +174,8 @@ impl Job {
             Job::Role(i) => {
                 let role = &indexes.roles[*i];
                 ctx.insert("page", &role_page(builder, summaries, role));
-                let mut crumbs = section(builder, "roles", "pelaksana");
+                let mut crumbs =
+                    section(builder, i18n::strings(builder.language).roles, "pelaksana");
                 if let Some(agency) = indexes.agency_of(role) {
                     crumbs.push(Link {
                         title: agency.nama.clone(),
@@ -189,7 +194,10 @@ impl Job {
             Job::Agency(i) => {
                 let agency = &indexes.agencies[*i];
                 ctx.insert("page", &agency_page(builder, indexes, agency));
-                ctx.insert("breadcrumbs", &section(builder, "roles", "pelaksana"));
+                ctx.insert(
+                    "breadcrumbs",
+                    &section(builder, i18n::strings(builder.language).roles, "pelaksana"),
+                );
                 let path = format!("pelaksana/{}/index.html", agency.slug);
                 page(
                     &mut ctx,
@@ -212,16 +220,16 @@ impl Job {
 
 fn home(builder: &Builder<'_>) -> Vec<Link> {
     vec![Link {
-        title: i18n::get(builder.language, "home").to_string(),
+        title: i18n::strings(builder.language).home.to_string(),
         url: builder.page_url(""),
     }]
 }
 
 /// Home, then the section index (for a regulation or a role page).
-fn section(builder: &Builder<'_>, title_key: &str, path: &str) -> Vec<Link> {
+fn section(builder: &Builder<'_>, title: &str, path: &str) -> Vec<Link> {
     let mut crumbs = home(builder);
     crumbs.push(Link {
-        title: i18n::get(builder.language, title_key).to_string(),
+        title: title.to_string(),
         url: builder.page_url(path),
     });
     crumbs
@@ -277,14 +285,14 @@ fn regulations_page(builder: &Builder<'_>, indexes: &Indexes) -> RegulationsPage
                 .collect();
             (!regulations.is_empty()).then(|| RegulationGroupItem {
                 key: group.as_str(),
-                title: i18n::get(lang, &format!("group_{}", group.as_str().replace('-', "_"))),
+                title: i18n::regulation_group(lang, group),
                 count: regulations.len(),
                 regulations,
             })
         })
         .collect();
     RegulationsPage {
-        title: i18n::get(lang, "regulations"),
+        title: i18n::strings(lang).regulations,
         url: builder.page_url("dasar-hukum"),
         count: indexes.regulations.len(),
         groups,
@@ -453,7 +461,7 @@ fn roles_page(builder: &Builder<'_>, indexes: &Indexes) -> RolesPage {
         });
     }
     RolesPage {
-        title: i18n::get(builder.language, "roles").to_string(),
+        title: i18n::strings(builder.language).roles.to_string(),
         url: builder.page_url("pelaksana"),
         section: None,
         count: indexes.roles.len(),
@@ -472,7 +480,7 @@ fn agency_page(builder: &Builder<'_>, indexes: &Indexes, agency: &Agency) -> Rol
     RolesPage {
         title: agency.nama.clone(),
         url: json::role_url(builder.config, &agency.slug),
-        section: Some(i18n::get(builder.language, "roles")),
+        section: Some(i18n::strings(builder.language).roles),
         count: roles.len(),
         groups: vec![RoleGroup {
             satuan_kerja: None,

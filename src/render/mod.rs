@@ -7,10 +7,10 @@
 
 mod claims;
 pub mod crosslinks;
-pub mod i18n;
 pub mod json;
 pub mod markdown;
 mod pages;
+mod search_page;
 pub mod swimlane;
 mod theme;
 
@@ -22,6 +22,7 @@ use serde::Serialize;
 
 use crate::config::Language;
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::i18n;
 use crate::model::index::Indexes;
 use crate::model::{AssetKind, Handbook, Sop};
 use crate::output::{OutputFile, Sink, keep_files};
@@ -253,12 +254,9 @@ impl Job {
                 Ok(out)
             }
             Job::Search => {
-                let ctx = crate::search::page::context(handbook);
-                let html = theme.render(crate::search::page::TEMPLATE_NAME, &ctx)?;
-                Ok(vec![OutputFile::text(
-                    crate::search::page::OUTPUT_PATH,
-                    html,
-                )])
+                let ctx = search_page::context(handbook);
+                let html = theme.render(search_page::TEMPLATE_NAME, &ctx)?;
+                Ok(vec![OutputFile::text(search_page::OUTPUT_PATH, html)])
             }
             Job::NotFound => {
                 ctx.insert("breadcrumbs", &Vec::<Link>::new());

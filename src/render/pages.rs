@@ -13,10 +13,10 @@ use crate::config::{Config, Language, Paper};
 use crate::model::index::Indexes;
 use crate::model::{Approver, AssetKind, Date, Flow, Handbook, Hubungan, Sop, Target, Unit};
 
-use super::i18n;
 use super::json;
 use super::markdown::Markdown;
 use super::swimlane;
+use crate::i18n;
 
 /// Site-wide values every page gets as `site`.
 #[derive(Debug, Clone, Serialize)]
@@ -380,7 +380,7 @@ impl<'a> Builder<'a> {
     /// `include_self`), as links.
     pub fn breadcrumbs(&self, unit_path: &str, include_self: bool) -> Vec<Link> {
         let mut crumbs = vec![Link {
-            title: i18n::get(self.language, "home").to_string(),
+            title: i18n::strings(self.language).home.to_string(),
             url: self.page_url(""),
         }];
         let parts: Vec<&str> = unit_path.split('/').filter(|p| !p.is_empty()).collect();
@@ -445,11 +445,11 @@ impl<'a> Builder<'a> {
         let (date, date_label) = match (sop.latest_revision(), &sop.tanggal_pembuatan) {
             (Some(d), _) => (
                 Some(self.date(d)),
-                Some(i18n::get(self.language, "revised_on")),
+                Some(i18n::strings(self.language).revised_on),
             ),
             (None, Some(d)) => (
                 Some(self.date(d)),
-                Some(i18n::get(self.language, "created_on")),
+                Some(i18n::strings(self.language).created_on),
             ),
             (None, None) => (None, None),
         };
@@ -653,7 +653,7 @@ impl<'a> Builder<'a> {
                             Hubungan::Terkait => i18n::hubungan(lang, *h).to_string(),
                             _ => format!(
                                 "{} {}",
-                                i18n::get(lang, "backlink_as"),
+                                i18n::strings(lang).backlink_as,
                                 i18n::hubungan(lang, *h)
                             ),
                         };
@@ -798,11 +798,11 @@ pub fn total_waktu(sop: &Sop, lang: Language) -> Option<String> {
     }
     Some(format!(
         "{} {total}, {} {} {} {}",
-        i18n::get(lang, "total_partial"),
+        i18n::strings(lang).total_partial,
         sop.waktu_steps,
-        i18n::get(lang, "total_partial_of"),
+        i18n::strings(lang).total_partial_of,
         sop.steps.len(),
-        i18n::get(lang, "total_partial_steps"),
+        i18n::strings(lang).total_partial_steps,
     ))
 }
 
@@ -890,10 +890,8 @@ fn page_css(paper: Paper, language: Language, sop: &Sop) -> String {
     let chart_h = h - top - bottom - PRINT_CAPTION_MM;
     // The last page keeps room under its drawing for the Jumlah waktu row.
     let last_h = chart_h - PRINT_TOTAL_MM;
-    let (page, of) = match language {
-        Language::Id => ("Halaman", "dari"),
-        Language::En => ("Page", "of"),
-    };
+    let t = crate::i18n::strings(language);
+    let (page, of) = (t.print_page, t.print_page_of);
     // An SOP not numbered yet is named by its nama alone, not "— · nama".
     let footer = if sop.nomor.is_empty() {
         css_string(&sop.nama)

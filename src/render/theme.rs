@@ -68,8 +68,8 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/partials/sop_list.html"),
     ),
     (
-        crate::search::page::TEMPLATE_NAME,
-        crate::search::page::TEMPLATE,
+        super::search_page::TEMPLATE_NAME,
+        super::search_page::TEMPLATE,
     ),
 ];
 
@@ -85,10 +85,7 @@ const DEFAULT_STATIC: &[(&str, &[u8])] = &[
         "favicon.svg",
         include_bytes!("../../themes/default/static/favicon.svg"),
     ),
-    (
-        crate::search::page::SCRIPT_PATH,
-        crate::search::page::SCRIPT,
-    ),
+    (super::search_page::SCRIPT_PATH, super::search_page::SCRIPT),
 ];
 
 /// The parsed templates and the static files of the theme and the handbook.

@@ -11,7 +11,6 @@
 pub mod abbreviations;
 pub mod citations;
 mod memo;
-pub mod page;
 pub mod pagefind;
 pub mod stemming;
 

@@ -6,7 +6,6 @@
 
 use std::collections::BTreeMap;
 
-use crate::config::Language;
 use crate::model::Handbook;
 
 /// The template of the page (extends base.html).
@@ -19,56 +18,6 @@ pub const SCRIPT_PATH: &str = "search.js";
 pub const SCRIPT: &[u8] = include_bytes!("../../themes/default/static/search.js");
 /// Where the page lands under the output folder.
 pub const OUTPUT_PATH: &str = "cari/index.html";
-
-/// `(key, Indonesian, English)`: the words of the search page, read by the
-/// template as `s.key`. `{n}` and `{q}` are filled in by the script.
-const STRINGS: &crate::render::i18n::Table = &[
-    ("title", "Cari SOP", "Search SOPs"),
-    (
-        "hint",
-        "Ketik nama SOP, singkatan (Kasubag, SP2D), pelaksana atau dasar hukum (UU 17/2003).",
-        "Type an SOP name, an abbreviation (Kasubag, SP2D), a role or a legal basis (UU 17/2003).",
-    ),
-    (
-        "loading",
-        "Memuat indeks pencarian…",
-        "Loading the search index…",
-    ),
-    (
-        "count",
-        "{n} SOP ditemukan untuk “{q}”",
-        "{n} SOPs found for “{q}”",
-    ),
-    (
-        "count_one",
-        "1 SOP ditemukan untuk “{q}”",
-        "1 SOP found for “{q}”",
-    ),
-    (
-        "none",
-        "Tidak ada SOP yang cocok dengan “{q}”. Coba kata lain atau singkatannya.",
-        "No SOP matches “{q}”. Try other words or an abbreviation.",
-    ),
-    ("more", "Tampilkan lebih banyak", "Show more"),
-    (
-        "error",
-        "Pencarian tidak dapat dimuat. Muat ulang halaman ini.",
-        "Search could not be loaded. Reload this page.",
-    ),
-    ("all", "Semua", "All"),
-    ("filter_unit", "Unit kerja", "Unit"),
-    ("filter_pelaksana", "Pelaksana", "Role"),
-    (
-        "needs_js",
-        "Pencarian memerlukan JavaScript. Telusuri SOP melalui daftar unit kerja di beranda.",
-        "Search needs JavaScript. Browse the SOPs by unit from the home page.",
-    ),
-];
-
-/// The words of the search page in `language`, for `s` in the template.
-pub fn strings(language: Language) -> BTreeMap<&'static str, &'static str> {
-    crate::render::i18n::strings_of(STRINGS, language)
-}
 
 /// One choice of a filter menu: a value of a Pagefind filter and how many
 /// SOPs have it.
@@ -87,7 +36,7 @@ pub fn context(handbook: &Handbook) -> tera::Context {
     let mut units: BTreeMap<&str, usize> = BTreeMap::new();
     let mut roles: BTreeMap<&str, usize> = BTreeMap::new();
     for sop in &handbook.sops {
-        if let Some(unit) = super::unit_name(sop, handbook) {
+        if let Some(unit) = crate::search::unit_name(sop, handbook) {
             *units.entry(unit).or_default() += 1;
         }
         let lanes: std::collections::BTreeSet<&str> =
@@ -106,7 +55,10 @@ pub fn context(handbook: &Handbook) -> tera::Context {
             .collect()
     };
     let mut ctx = tera::Context::new();
-    ctx.insert("s", &strings(handbook.config.language));
+    ctx.insert(
+        "s",
+        crate::i18n::SearchStrings::of(handbook.config.language),
+    );
     ctx.insert("breadcrumbs", &Vec::<()>::new());
     ctx.insert("unit_options", &options(units));
     ctx.insert("role_options", &options(roles));
@@ -122,7 +74,7 @@ pub fn context(handbook: &Handbook) -> tera::Context {
 /// the reader typed "kasubag". `<` is escaped so no form can end the
 /// element.
 fn abbreviations_json(extra: &BTreeMap<String, String>) -> String {
-    let abbreviations = super::Abbreviations::new(extra);
+    let abbreviations = crate::search::Abbreviations::new(extra);
     serde_json::to_string(&abbreviations.groups())
         .expect("strings are JSON")
         .replace('<', "\\u003c")
@@ -144,14 +96,5 @@ mod tests {
                 .iter()
                 .any(|g| g.contains(&"Kepala Sub Bagian".to_string()))
         );
-    }
-
-    #[test]
-    fn both_languages_have_every_string() {
-        for (key, id, en) in STRINGS {
-            assert!(!id.is_empty() && !en.is_empty(), "{key}");
-        }
-        assert_eq!(strings(Language::En)["all"], "All");
-        assert_eq!(strings(Language::Id)["all"], "Semua");
     }
 }
