@@ -164,8 +164,13 @@ pub fn file_kop_lines(lines: &[String], draft: &mut Draft) {
                 continue;
             }
         }
+        // The body the satuan kerja belongs to: a government, a ministry,
+        // the supreme court ("KEMENTERIAN AGAMA REPUBLIK INDONESIA" above
+        // "KANTOR KEMENTERIAN AGAMA KOTA ...").
+        let body = matches!(first, "pemerintah" | "kementerian" | "mahkamah")
+            || (satker.is_empty() && words.windows(2).any(|w| w == ["republik", "indonesia"]));
         match first {
-            "pemerintah" => draft.organisasi = Some(line),
+            _ if body && draft.organisasi.is_none() => draft.organisasi = Some(line),
             "bagian" | "sub" | "subbag" | "subbagian" | "bidang" | "subbidang" | "seksi"
             | "upt" | "uptd" => draft.unit.push(line),
             _ => satker.push(line),
@@ -361,5 +366,40 @@ mod tests {
         assert_eq!(column_kind("Uraian Kegiatan"), Some(ColumnKind::Kegiatan));
         assert_eq!(column_kind("No."), Some(ColumnKind::No));
         assert_eq!(column_kind("Kepala Seksi"), None);
+    }
+
+    #[test]
+    fn a_ministry_or_court_line_above_the_office_is_its_organisasi() {
+        let kop = |lines: &[&str]| {
+            let mut d = Draft::default();
+            let lines: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+            file_kop_lines(&lines, &mut d);
+            (d.organisasi, d.satuan_kerja)
+        };
+        assert_eq!(
+            kop(&["KEMENTERIAN AGAMA REPUBLIK INDONESIA", "MAN 2 Mojokerto"]),
+            (
+                Some("KEMENTERIAN AGAMA REPUBLIK INDONESIA".into()),
+                Some("MAN 2 Mojokerto".into())
+            )
+        );
+        assert_eq!(
+            kop(&[
+                "MAHKAMAH AGUNG REPUBLIK INDONESIA",
+                "Pengadilan Agama Kediri"
+            ])
+            .0,
+            Some("MAHKAMAH AGUNG REPUBLIK INDONESIA".into())
+        );
+        // An office whose own name says "Kementerian" stays the satuan kerja.
+        assert_eq!(
+            kop(&["KANTOR KEMENTERIAN AGAMA KOTA SALATIGA"]),
+            (None, Some("KANTOR KEMENTERIAN AGAMA KOTA SALATIGA".into()))
+        );
+        // A name wrapped over two lines stays one satuan kerja.
+        assert_eq!(
+            kop(&["Badan Pengelolaan Keuangan", "Kabupaten Balangan"]).1,
+            Some("Badan Pengelolaan Keuangan Kabupaten Balangan".into())
+        );
     }
 }
