@@ -102,14 +102,21 @@ fn read_one_sop(c: &mut Criterion) {
 
 fn render_one_sop(c: &mut Criterion) {
     let dir = handbook_dir(FEW);
-    let handbook = load(dir.path());
+    let loaded = lajur::pipeline::load(
+        &options(dir.path()),
+        &mut lajur::source::SourceCache::disabled(),
+    )
+    .expect("the synthetic handbook has no errors");
+    let linked = lajur::pipeline::link(loaded);
     let (_, sop) = largest(FEW);
-    let index = handbook
+    let index = linked
+        .handbook
         .sops
         .iter()
         .position(|s| s.nomor == sop.nomor)
         .expect("the SOP is in the handbook");
-    // Theme and indexes are set up on every call, as in `serve` after a save.
+    // The templates are parsed on every call, as in `serve` after a save
+    // (the indexes are made once per build, by the link stage).
     c.bench_function(
         &format!(
             "render one SOP page ({} steps, handbook of {FEW})",
@@ -117,7 +124,9 @@ fn render_one_sop(c: &mut Criterion) {
         ),
         |b| {
             b.iter(|| {
-                lajur::render::render_sop_pages(black_box(&handbook), dir.path(), &[index])
+                let producer = lajur::pipeline::Producer::new(black_box(&linked), dir.path())
+                    .expect("the templates parse");
+                lajur::output::keep_files(|sink| producer.sop_pages(&[index], sink))
                     .expect("the page renders")
             })
         },

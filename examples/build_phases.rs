@@ -41,12 +41,22 @@ fn main() -> ExitCode {
     let all = Instant::now();
     let started = Instant::now();
     let cpu_started = cpu_ms();
-    let loaded = lajur::source::load(&opts);
+    let linked = match lajur::pipeline::load(&opts, &mut lajur::source::SourceCache::disabled()) {
+        Ok(loaded) => lajur::pipeline::link(loaded),
+        Err(e) => {
+            eprintln!("{e}: run `lajur check`");
+            return ExitCode::FAILURE;
+        }
+    };
     let load = started.elapsed();
     let load_cpu = cpu_ms() - cpu_started;
-    let Some(handbook) = loaded.handbook.filter(|_| !loaded.diagnostics.has_errors()) else {
-        eprintln!("the handbook has errors: run `lajur check`");
-        return ExitCode::FAILURE;
+    let handbook = &linked.handbook;
+    let producer = match lajur::pipeline::Producer::new(&linked, &root) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("{e}: run `lajur check`");
+            return ExitCode::FAILURE;
+        }
     };
     // `lajur build` runs the search index beside render-and-write; here they
     // run one after the other, so each gets a time of its own.
@@ -67,9 +77,9 @@ fn main() -> ExitCode {
     let only = std::env::var("PHASE").unwrap_or_default();
     if only != "search"
         && only != "load"
-        && let Err(e) = lajur::render::render_site_to(&handbook, &root, &write)
+        && let Err(e) = producer.site(&write, false)
     {
-        eprintln!("render failed: {e:?}");
+        eprintln!("render failed: {e}");
         return ExitCode::FAILURE;
     }
     let render = started.elapsed();
@@ -78,7 +88,7 @@ fn main() -> ExitCode {
     let cpu_started = cpu_ms();
     if only != "render"
         && only != "load"
-        && let Err(e) = lajur::search::index_to(&handbook, &write)
+        && let Err(e) = lajur::search::index_to(handbook, &write)
     {
         eprintln!("{e}");
         return ExitCode::FAILURE;

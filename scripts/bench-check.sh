@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # `lajur check` on generated handbooks of N SOPs, run as an author runs it
 # (in the handbook folder, no --root): median wall time of --runs checks and
-# the peak memory, beside one `lajur build` of the same handbook. check
-# renders every page (templates, attachment clashes, output paths) into a
+# the peak memory, beside one `lajur build` of the same handbook. check runs
+# build's pipeline (every page rendered, the search index built) into a
 # sink that keeps nothing, so it stops on what build stops on; this shows
 # what that costs.
 #

@@ -127,7 +127,7 @@ fn main() -> ExitCode {
                     );
                     ExitCode::SUCCESS
                 }
-                Err(e) => build_error(&root, e),
+                Err(e) => failed(&root, e, Format::Text, "Nothing was written."),
             }
         }
         Command::Serve {
@@ -159,18 +159,14 @@ fn main() -> ExitCode {
                 root: root.clone(),
                 ..Options::default()
             };
-            // The same checks as `build`, so the same exit status.
-            let (code, diagnostics) = match lajur::check(&opts) {
-                Ok(warnings) => (0, warnings),
-                Err(BuildError::Settings(d)) => (2, d),
-                Err(BuildError::Handbook(d)) => (1, d),
-                Err(BuildError::Io(e)) => {
-                    eprintln!("error: {e}");
-                    return ExitCode::from(1);
+            // The same pipeline as `build`, so the same errors and exit status.
+            match lajur::check(&opts) {
+                Ok(warnings) => {
+                    print_diagnostics(&root, warnings, format);
+                    ExitCode::SUCCESS
                 }
-            };
-            print_diagnostics(&root, diagnostics, format);
-            ExitCode::from(code)
+                Err(e) => failed(&root, e, format, ""),
+            }
         }
         Command::New { path, nama } => match lajur::scaffold::new_sop_at(&path, nama.as_deref()) {
             Ok(written) => {
@@ -224,22 +220,21 @@ fn main() -> ExitCode {
     }
 }
 
-fn build_error(root: &std::path::Path, e: BuildError) -> ExitCode {
+/// Reports why `build` or `check` stopped and gives its exit status (the
+/// policy is `BuildError::exit_code`). `after` follows the handbook's errors.
+fn failed(root: &std::path::Path, e: BuildError, format: Format, after: &str) -> ExitCode {
+    let code = ExitCode::from(e.exit_code());
     match e {
-        BuildError::Settings(d) => {
-            print_diagnostics(root, d, Format::Text);
-            ExitCode::from(2)
-        }
+        BuildError::Settings(d) => print_diagnostics(root, d, format),
         BuildError::Handbook(d) => {
-            print_diagnostics(root, d, Format::Text);
-            eprintln!("Nothing was written.");
-            ExitCode::from(1)
+            print_diagnostics(root, d, format);
+            if !after.is_empty() {
+                eprintln!("{after}");
+            }
         }
-        BuildError::Io(e) => {
-            eprintln!("error: could not write the site: {e}");
-            ExitCode::from(1)
-        }
+        other => eprintln!("error: {other}"),
     }
+    code
 }
 
 fn print_diagnostics(root: &std::path::Path, mut d: Diagnostics, format: Format) {

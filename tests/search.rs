@@ -65,8 +65,8 @@ fn render(root: &Path) -> (lajur::Handbook, Vec<OutputFile>) {
         root: root.to_path_buf(),
         ..Options::default()
     };
-    match lajur::render_site(&opts) {
-        Ok((handbook, files, _)) => (handbook, files),
+    match lajur::pipeline::render_in_memory(&opts) {
+        Ok((linked, files)) => (linked.handbook, files),
         Err(e) => panic!("the fixture does not render: {e:?}"),
     }
 }

@@ -289,8 +289,9 @@ fn load(root: &Path) -> lajur::model::Handbook {
         root: root.to_path_buf(),
         ..Options::default()
     };
-    let (handbook, _) = lajur::load_checked(&opts).expect("the handbook loads");
-    handbook
+    let cache = &mut lajur::source::SourceCache::disabled();
+    let loaded = lajur::pipeline::load(&opts, cache).expect("the handbook loads");
+    lajur::pipeline::link(loaded).handbook
 }
 
 /// Indexes the handbook at `root` both ways; returns the number of chunks

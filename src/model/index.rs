@@ -667,12 +667,10 @@ fn make_slugs_unique(roles: &mut [Role]) {
 /// Gives every lane the slug of its role, so `data-lane` in the flowchart,
 /// the role page and sop.json agree for a lane written by its singkatan or
 /// in another spelling ("Kasubag Umum" → `kepala-sub-bagian-umum`).
-pub fn assign_role_slugs(handbook: &mut Handbook) {
-    let roles = roles(handbook);
-    let lanes = lane_roles(handbook, &roles);
-    for (sop, slots) in handbook.sops.iter_mut().zip(lanes) {
+pub fn assign_role_slugs(handbook: &mut Handbook, indexes: &Indexes) {
+    for (sop, slots) in handbook.sops.iter_mut().zip(&indexes.lane_roles) {
         for (lane, slot) in sop.lanes.iter_mut().zip(slots) {
-            if let Some(role) = slot.and_then(|r| roles.get(r)) {
+            if let Some(role) = slot.and_then(|r| indexes.roles.get(r)) {
                 lane.slug = role.slug.clone();
             }
         }
@@ -1122,7 +1120,8 @@ pub(crate) mod tests {
             vec![],
         );
         let mut hb = handbook(vec![a, b]);
-        assign_role_slugs(&mut hb);
+        let indexes = Indexes::build(&hb);
+        assign_role_slugs(&mut hb, &indexes);
         assert_eq!(hb.sops[1].lanes[0].slug, "kepala-sub-bagian-umum");
         assert_eq!(hb.sops[1].lanes[1].slug, "staf");
     }

@@ -48,3 +48,34 @@ pub fn keep_files<E>(write: impl FnOnce(Sink<'_>) -> Result<(), E>) -> Result<Ve
         .into_inner()
         .unwrap_or_else(std::sync::PoisonError::into_inner))
 }
+
+/// The paths the handbook's files on disk take in the site (static files,
+/// published attachments): a generated file with one of these paths gives
+/// way, so the handbook's own static/style.css replaces the built-in one.
+/// The one place this rule is made: every sink is fed through [`Assets::pass`].
+#[derive(Debug, Default)]
+pub struct Assets {
+    paths: std::collections::HashSet<String>,
+}
+
+impl Assets {
+    /// The published assets of a handbook (an attachment withheld, HTML while
+    /// allow_html is false, takes no path).
+    pub fn new(assets: &[crate::model::Asset]) -> Self {
+        Assets {
+            paths: assets
+                .iter()
+                .filter(|a| a.is_published())
+                .map(|a| a.dest.clone())
+                .collect(),
+        }
+    }
+
+    /// Hands `file` to `sink` unless an asset takes its path.
+    pub fn pass(&self, file: OutputFile, sink: Sink<'_>) -> std::io::Result<()> {
+        if self.paths.contains(&file.path) {
+            return Ok(());
+        }
+        sink(file)
+    }
+}

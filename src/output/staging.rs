@@ -6,7 +6,6 @@
 //! beside the output, on the same file system, and then swapped in with two
 //! renames.
 
-use std::collections::BTreeSet;
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
@@ -31,8 +30,6 @@ pub struct Staging {
     out: PathBuf,
     old: PathBuf,
     assets: Vec<Asset>,
-    /// Paths an asset takes: a rendered file there gives way.
-    asset_paths: BTreeSet<String>,
     files: AtomicUsize,
     pages: AtomicUsize,
     committed: bool,
@@ -56,10 +53,9 @@ impl Staging {
             .filter(|a| a.is_published())
             .cloned()
             .collect();
-        let asset_paths = assets
-            .iter()
-            .map(|a| safe_relative(&a.dest).map(|_| a.dest.clone()))
-            .collect::<io::Result<_>>()?;
+        for asset in &assets {
+            safe_relative(&asset.dest)?;
+        }
         let (parent, name) = split_output(out)?;
         let made_parent = parent
             .ancestors()
@@ -78,7 +74,6 @@ impl Staging {
             old: parent.join(format!("{name}.lajur-old-{pid}")),
             out: out.to_path_buf(),
             assets,
-            asset_paths,
             files: AtomicUsize::new(0),
             pages: AtomicUsize::new(0),
             committed: false,
@@ -89,9 +84,6 @@ impl Staging {
 
     /// Writes one file into the staging folder.
     pub fn put(&self, file: &OutputFile) -> io::Result<()> {
-        if self.asset_paths.contains(&file.path) {
-            return Ok(());
-        }
         let path = self.dir.join(safe_relative(&file.path)?);
         // Most files go into a folder that exists already: try first, make
         // the folder only when the write says it is missing.
@@ -270,7 +262,6 @@ mod tests {
         let files = [
             file("index.html", "<h1>Beranda</h1>"),
             file("umum/rkt/index.html", "RKT"),
-            file("style.css", "theme"),
         ];
         let assets = [
             Asset {
@@ -280,7 +271,7 @@ mod tests {
             },
             Asset {
                 source: src,
-                dest: "style.css".into(),
+                dest: "logo.png".into(),
                 kind: AssetKind::Static,
             },
         ];
@@ -289,8 +280,7 @@ mod tests {
         assert_eq!(got["index.html"], b"<h1>Beranda</h1>");
         assert_eq!(got["umum/rkt/index.html"], b"RKT");
         assert_eq!(got["umum/formulir.pdf"], b"%PDF");
-        // The handbook's own file wins over the theme's.
-        assert_eq!(got["style.css"], b"%PDF");
+        assert_eq!(got["logo.png"], b"%PDF");
         assert_eq!(siblings(tmp.path()), ["formulir.pdf", "public"]);
     }
 

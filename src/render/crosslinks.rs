@@ -15,7 +15,7 @@ use crate::model::{Handbook, RegulationKind};
 use super::RenderError;
 use super::json;
 use super::pages::{Builder, Link, SopSummary};
-use super::theme::Theme;
+use super::templates::Templates;
 use crate::i18n;
 use crate::output::{OutputFile, Sink};
 
@@ -46,7 +46,7 @@ pub fn nav(builder: &Builder<'_>, indexes: &Indexes) -> Vec<Link> {
 /// Pages run in parallel; every template error is returned.
 pub fn render(
     builder: &Builder<'_>,
-    theme: &Theme,
+    theme: &Templates,
     indexes: &Indexes,
     sink: Sink<'_>,
 ) -> Result<Vec<String>, RenderError> {
@@ -114,7 +114,7 @@ impl Job {
     fn render(
         &self,
         builder: &Builder<'_>,
-        theme: &Theme,
+        theme: &Templates,
         indexes: &Indexes,
         summaries: &[SopSummary],
     ) -> Result<OutputFile, Diagnostic> {
@@ -601,19 +601,16 @@ mod tests {
     use crate::model::RegulationKind;
     use crate::model::index::tests::{citation, handbook, lane, minutes, sop, step};
 
-    /// Renders the cross-link files of `hb` with the theme of this crate.
+    /// Renders the cross-link files of `hb` with the built-in theme.
     fn render_files(hb: &Handbook) -> Vec<OutputFile> {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut theme = Theme::load(root, &hb.config).unwrap_or_else(|d| panic!("{d:?}"));
+        let (theme, _) = crate::source::theme::load(root, &hb.config);
         let indexes = Indexes::build(hb);
-        let builder = Builder::new(hb, &indexes);
-        let globals = theme.tera.global_context();
-        globals.insert("site", &builder.site());
-        globals.insert("t", &i18n::strings(hb.config.language));
-        globals.insert("nav", &nav(&builder, &indexes));
+        let renderer = crate::render::Renderer::new(hb, &indexes, &theme, root)
+            .unwrap_or_else(|e| panic!("{e:?}"));
         let mut paths = Vec::new();
         let files = crate::output::keep_files(|sink| {
-            paths = render(&builder, &theme, &indexes, sink)?;
+            paths = render(&renderer.builder, &renderer.templates, &indexes, sink)?;
             Ok::<(), RenderError>(())
         })
         .unwrap_or_else(|e| panic!("{e:?}"));

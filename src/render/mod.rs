@@ -1,9 +1,11 @@
 //! Rendering the handbook to the whole site.
 //!
-//! Pure apart from reading the templates: every page is handed as (path,
+//! Pure: the handbook, its indexes and the theme (all read by `source`, the
+//! indexes made by the link stage) in, every page out, handed as (path,
 //! bytes) to a sink as soon as it is rendered. `build` gives a sink that
 //! writes it into the staging folder at once, so a site of ten thousand SOPs
-//! is never held in memory whole; `serve` and the tests collect the files.
+//! is never held in memory whole; `check` one that keeps nothing; `serve`
+//! one that keeps the files in memory (see `crate::pipeline`).
 
 mod claims;
 pub mod crosslinks;
@@ -12,7 +14,7 @@ pub mod markdown;
 mod pages;
 mod search_page;
 pub mod swimlane;
-mod theme;
+mod templates;
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -24,167 +26,160 @@ use crate::config::Language;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::i18n;
 use crate::model::index::Indexes;
-use crate::model::{AssetKind, Handbook, Sop};
-use crate::output::{OutputFile, Sink, keep_files};
+use crate::model::{Handbook, Sop};
+use crate::output::{OutputFile, Sink};
+use crate::source::Theme;
 
 use pages::{Builder, Link};
-use theme::Theme;
-
-/// Renders every page of the site. `root` is the handbook root, for the
-/// theme and the handbook's own templates/ and static/.
-///
-/// The pages: index.html, one per unit and per SOP (with its alur.svg and
-/// sop.json), the legal bases and the roles (see `crosslinks`),
-/// handbook.json, the search page, 404.html and sitemap.xml, and the built-in CSS unless an asset replaces
-/// it. Attachments and static files on disk stay in `Handbook::assets`, for
-/// `output` (or `serve`) to copy beside these.
-pub fn render_site(handbook: &Handbook, root: &Path) -> Result<Vec<OutputFile>, Diagnostics> {
-    collect(|sink| render_site_to(handbook, root, sink))
-}
+use templates::Templates;
 
 /// Why the site could not be rendered.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum RenderError {
-    /// Templates failed: every distinct problem, once.
+    /// Templates failed, or a file clashed with an attachment: every
+    /// distinct problem, once.
+    #[error("{} error(s) rendering the pages", .0.errors())]
     Pages(Diagnostics),
     /// The sink could not take a file.
-    Write(std::io::Error),
+    #[error("could not write the site: {0}")]
+    Write(#[source] std::io::Error),
 }
 
-/// As [`render_site`], handing each file to `sink` as soon as it is rendered.
-pub fn render_site_to(handbook: &Handbook, root: &Path, sink: Sink<'_>) -> Result<(), RenderError> {
-    let jobs: Vec<Job> = std::iter::once(Job::Index)
-        .chain(
-            handbook
-                .units
-                .iter()
-                .enumerate()
-                .filter(|(_, u)| !u.path.is_empty())
-                .map(|(i, _)| Job::Unit(i)),
-        )
-        .chain((0..handbook.sops.len()).map(Job::Sop))
-        .chain([Job::Search, Job::NotFound, Job::Sitemap])
-        .collect();
-    render_jobs(handbook, root, &jobs, true, sink)
+/// The pages of one build, ready to render: the templates parsed once, the
+/// values every page shares (site, strings, navigation) set once.
+pub struct Renderer<'a> {
+    builder: Builder<'a>,
+    templates: Templates,
+    theme: &'a Theme,
+    root: &'a Path,
 }
 
-/// Only the pages of the SOPs at `sops` (indices into `handbook.sops`), each
-/// exactly as [`render_site`] renders it: `serve` shows these first after a
-/// save, before the whole site is rendered again.
-pub fn render_sop_pages(
-    handbook: &Handbook,
-    root: &Path,
-    sops: &[usize],
-) -> Result<Vec<OutputFile>, Diagnostics> {
-    let jobs: Vec<Job> = sops.iter().map(|&i| Job::Sop(i)).collect();
-    collect(|sink| render_jobs(handbook, root, &jobs, false, sink))
-}
-
-/// Runs `render` with a sink that keeps the files, in a stable order.
-fn collect(
-    render: impl FnOnce(Sink<'_>) -> Result<(), RenderError>,
-) -> Result<Vec<OutputFile>, Diagnostics> {
-    let mut files = match keep_files(render) {
-        Ok(files) => files,
-        Err(RenderError::Pages(errors)) => return Err(errors),
-        // Keeping a file in memory cannot fail.
-        Err(RenderError::Write(_)) => unreachable!("an in-memory sink failed"),
-    };
-    // The jobs ran in parallel; a stable order keeps `serve` and the tests
-    // deterministic.
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
-}
-
-/// Renders `jobs` into `sink`; `whole` adds the cross-link pages and the
-/// built-in CSS.
-fn render_jobs(
-    handbook: &Handbook,
-    root: &Path,
-    jobs: &[Job],
-    whole: bool,
-    sink: Sink<'_>,
-) -> Result<(), RenderError> {
-    let mut theme = Theme::load(root, &handbook.config).map_err(RenderError::Pages)?;
-    // Built once: the SOP pages, the cross-link pages, the JSON and the
-    // sitemap all read the same regulations, roles and backlinks.
-    let indexes = Indexes::build(handbook);
-    let builder = Builder::new(handbook, &indexes);
-    let language = handbook.config.language;
-    let globals = theme.tera.global_context();
-    globals.insert("site", &builder.site());
-    globals.insert("t", &i18n::strings(language));
-    // Only sections with something to show: no bar of links to empty pages.
-    globals.insert("nav", &crosslinks::nav(&builder, &indexes));
-    // Every file passes the attachments' claims on its way out.
-    let claims = claims::Claims::new(handbook, root);
-    let guarded = |file: OutputFile| claims.pass(file, sink);
-    let sink: Sink<'_> = &guarded;
-
-    // Each job's files go to the sink as soon as they are rendered; only
-    // their paths are kept, for the built-in CSS below.
-    let results: Vec<Result<Vec<String>, JobError>> = jobs
-        .par_iter()
-        .map(|job| {
-            let files = job.render(&builder, &theme).map_err(JobError::Page)?;
-            let mut paths = Vec::with_capacity(files.len());
-            for file in files {
-                paths.push(file.path.clone());
-                sink(file).map_err(JobError::Write)?;
-            }
-            Ok(paths)
+impl<'a> Renderer<'a> {
+    /// Parses the templates of `theme`; `root` is the handbook root, for the
+    /// attachments' paths in messages.
+    pub fn new(
+        handbook: &'a Handbook,
+        indexes: &'a Indexes,
+        theme: &'a Theme,
+        root: &'a Path,
+    ) -> Result<Self, RenderError> {
+        let mut templates = Templates::parse(theme).map_err(RenderError::Pages)?;
+        let builder = Builder::new(handbook, indexes);
+        let globals = templates.tera.global_context();
+        globals.insert("site", &builder.site());
+        globals.insert("t", &i18n::strings(handbook.config.language));
+        // Only sections with something to show: no bar of links to empty pages.
+        globals.insert("nav", &crosslinks::nav(&builder, indexes));
+        Ok(Renderer {
+            builder,
+            templates,
+            theme,
+            root,
         })
-        .collect();
+    }
 
-    let mut paths = BTreeSet::new();
-    let mut errors = Diagnostics::default();
-    // One broken template breaks every page that uses it: report it once.
-    let mut seen = BTreeSet::new();
-    let mut report = |d: Diagnostic| {
-        if seen.insert((d.file.clone(), d.line, d.column, d.message.clone())) {
-            errors.push(d);
-        }
-    };
-    for result in results {
-        match result {
-            Ok(p) => paths.extend(p),
-            Err(JobError::Page(d)) => report(d),
-            Err(JobError::Write(e)) => return Err(RenderError::Write(e)),
-        }
-    }
-    if whole {
-        match crosslinks::render(&builder, &theme, &indexes, sink) {
-            Ok(written) => paths.extend(written),
-            Err(RenderError::Pages(list)) => list.into_iter().for_each(&mut report),
-            Err(write) => return Err(write),
-        }
-    }
-    if whole && errors.is_empty() {
-        // The built-in CSS gives way to a page or to a file of the theme's
-        // or the handbook's static/ with the same path, never to an
-        // attachment of content/ (that is a clash).
-        let taken: BTreeSet<&str> = paths
-            .iter()
-            .map(String::as_str)
+    /// Renders every page of the site into `sink`.
+    ///
+    /// The pages: index.html, one per unit and per SOP (with its alur.svg
+    /// and sop.json), the legal bases and the roles (see `crosslinks`),
+    /// handbook.json, the search page, 404.html and sitemap.xml, and the
+    /// built-in static files unless a page takes their path. Attachments and
+    /// static files on disk stay in `Handbook::assets`, for the sink's owner
+    /// to copy beside these.
+    pub fn site(&self, sink: Sink<'_>) -> Result<(), RenderError> {
+        let handbook = self.builder.handbook;
+        let jobs: Vec<Job> = std::iter::once(Job::Index)
             .chain(
                 handbook
-                    .assets
+                    .units
                     .iter()
-                    .filter(|a| a.kind == AssetKind::Static)
-                    .map(|a| a.dest.as_str()),
+                    .enumerate()
+                    .filter(|(_, u)| !u.path.is_empty())
+                    .map(|(i, _)| Job::Unit(i)),
             )
+            .chain((0..handbook.sops.len()).map(Job::Sop))
+            .chain([Job::Search, Job::NotFound, Job::Sitemap])
             .collect();
-        for (path, bytes) in std::mem::take(&mut theme.static_files) {
-            if !taken.contains(path.as_str()) {
-                sink(OutputFile { path, bytes }).map_err(RenderError::Write)?;
+        self.render_jobs(&jobs, true, sink)
+    }
+
+    /// Only the pages of the SOPs at `sops` (indices into `handbook.sops`),
+    /// each exactly as [`Renderer::site`] renders it: `serve` shows these
+    /// first after a save, before the whole site is rendered again.
+    pub fn sop_pages(&self, sops: &[usize], sink: Sink<'_>) -> Result<(), RenderError> {
+        let jobs: Vec<Job> = sops.iter().map(|&i| Job::Sop(i)).collect();
+        self.render_jobs(&jobs, false, sink)
+    }
+
+    /// Renders `jobs` into `sink`; `whole` adds the cross-link pages and the
+    /// built-in static files.
+    fn render_jobs(&self, jobs: &[Job], whole: bool, sink: Sink<'_>) -> Result<(), RenderError> {
+        let builder = &self.builder;
+        let templates = &self.templates;
+        // Every file passes the attachments' claims on its way out.
+        let claims = claims::Claims::new(builder.handbook, self.root);
+        let guarded = |file: OutputFile| claims.pass(file, sink);
+        let sink: Sink<'_> = &guarded;
+
+        // Each job's files go to the sink as soon as they are rendered; only
+        // their paths are kept, for the built-in static files below.
+        let results: Vec<Result<Vec<String>, JobError>> = jobs
+            .par_iter()
+            .map(|job| {
+                let files = job.render(builder, templates).map_err(JobError::Page)?;
+                let mut paths = Vec::with_capacity(files.len());
+                for file in files {
+                    paths.push(file.path.clone());
+                    sink(file).map_err(JobError::Write)?;
+                }
+                Ok(paths)
+            })
+            .collect();
+
+        let mut paths = BTreeSet::new();
+        let mut errors = Diagnostics::default();
+        // One broken template breaks every page that uses it: report it once.
+        let mut seen = BTreeSet::new();
+        let mut report = |d: Diagnostic| {
+            if seen.insert((d.file.clone(), d.line, d.column, d.message.clone())) {
+                errors.push(d);
+            }
+        };
+        for result in results {
+            match result {
+                Ok(p) => paths.extend(p),
+                Err(JobError::Page(d)) => report(d),
+                Err(JobError::Write(e)) => return Err(RenderError::Write(e)),
             }
         }
+        if whole {
+            match crosslinks::render(builder, templates, builder.indexes, sink) {
+                Ok(written) => paths.extend(written),
+                Err(RenderError::Pages(list)) => list.into_iter().for_each(&mut report),
+                Err(write) => return Err(write),
+            }
+        }
+        if whole && errors.is_empty() {
+            // A built-in static file gives way to a page with the same path
+            // (a file on disk with its path wins over it in the sink: see
+            // `output::Assets`), never to an attachment of content/ (that is
+            // a clash).
+            for (path, bytes) in &self.theme.static_files {
+                if !paths.contains(path) {
+                    let file = OutputFile {
+                        path: path.clone(),
+                        bytes: bytes.to_vec(),
+                    };
+                    sink(file).map_err(RenderError::Write)?;
+                }
+            }
+        }
+        errors.extend(claims.into_errors());
+        if !errors.is_empty() {
+            return Err(RenderError::Pages(errors));
+        }
+        Ok(())
     }
-    errors.extend(claims.into_errors());
-    if !errors.is_empty() {
-        return Err(RenderError::Pages(errors));
-    }
-    Ok(())
 }
 
 enum JobError {
@@ -203,7 +198,11 @@ enum Job {
 }
 
 impl Job {
-    fn render(&self, builder: &Builder<'_>, theme: &Theme) -> Result<Vec<OutputFile>, Diagnostic> {
+    fn render(
+        &self,
+        builder: &Builder<'_>,
+        theme: &Templates,
+    ) -> Result<Vec<OutputFile>, Diagnostic> {
         let handbook = builder.handbook;
         let mut ctx = tera::Context::new();
         match self {

@@ -1,8 +1,7 @@
-//! The search page, /cari/: its template, its script and its words.
-//!
-//! The render module owns the theme; this module hands it what the search page
-//! needs: the default template and script (embedded, so a handbook without a
-//! themes/ folder has search too) and the context of the page.
+//! The search page, /cari/: the names of its template and script, and the
+//! context of the page. The default template and script are embedded with
+//! the rest of the default theme by `source::theme`, so a handbook without a
+//! themes/ folder has search too.
 
 use std::collections::BTreeMap;
 
@@ -10,12 +9,8 @@ use crate::model::Handbook;
 
 /// The template of the page (extends base.html).
 pub const TEMPLATE_NAME: &str = "cari.html";
-/// The default theme's template text.
-pub const TEMPLATE: &str = include_str!("../../themes/default/templates/cari.html");
 /// The script of the page, under the output root.
 pub const SCRIPT_PATH: &str = "search.js";
-/// The default theme's script.
-pub const SCRIPT: &[u8] = include_bytes!("../../themes/default/static/search.js");
 /// Where the page lands under the output folder.
 pub const OUTPUT_PATH: &str = "cari/index.html";
 

@@ -37,8 +37,16 @@ const TITLE_TERMS_WEIGHT: u8 = 6;
 
 /// Why the index could not be built.
 #[derive(Debug, thiserror::Error)]
-#[error("search index: {0}")]
-pub struct SearchError(#[from] std::io::Error);
+pub enum SearchError {
+    /// Pagefind's own files (its version, script, WebAssembly, entry file)
+    /// could not be had from the pagefind crate: a fault of lajur, not of
+    /// the handbook.
+    #[error("Pagefind's runtime files: {0}")]
+    Runtime(String),
+    /// The sink could not take a file of the index.
+    #[error(transparent)]
+    Write(#[from] std::io::Error),
+}
 
 /// Builds the Pagefind index of the handbook's SOPs and returns its files,
 /// with paths under `pagefind/`.
@@ -90,10 +98,8 @@ fn write_index(
     if !trim {
         bundle = bundle.untrimmed();
     }
-    bundle
-        .add(&handbook.sops, |sop| record(sop, handbook, &abbreviations))
-        .map_err(SearchError::from)?;
-    bundle.finish().map_err(SearchError::from)
+    bundle.add(&handbook.sops, |sop| record(sop, handbook, &abbreviations))?;
+    bundle.finish()
 }
 
 /// The record of `sop`: every text of the SOP a reader might remember a

@@ -22,10 +22,11 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
+use crate::Options;
 use crate::diagnostic::Diagnostics;
 use crate::model::Handbook;
-use crate::source::{self, Loaded, SourceCache};
-use crate::{Options, render};
+use crate::pipeline::{self, BuildError, Producer};
+use crate::source::SourceCache;
 
 use reload::{ErrorReport, Message};
 use server::State;
@@ -174,24 +175,29 @@ impl Builder {
             self.cache.forget(path);
         }
         let start = Instant::now();
-        let loaded = source::load_with_cache(&self.opts, &mut self.cache);
-        let (handbook, mut warnings) = match checked(loaded) {
-            Ok(ok) => ok,
-            Err(diagnostics) => return self.show_errors(diagnostics),
+        let linked = match pipeline::load(&self.opts, &mut self.cache) {
+            Ok(loaded) => pipeline::link(loaded),
+            Err(e) => return self.show_failure(e),
+        };
+        let root = self.opts.root.clone();
+        let producer = match Producer::new(&linked, &root) {
+            Ok(producer) => producer,
+            Err(e) => return self.show_failure(e),
         };
         let had_errors = self.state.errors().is_some();
         let first_shown = if had_errors {
             None
         } else {
-            self.show_edited_sops_first(&handbook, changes, start)
+            self.show_edited_sops_first(&producer, &linked.handbook, changes, start)
         };
-        let files = match render::render_site(&handbook, &self.opts.root) {
+        let files = match crate::output::keep_files(|sink| producer.site(sink, false)) {
             Ok(files) => files,
-            Err(errors) => {
-                warnings.extend(errors);
-                return self.show_errors(warnings);
-            }
+            Err(e) => return self.show_failure(e),
         };
+        drop(producer);
+        let pipeline::Linked {
+            handbook, warnings, ..
+        } = linked;
         let before = self.state.site();
         self.generation += 1;
         let site = Site::new(
@@ -252,6 +258,7 @@ impl Builder {
     /// long that took, None when there was nothing to show first.
     fn show_edited_sops_first(
         &mut self,
+        producer: &Producer<'_>,
         handbook: &Handbook,
         changes: &Changes,
         start: Instant,
@@ -265,7 +272,7 @@ impl Builder {
             let i = handbook.sops.iter().position(|sop| sop.file == *path)?;
             edited.push(i);
         }
-        let pages = render::render_sop_pages(handbook, &self.opts.root, &edited).ok()?;
+        let pages = crate::output::keep_files(|sink| producer.sop_pages(&edited, sink)).ok()?;
         let before = self.state.site();
         let site = before.with_pages(self.generation + 1, pages);
         let changed = site.changed_pages(&before)?;
@@ -279,6 +286,17 @@ impl Builder {
         Some(shown)
     }
 
+    /// Keeps the last good site, and shows why the build failed over it and
+    /// in the terminal.
+    fn show_failure(&mut self, e: BuildError) {
+        match e {
+            BuildError::Settings(d) | BuildError::Handbook(d) => self.show_errors(d),
+            // Keeping files in memory does not fail, and the search index is
+            // built in the background; anything else is shown as it is.
+            other => eprintln!("error: {other}"),
+        }
+    }
+
     /// Keeps the last good site, and shows the errors over it and in the terminal.
     fn show_errors(&mut self, mut diagnostics: Diagnostics) {
         diagnostics.sort();
@@ -290,8 +308,7 @@ impl Builder {
                 .collect(),
         );
         let report = ErrorReport::new(&errors);
-        self.state.set_errors(Some(report.clone()));
-        self.state.reload.send(&Message::errors(&report));
+        // The terminal first: whoever sees the overlay can find them there.
         diagnostics.attach_sources(&self.opts.root);
         eprint!("{}", diagnostics.to_text());
         if self.generation == 0 {
@@ -299,6 +316,8 @@ impl Builder {
         } else {
             eprintln!("The last good version stays served until the errors are fixed.");
         }
+        self.state.set_errors(Some(report.clone()));
+        self.state.reload.send(&Message::errors(&report));
         // Printed again in full once fixed, if any are left.
         self.last_warnings.clear();
     }
@@ -315,16 +334,6 @@ impl Builder {
             eprint!("{text}");
             self.last_warnings = text;
         }
-    }
-}
-
-/// The handbook when it can be rendered, else every problem (as in `lajur build`).
-fn checked(loaded: Loaded) -> Result<(Handbook, Diagnostics), Diagnostics> {
-    match loaded.handbook {
-        Some(handbook) if loaded.settings_ok && !loaded.diagnostics.has_errors() => {
-            Ok((handbook, loaded.diagnostics))
-        }
-        _ => Err(loaded.diagnostics),
     }
 }
 
@@ -400,7 +409,7 @@ fn index_site(state: &State, generation: u64, handbook: &Handbook) {
                 .collect();
             state.update_site(generation, |site| site.with_search(search));
         }
-        Err(e) => eprintln!("warning: {e}"),
+        Err(e) => eprintln!("warning: the search index was not updated: {e}"),
     }
 }
 
@@ -439,10 +448,10 @@ mod tests {
             drafts: false,
             base_url: Some("/".into()),
         };
-        let (handbook, _) = checked(source::load(&opts)).unwrap();
-        let whole = render::render_site(&handbook, root).unwrap();
-        let alone = render::render_sop_pages(&handbook, root, &[1]).unwrap();
-        let b = &handbook.sops[1];
+        let (linked, whole) = pipeline::render_in_memory(&opts).unwrap();
+        let producer = Producer::new(&linked, root).unwrap();
+        let alone = crate::output::keep_files(|sink| producer.sop_pages(&[1], sink)).unwrap();
+        let b = &linked.handbook.sops[1];
         assert!(!alone.is_empty());
         for page in &alone {
             assert!(page.path.starts_with(&b.path), "{}", page.path);

@@ -30,8 +30,9 @@ pub struct Site {
 }
 
 impl Site {
-    /// The site of one build. As in `lajur build`, an asset (the handbook's
-    /// static/) wins over a rendered file with the same path.
+    /// The site of one build: the rendered files (none where an asset takes
+    /// the path: the pipeline's sink filter saw to it) and the assets, read
+    /// from disk when asked for.
     pub fn new(
         generation: u64,
         rendered: Vec<OutputFile>,
@@ -66,14 +67,11 @@ impl Site {
         }
     }
 
-    /// This site with `pages` rendered anew, as generation `generation`. A
-    /// file from disk keeps its place, as in [`Site::new`].
+    /// This site with `pages` rendered anew, as generation `generation`.
     pub fn with_pages(&self, generation: u64, pages: Vec<OutputFile>) -> Self {
         let mut files = self.files.clone();
         for page in pages {
-            if !matches!(files.get(&page.path), Some(Body::Disk(_))) {
-                files.insert(page.path, Body::Memory(Arc::new(page.bytes)));
-            }
+            files.insert(page.path, Body::Memory(Arc::new(page.bytes)));
         }
         Site {
             generation,
@@ -140,7 +138,7 @@ mod tests {
     }
 
     #[test]
-    fn assets_win_and_new_pages_replace_old_ones() {
+    fn assets_are_served_from_disk_and_new_pages_replace_old_ones() {
         let asset = Asset {
             source: "/hb/static/style.css".into(),
             dest: "style.css".into(),
@@ -148,16 +146,12 @@ mod tests {
         };
         let site = Site::new(
             1,
-            vec![
-                page("index.html", "depan"),
-                page("a/index.html", "A"),
-                page("style.css", "built-in"),
-            ],
+            vec![page("index.html", "depan"), page("a/index.html", "A")],
             &[asset],
             Arc::default(),
         );
         assert!(matches!(site.get("style.css"), Some(Body::Disk(_))));
-        let next = site.with_pages(2, vec![page("a/index.html", "A2"), page("style.css", "x")]);
+        let next = site.with_pages(2, vec![page("a/index.html", "A2")]);
         assert_eq!(text(&next, "a/index.html"), "A2");
         assert_eq!(text(&next, "index.html"), "depan");
         assert!(matches!(next.get("style.css"), Some(Body::Disk(_))));

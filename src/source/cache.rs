@@ -100,7 +100,7 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 
 impl SourceCache {
     /// A cache that keeps nothing: every load reads every file.
-    pub(super) fn disabled() -> Self {
+    pub fn disabled() -> Self {
         SourceCache {
             disabled: true,
             ..SourceCache::default()

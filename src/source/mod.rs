@@ -1,4 +1,5 @@
-//! Reading the handbook from disk: handbook.yaml, content/ and static files.
+//! Reading the handbook from disk: handbook.yaml, content/, static files and
+//! the theme's templates (the only stage that reads the disk).
 //!
 //! Every file is read on its own (in parallel), into a YAML tree that keeps
 //! positions and then into the model, so one run reports every problem of
@@ -12,6 +13,7 @@ mod fields;
 pub mod files;
 mod register;
 mod sop;
+pub mod theme;
 mod unit;
 mod walk;
 pub mod yaml;
@@ -33,6 +35,7 @@ use files::FrontMatterError;
 pub use cache::SourceCache;
 pub use checks::natural_cmp;
 pub use sop::{SOP_KEYS, STEP_KEYS};
+pub use theme::Theme;
 pub use unit::UNIT_KEYS;
 pub use walk::{display as display_path, guarded_files};
 
@@ -40,6 +43,8 @@ pub use walk::{display as display_path, guarded_files};
 #[derive(Debug, Default)]
 pub struct Loaded {
     pub handbook: Option<Handbook>,
+    /// The templates and built-in files the pages are rendered with.
+    pub theme: Theme,
     pub diagnostics: Diagnostics,
     /// False when handbook.yaml itself is wrong (exit status 2).
     pub settings_ok: bool,
@@ -63,6 +68,7 @@ pub fn load_with_cache(opts: &Options, cache: &mut SourceCache) -> Loaded {
         );
         return Loaded {
             handbook: None,
+            theme: Theme::default(),
             diagnostics,
             settings_ok: false,
         };
@@ -103,19 +109,20 @@ pub fn load_with_cache(opts: &Options, cache: &mut SourceCache) -> Loaded {
     let (assets, skipped) = static_assets(root, &handbook.config);
     handbook.assets.extend(assets);
     diagnostics.extend(skipped);
-    // The templates are read when rendering; what they skip is said here.
-    let theme_templates = Path::new("themes")
-        .join(&handbook.config.theme)
-        .join("templates");
-    for dir in [theme_templates.as_path(), Path::new("templates")] {
-        diagnostics.extend(guarded_files(root, dir).1);
-    }
-    // A lane written by a singkatan or in another spelling takes its role's
-    // slug, so the flowchart, the role page and sop.json name it alike.
-    crate::model::index::assign_role_slugs(&mut handbook);
+    // A theme that is not a folder of themes/ is a settings error already:
+    // its templates are not looked for (the name could lead out of the
+    // handbook); the built-in ones stand in.
+    let theme = if settings_ok {
+        let (theme, problems) = theme::load(root, &handbook.config);
+        diagnostics.extend(problems);
+        theme
+    } else {
+        theme::load(root, &Config::default()).0
+    };
     diagnostics.sort();
     Loaded {
         handbook: Some(handbook),
+        theme,
         diagnostics,
         settings_ok,
     }

@@ -19,6 +19,7 @@ use rayon::prelude::*;
 
 use crate::config::Language;
 use crate::output::{OutputFile, Sink};
+use crate::search::SearchError;
 
 use super::format::{
     FilterIndex, FilterValue, Fragment, MetaChunk, MetaFilter, MetaIndex, MetaPage, Names,
@@ -176,7 +177,7 @@ impl<'a> Bundle<'a> {
 
     /// Writes the word index, the filters, the metadata, the entry file and
     /// Pagefind's scripts.
-    pub fn finish(self) -> io::Result<()> {
+    pub fn finish(self) -> Result<(), SearchError> {
         let Reader {
             words, meta_fields, ..
         } = self.reader;
@@ -310,7 +311,7 @@ impl Gathered<'_> {
     /// Writes the last fragments, the word index (its words named by
     /// `stems`), the filters, the metadata, the entry file and Pagefind's
     /// scripts.
-    fn finish(mut self, stems: Vec<String>, meta_fields: Vec<String>) -> io::Result<()> {
+    fn finish(mut self, stems: Vec<String>, meta_fields: Vec<String>) -> Result<(), SearchError> {
         self.write_groups(true)?;
         let language = self.language.code();
         let mut names = self.names;
@@ -380,9 +381,9 @@ impl Gathered<'_> {
         (self.sink)(OutputFile {
             path: format!("{BUNDLE_DIR}/pagefind-entry.json"),
             bytes: runtime::entry(self.language, &meta_hash, page_count)
-                .map_err(io::Error::other)?,
+                .map_err(SearchError::Runtime)?,
         })?;
-        for file in runtime::files(self.language).map_err(io::Error::other)? {
+        for file in runtime::files(self.language).map_err(SearchError::Runtime)? {
             (self.sink)(file)?;
         }
         Ok(())
