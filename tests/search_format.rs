@@ -444,3 +444,37 @@ fn tricky_words_index_as_pagefind_would() {
     );
     assert!(compare(root).0 > 0);
 }
+
+/// The comparison sees what lajur's own structs would skip: a field
+/// Pagefind writes and lajur does not, a key only one side has, a value
+/// that differs deep inside.
+#[test]
+fn an_unknown_field_is_a_difference() {
+    let page = |fields: Vec<Value>| Value::Array(vec![Value::Array(fields)]);
+    let ours = page(vec![Value::Text("en_1".into()), Value::Integer(3.into())]);
+    let mut theirs_fields = vec![Value::Text("en_1".into()), Value::Integer(3.into())];
+    assert_eq!(
+        difference("pf_meta", &ours, &page(theirs_fields.clone())),
+        None
+    );
+    theirs_fields.push(Value::Bool(true));
+    let found = difference("pf_meta", &ours, &page(theirs_fields)).expect("a difference");
+    assert!(found.starts_with("pf_meta[0]: 2 fields"), "{found}");
+
+    let map = |keys: &[&str]| {
+        Value::Map(
+            keys.iter()
+                .map(|k| (Value::Text(k.to_string()), Value::Null))
+                .collect(),
+        )
+    };
+    let found = difference("f", &map(&["url"]), &map(&["url", "sort"])).expect("a key");
+    assert!(found.contains("sort"), "{found}");
+    let found = difference(
+        "f",
+        &Value::Array(vec![Value::Integer(1.into())]),
+        &Value::Array(vec![Value::Integer(2.into())]),
+    )
+    .expect("a value");
+    assert!(found.starts_with("f[0]:"), "{found}");
+}
