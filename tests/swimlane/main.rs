@@ -591,3 +591,24 @@ fn write_examples_for_a_look() {
     }
     std::fs::write(dir.join("index.html"), page).unwrap();
 }
+
+#[test]
+fn a_loop_and_a_branch_between_the_same_rows_nest() {
+    // A decision sends Tidak down to step 3 by a side channel while step
+    // 3's Tidak loops back to step 2 in the same gutter: the inner track's
+    // stubs must sit inside the outer one's at both ends, or the loop cuts
+    // across the branch (found by the generated SOPs).
+    let s = sop(
+        "Dua cabang",
+        &["A", "B"],
+        &[
+            ("Satu", &[0], Go::Next),
+            ("Dua", &[0, 1], Go::Decide(3, 3)),
+            ("Tiga", &[0], Go::Decide(4, 2)),
+            ("Empat", &[0], Go::Next),
+        ],
+    );
+    let l = check_all(&s).unwrap();
+    assert_eq!(loop_back_crossings(&l), []);
+    loops_take_a_free_channel(&l).unwrap();
+}

@@ -166,7 +166,7 @@ pub(super) fn centre(lane: usize) -> usize {
 }
 
 /// The gutter of a channel half: the one left of its lane, or right of it.
-fn gutter_of(half: Half) -> usize {
+pub(super) fn gutter_of(half: Half) -> usize {
     match half.side {
         Side::Left => half.lane,
         Side::Right => half.lane + 1,

@@ -22,7 +22,7 @@
 //! lanes (the sides facing away from its other symbols), so a stub never runs
 //! over the line that joins them.
 
-use super::channel::{Channels, Crossings, Ends, Level, Run, centre, channel_route};
+use super::channel::{Channels, Crossings, Ends, Level, Run, centre, channel_route, gutter_of};
 use crate::model::{Sop, StepKind, Target};
 
 /// A side of a symbol.
@@ -142,6 +142,28 @@ pub struct End {
     pub is_source: bool,
     /// The arrow runs down to an end terminator: lowest on its side.
     pub to_end: bool,
+    /// How far out from the symbol its track runs (see [`track_rank`]).
+    pub track: usize,
+}
+
+/// How far from a symbol's `side` in `lane` the track (`half`, `slot`) an
+/// end's stub runs to lies: the gutters crossed first, then within a
+/// gutter the tracks of the near half outwards and those of the far half
+/// inwards (slot 0 of a half is the one nearest its own lane).
+fn track_rank(lane: usize, side: Side, half: Half, slot: usize) -> usize {
+    let gutter = gutter_of(half);
+    let crossed = match side {
+        Side::Left => lane.saturating_sub(gutter),
+        Side::Right => gutter.saturating_sub(lane + 1),
+    };
+    let within = if half.side == side {
+        slot
+    } else {
+        usize::MAX / 4 - slot
+    };
+    crossed
+        .saturating_mul(usize::MAX / 2 / 4)
+        .saturating_add(within)
 }
 
 /// Everything decided before sizes: lanes per step, routes, port order.
@@ -467,7 +489,9 @@ pub fn plan(sop: &Sop) -> Plan {
                 from_port,
                 to_lane,
                 to_port,
-                ..
+                half,
+                slot,
+                cross,
             } => {
                 if let Some(side) = from_port.side() {
                     ends.entry((e.from, from_lane, side))
@@ -477,14 +501,18 @@ pub fn plan(sop: &Sop) -> Plan {
                             other_row: e.to,
                             is_source: true,
                             to_end: false,
+                            track: track_rank(from_lane, side, half, slot),
                         });
                 }
                 if let Some(side) = to_port.side() {
+                    // A route over two gutters comes in from its second track.
+                    let (half, slot) = cross.unwrap_or((half, slot));
                     ends.entry((e.to, to_lane, side)).or_default().push(End {
                         edge: index,
                         other_row: e.from,
                         is_source: false,
                         to_end: false,
+                        track: track_rank(to_lane, side, half, slot),
                     });
                 }
             }
@@ -498,6 +526,7 @@ pub fn plan(sop: &Sop) -> Plan {
                     other_row: e.from,
                     is_source: true,
                     to_end: true,
+                    track: 0,
                 });
             }
             Route::Down { .. } | Route::End { side: None, .. } => {}
@@ -509,17 +538,20 @@ pub fn plan(sop: &Sop) -> Plan {
         // row, then ends going down (farthest first), then the branches
         // that end under the symbol. With the nesting of the tracks this
         // keeps the stubs of one side from crossing the tracks of its
-        // neighbours.
+        // neighbours. Ends to one row nest by their tracks: going up, the
+        // inner track's stub above; going down, below (so neither stub
+        // runs across the other's track).
         list.sort_by_key(|end| {
-            let group = match end.other_row.cmp(&row) {
-                _ if end.to_end => 3,
-                std::cmp::Ordering::Less => 0,
-                std::cmp::Ordering::Equal => 1,
-                std::cmp::Ordering::Greater => 2,
+            let (group, nest) = match end.other_row.cmp(&row) {
+                _ if end.to_end => (3, 0),
+                std::cmp::Ordering::Less => (0, end.track),
+                std::cmp::Ordering::Equal => (1, 0),
+                std::cmp::Ordering::Greater => (2, usize::MAX - end.track),
             };
             (
                 group,
                 std::cmp::Reverse(end.other_row),
+                nest,
                 !end.is_source,
                 end.edge,
             )
