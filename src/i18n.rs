@@ -9,8 +9,8 @@
 use serde::Serialize;
 
 use crate::config::Language;
+use crate::link::index::RegulationGroup;
 use crate::model::Hubungan;
-use crate::model::index::RegulationGroup;
 
 /// A struct `$name` with a `&'static str` field per row, and its two
 /// instances, one per language.

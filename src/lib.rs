@@ -17,6 +17,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod i18n;
 pub mod import;
+pub mod link;
 pub mod model;
 pub mod output;
 pub mod pipeline;

@@ -27,8 +27,8 @@ use std::path::Path;
 
 use crate::Options;
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::link::index::Indexes;
 use crate::model::Handbook;
-use crate::model::index::Indexes;
 use crate::output::{Assets, OutputFile, Sink};
 use crate::render::{RenderError, Renderer};
 use crate::search::SearchError;
@@ -146,8 +146,7 @@ pub fn link(loaded: Loaded) -> Linked {
         theme,
         warnings,
     } = loaded;
-    let indexes = Indexes::build(&handbook);
-    crate::model::index::assign_role_slugs(&mut handbook, &indexes);
+    let indexes = crate::link::link(&mut handbook);
     Linked {
         handbook,
         indexes,

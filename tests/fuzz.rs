@@ -17,7 +17,8 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use lajur::Config;
-use lajur::model::{Hubungan, Relation, Sop, links, slug, tanggal::Date, waktu::Waktu};
+use lajur::link::references as links;
+use lajur::model::{Hubungan, Relation, Sop, slug, tanggal::Date, waktu::Waktu};
 use lajur::render::markdown::Markdown;
 use lajur::source::yaml::{self, Value};
 use proptest::prelude::*;
@@ -437,7 +438,7 @@ fn citations() {
     fuzz("citations", text(CITATIONS, 24), |t| {
         let c = lajur::citations::parse(&t);
         let _ = c.display_name();
-        let _ = lajur::model::index::formal_name(&c);
+        let _ = lajur::link::index::formal_name(&c);
         let _ = lajur::search::citations::aliases(&c);
         if let Some(id) = &c.id {
             // The id is a folder of the site (/dasar-hukum/<id>/).

@@ -5,8 +5,6 @@
 
 pub mod citation;
 pub mod graph;
-pub mod index;
-pub mod links;
 pub mod slug;
 pub mod tanggal;
 pub mod url;
@@ -105,7 +103,7 @@ pub struct Sop {
     pub dasar_hukum: Vec<Citation>,
     /// Kualifikasi Pelaksana.
     pub kualifikasi_pelaksana: Vec<String>,
-    /// Keterkaitan: related SOPs, resolved by `links::resolve`.
+    /// Keterkaitan: related SOPs, resolved by `link::references::resolve`.
     pub keterkaitan: Vec<Relation>,
     /// Peralatan / Perlengkapan.
     pub peralatan: Vec<String>,

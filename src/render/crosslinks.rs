@@ -9,7 +9,7 @@ use serde::Serialize;
 use serde::ser::SerializeStruct;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::model::index::{Agency, Indexes, Regulation, RegulationGroup, Role};
+use crate::link::index::{Agency, Indexes, Regulation, RegulationGroup, Role};
 use crate::model::{Handbook, RegulationKind};
 
 use super::RenderError;
@@ -598,8 +598,8 @@ mod tests {
     use std::path::Path;
 
     use super::*;
+    use crate::link::index::tests::{citation, handbook, lane, minutes, sop, step};
     use crate::model::RegulationKind;
-    use crate::model::index::tests::{citation, handbook, lane, minutes, sop, step};
 
     /// Renders the cross-link files of `hb` with the built-in theme.
     fn render_files(hb: &Handbook) -> Vec<OutputFile> {

@@ -12,7 +12,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::config::{Config, Language};
-use crate::model::index::{Indexes, Regulation, RegulationGroup, Role};
+use crate::link::index::{Indexes, Regulation, RegulationGroup, Role};
 use crate::model::waktu::{Duration, DurationRange, Waktu};
 use crate::model::{Citation, Flow, Handbook, Hubungan, RegulationKind, Sop, Step, Target};
 
@@ -778,8 +778,8 @@ fn to_value(value: impl Serialize) -> Value {
 mod tests {
     use super::*;
     use crate::diagnostic::Pos;
-    use crate::model::index::tests::{citation, handbook, lane, minutes, sop, step, unread};
-    use crate::model::index::{agencies, lane_roles, regulations, roles};
+    use crate::link::index::tests::{citation, handbook, lane, minutes, sop, step, unread};
+    use crate::link::index::{agencies, lane_roles, regulations, roles};
     use crate::model::{Relation, StepKind};
 
     fn schema(name: &str) -> jsonschema::Validator {

@@ -25,7 +25,7 @@ use serde::Serialize;
 use crate::config::Language;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::i18n;
-use crate::model::index::Indexes;
+use crate::link::index::Indexes;
 use crate::model::{Handbook, Sop};
 use crate::output::{OutputFile, Sink};
 use crate::source::Theme;

@@ -10,7 +10,7 @@ use serde::Serialize;
 use serde::ser::SerializeStruct;
 
 use crate::config::{Config, Language, Paper};
-use crate::model::index::Indexes;
+use crate::link::index::Indexes;
 use crate::model::{Approver, AssetKind, Date, Flow, Handbook, Hubungan, Sop, Target, Unit};
 
 use super::json;

@@ -4,7 +4,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Pos};
-use crate::model::links::nomor_key;
+use crate::link::references::nomor_key;
 use crate::model::{Sop, Unit};
 
 /// Top-level folders the site itself writes (FORMAT.md "Output"): a unit or

@@ -27,7 +27,7 @@ use walkdir::WalkDir;
 use crate::Options;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics, Pos, Severity};
-use crate::model::{Asset, AssetKind, Handbook, RegisterEntry, Sop, Unit, links, slug};
+use crate::model::{Asset, AssetKind, Handbook, RegisterEntry, Sop, Unit, slug};
 
 use fields::Report;
 use files::FrontMatterError;
@@ -201,7 +201,7 @@ fn read_content(
 
     let units = sort_units(units);
     sort_sops(&mut sops, &units);
-    out.extend(links::resolve(&mut sops));
+    out.extend(crate::link::references::resolve(&mut sops));
 
     let allow_html = handbook.config.allow_html;
     handbook.assets = content

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use crate::diagnostic::Diagnostic;
 
-use super::{Hubungan, Sop, slug};
+use crate::model::{Hubungan, Sop, slug};
 
 /// A nomor as compared: "SOP- 070/Setda" and "sop-070/setda" are one nomor.
 pub fn nomor_key(nomor: &str) -> String {

@@ -1,0 +1,25 @@
+//! The link stage: what is computed across the whole handbook once it is
+//! loaded, so that every page can point to every other.
+//!
+//! - [`references`]: keterkaitan resolved to the SOPs they name (with a
+//!   diagnostic for one that names nothing), and the backlinks;
+//! - [`index`]: the regulations cited, the roles (pelaksana) and the
+//!   satuan kerja, each with the SOPs that cite or involve it.
+//!
+//! [`link`] is the entry the pipeline calls.
+
+pub mod index;
+pub mod references;
+
+pub use index::Indexes;
+
+use crate::model::Handbook;
+
+/// Computes the indexes once and gives every lane the slug of its role, so
+/// the flowchart, the role page and sop.json name a lane written by its
+/// singkatan or in another spelling alike.
+pub fn link(handbook: &mut Handbook) -> Indexes {
+    let indexes = Indexes::build(handbook);
+    index::assign_role_slugs(handbook, &indexes);
+    indexes
+}
