@@ -10,7 +10,8 @@
 //! 2. **link** ([`link`]): the indexes (regulations, roles, backlinks) are
 //!    computed once and kept beside the handbook; every lane takes its
 //!    role's slug from them.
-//! 3. **plan**: the pages to make (the jobs of [`Renderer::site`]).
+//! 3. **plan** ([`crate::routes::plan`], at the end of [`link`]): the path
+//!    and URL of every page and file, read by every page that links.
 //! 4. **render ∥ index** ([`Producer`]): the pages are rendered while the
 //!    search index is built from the model, both handing each file to the
 //!    sink as soon as it is made, through [`Assets::pass`] (a file of the
@@ -31,6 +32,7 @@ use crate::link::index::Indexes;
 use crate::model::Handbook;
 use crate::output::{Assets, OutputFile, Sink};
 use crate::render::{RenderError, Renderer};
+use crate::routes::Routes;
 use crate::search::SearchError;
 use crate::source::{self, SourceCache, Theme};
 
@@ -133,6 +135,8 @@ pub fn load_for<T>(
 pub struct Linked {
     pub handbook: Handbook,
     pub indexes: Indexes,
+    /// Stage 3, plan: the path and URL of every page and file.
+    pub routes: Routes,
     pub theme: Theme,
     pub warnings: Diagnostics,
 }
@@ -147,9 +151,11 @@ pub fn link(loaded: Loaded) -> Linked {
         warnings,
     } = loaded;
     let indexes = crate::link::link(&mut handbook);
+    let routes = crate::routes::plan(&handbook, &indexes);
     Linked {
         handbook,
         indexes,
+        routes,
         theme,
         warnings,
     }
@@ -167,8 +173,14 @@ impl<'a> Producer<'a> {
     /// Parses the templates; a broken one is an error of the handbook.
     pub fn new(linked: &'a Linked, root: &'a Path) -> Result<Self, BuildError> {
         let handbook = &linked.handbook;
-        let renderer = Renderer::new(handbook, &linked.indexes, &linked.theme, root)
-            .map_err(|e| linked.render_error(e))?;
+        let renderer = Renderer::new(
+            handbook,
+            &linked.indexes,
+            &linked.routes,
+            &linked.theme,
+            root,
+        )
+        .map_err(|e| linked.render_error(e))?;
         Ok(Producer {
             linked,
             renderer,

@@ -8,9 +8,11 @@ use rayon::prelude::*;
 use serde::Serialize;
 use serde::ser::SerializeStruct;
 
+use crate::config::Language;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::link::index::{Agency, Indexes, Regulation, RegulationGroup, Role};
 use crate::model::{Handbook, RegulationKind};
+use crate::routes::Kind;
 
 use super::RenderError;
 use super::json;
@@ -21,22 +23,25 @@ use crate::output::{OutputFile, Sink};
 
 /// The links of the navigation bar to the cross-link pages, for the `nav`
 /// global: only those with something to show.
-pub fn nav(builder: &Builder<'_>, indexes: &Indexes) -> Vec<Link> {
-    let lang = builder.language;
-    let mut links = Vec::new();
-    if !indexes.regulations.is_empty() {
-        links.push(Link {
-            title: i18n::strings(lang).regulations.to_string(),
-            url: builder.page_url("dasar-hukum"),
-        });
+pub fn nav(builder: &Builder<'_>) -> Vec<Link> {
+    builder
+        .routes
+        .nav()
+        .map(|kind| Link {
+            title: section_title(builder.language, kind).to_string(),
+            url: builder.url(kind),
+        })
+        .collect()
+}
+
+/// A section's name.
+fn section_title(language: Language, kind: Kind) -> &'static str {
+    let t = i18n::strings(language);
+    match kind {
+        Kind::Regulations => t.regulations,
+        Kind::Roles => t.roles,
+        other => unreachable!("{other:?} is not a section of the navigation"),
     }
-    if !indexes.roles.is_empty() {
-        links.push(Link {
-            title: i18n::strings(lang).roles.to_string(),
-            url: builder.page_url("pelaksana"),
-        });
-    }
-    links
 }
 
 /// Every cross-link file: dasar-hukum/index.html, dasar-hukum/<id>/index.html,
@@ -59,11 +64,9 @@ pub fn render(
         .collect();
     // Every SOP in a list, made once: each is listed on the page of every
     // role it has and of every regulation it cites.
-    let summaries: Vec<SopSummary> = builder
-        .handbook
-        .sops
-        .par_iter()
-        .map(|sop| builder.sop_summary(sop))
+    let summaries: Vec<SopSummary> = (0..builder.handbook.sops.len())
+        .into_par_iter()
+        .map(|i| builder.sop_summary(i))
         .collect();
     // Each file goes to the sink as soon as it is made: at ten thousand
     // SOPs the JSON and role pages alone are some 300 MB.
@@ -119,6 +122,7 @@ impl Job {
         summaries: &[SopSummary],
     ) -> Result<OutputFile, Diagnostic> {
         let handbook = builder.handbook;
+        let routes = builder.routes;
         let mut ctx = tera::Context::new();
         // `capacity`: the page's size, roughly, so its buffer is not grown
         // over and over (a role's page runs to megabytes on a large handbook).
@@ -135,7 +139,7 @@ impl Job {
                 page(
                     &mut ctx,
                     "dasar-hukum.html",
-                    "dasar-hukum/index.html".into(),
+                    routes.get(Kind::Regulations).path.clone(),
                     16_384 + 512 * indexes.regulations.len(),
                 )
             }
@@ -145,19 +149,11 @@ impl Job {
                     "page",
                     &regulation_page(builder, indexes, summaries, regulation),
                 );
-                ctx.insert(
-                    "breadcrumbs",
-                    &section(
-                        builder,
-                        i18n::strings(builder.language).regulations,
-                        "dasar-hukum",
-                    ),
-                );
-                let path = format!("dasar-hukum/{}/index.html", regulation.id);
+                ctx.insert("breadcrumbs", &section(builder, Kind::Regulations));
                 page(
                     &mut ctx,
                     "regulasi.html",
-                    path,
+                    routes.get(Kind::Regulation(*i)).path.clone(),
                     8_192 + 640 * regulation.cited_by.len(),
                 )
             }
@@ -167,52 +163,46 @@ impl Job {
                 page(
                     &mut ctx,
                     "pelaksana.html",
-                    "pelaksana/index.html".into(),
+                    routes.get(Kind::Roles).path.clone(),
                     16_384 + 512 * indexes.roles.len(),
                 )
             }
             Job::Role(i) => {
                 let role = &indexes.roles[*i];
-                ctx.insert("page", &role_page(builder, summaries, role));
-                let mut crumbs =
-                    section(builder, i18n::strings(builder.language).roles, "pelaksana");
+                ctx.insert("page", &role_page(builder, summaries, *i));
+                let mut crumbs = section(builder, Kind::Roles);
                 if let Some(agency) = indexes.agency_of(role) {
                     crumbs.push(Link {
                         title: agency.nama.clone(),
-                        url: json::role_url(builder.config, &agency.slug),
+                        url: builder.url(Kind::Agency(agency_index(indexes, agency))),
                     });
                 }
                 ctx.insert("breadcrumbs", &crumbs);
-                let path = format!("pelaksana/{}/index.html", role.slug);
                 page(
                     &mut ctx,
                     "peran.html",
-                    path,
+                    routes.get(Kind::Role(*i)).path.clone(),
                     16_384 + 1_280 * role.sops.len() + 896 * role.step_count,
                 )
             }
             Job::Agency(i) => {
                 let agency = &indexes.agencies[*i];
-                ctx.insert("page", &agency_page(builder, indexes, agency));
-                ctx.insert(
-                    "breadcrumbs",
-                    &section(builder, i18n::strings(builder.language).roles, "pelaksana"),
-                );
-                let path = format!("pelaksana/{}/index.html", agency.slug);
+                ctx.insert("page", &agency_page(builder, indexes, *i));
+                ctx.insert("breadcrumbs", &section(builder, Kind::Roles));
                 page(
                     &mut ctx,
                     "pelaksana.html",
-                    path,
+                    routes.get(Kind::Agency(*i)).path.clone(),
                     8_192 + 512 * agency.roles.len(),
                 )
             }
             Job::SopJson(i) => Ok(OutputFile {
-                path: format!("{}/sop.json", handbook.sops[*i].path),
-                bytes: json::sop_json_bytes(handbook, *i, indexes),
+                path: routes.sop(*i).json.path.clone(),
+                bytes: json::sop_json_bytes(handbook, *i, indexes, routes),
             }),
             Job::HandbookJson => Ok(OutputFile {
-                path: "handbook.json".into(),
-                bytes: json::handbook_json_text(handbook, indexes).into_bytes(),
+                path: routes.get(Kind::HandbookJson).path.clone(),
+                bytes: json::handbook_json_bytes(handbook, indexes, routes),
             }),
         }
     }
@@ -221,18 +211,37 @@ impl Job {
 fn home(builder: &Builder<'_>) -> Vec<Link> {
     vec![Link {
         title: i18n::strings(builder.language).home.to_string(),
-        url: builder.page_url(""),
+        url: builder.url(Kind::Front),
     }]
 }
 
 /// Home, then the section index (for a regulation or a role page).
-fn section(builder: &Builder<'_>, title: &str, path: &str) -> Vec<Link> {
+fn section(builder: &Builder<'_>, index: Kind) -> Vec<Link> {
     let mut crumbs = home(builder);
     crumbs.push(Link {
-        title: title.to_string(),
-        url: builder.page_url(path),
+        title: section_title(builder.language, index).to_string(),
+        url: builder.url(index),
     });
     crumbs
+}
+
+/// The position of `agency` (one of `indexes.agencies`) in its list.
+fn agency_index(indexes: &Indexes, agency: &Agency) -> usize {
+    indexes
+        .agencies
+        .iter()
+        .position(|a| std::ptr::eq(a, agency))
+        .expect("agency_of returns one of the agencies")
+}
+
+/// The page of a regulation of the indexes.
+fn regulation_url(builder: &Builder<'_>, r: &Regulation) -> String {
+    builder
+        .routes
+        .regulation(&r.id)
+        .expect("every regulation of the indexes has a page")
+        .url
+        .clone()
 }
 
 /// A regulation in a list.
@@ -251,7 +260,7 @@ fn regulation_item(builder: &Builder<'_>, r: &Regulation) -> RegulationItem {
         id: r.id.clone(),
         name: r.name.clone(),
         title: r.title.clone(),
-        url: json::regulation_url(builder.config, &r.id),
+        url: regulation_url(builder, r),
         sop_count: r.cited_by.len(),
     }
 }
@@ -293,7 +302,7 @@ fn regulations_page(builder: &Builder<'_>, indexes: &Indexes) -> RegulationsPage
         .collect();
     RegulationsPage {
         title: i18n::strings(lang).regulations,
-        url: builder.page_url("dasar-hukum"),
+        url: builder.url(Kind::Regulations),
         count: indexes.regulations.len(),
         groups,
     }
@@ -370,7 +379,7 @@ fn regulation_page<'a>(
         number: r.number.clone(),
         year: r.year,
         place: r.place.clone(),
-        url: json::regulation_url(builder.config, &r.id),
+        url: regulation_url(builder, r),
         source_url: r.url.clone(),
         amends: related(&r.amends),
         amended_by: related(&r.amended_by),
@@ -416,12 +425,14 @@ struct RolesPage {
     groups: Vec<RoleGroup>,
 }
 
-fn role_item(builder: &Builder<'_>, role: &Role) -> RoleItem {
+/// Role `index` of the indexes in a list.
+fn role_item(builder: &Builder<'_>, index: usize) -> RoleItem {
+    let role = &builder.indexes.roles[index];
     RoleItem {
         nama: role.nama.clone(),
         satuan_kerja: role.satuan_kerja.clone(),
         slug: role.slug.clone(),
-        url: json::role_url(builder.config, &role.slug),
+        url: builder.url(Kind::Role(index)),
         singkatan: role.singkatan.clone(),
         sop_count: role.sops.len(),
         step_count: role.step_count,
@@ -430,17 +441,16 @@ fn role_item(builder: &Builder<'_>, role: &Role) -> RoleItem {
 }
 
 fn roles_page(builder: &Builder<'_>, indexes: &Indexes) -> RolesPage {
-    let roles: Vec<RoleItem> = indexes
-        .roles
-        .iter()
-        .map(|r| role_item(builder, r))
+    let roles: Vec<RoleItem> = (0..indexes.roles.len())
+        .map(|i| role_item(builder, i))
         .collect();
     let mut groups: Vec<RoleGroup> = indexes
         .agencies
         .iter()
-        .map(|agency| RoleGroup {
+        .enumerate()
+        .map(|(i, agency)| RoleGroup {
             satuan_kerja: Some(agency.nama.clone()),
-            url: Some(json::role_url(builder.config, &agency.slug)),
+            url: Some(builder.url(Kind::Agency(i))),
             roles: agency.roles.iter().map(|&i| roles[i].clone()).collect(),
         })
         .collect();
@@ -462,7 +472,7 @@ fn roles_page(builder: &Builder<'_>, indexes: &Indexes) -> RolesPage {
     }
     RolesPage {
         title: i18n::strings(builder.language).roles.to_string(),
-        url: builder.page_url("pelaksana"),
+        url: builder.url(Kind::Roles),
         section: None,
         count: indexes.roles.len(),
         roles,
@@ -471,15 +481,17 @@ fn roles_page(builder: &Builder<'_>, indexes: &Indexes) -> RolesPage {
 }
 
 /// /pelaksana/<satker>/: the roles of one satuan kerja.
-fn agency_page(builder: &Builder<'_>, indexes: &Indexes, agency: &Agency) -> RolesPage {
+/// Agency `index` of the indexes.
+fn agency_page(builder: &Builder<'_>, indexes: &Indexes, index: usize) -> RolesPage {
+    let agency = &indexes.agencies[index];
     let roles: Vec<RoleItem> = agency
         .roles
         .iter()
-        .map(|&i| role_item(builder, &indexes.roles[i]))
+        .map(|&i| role_item(builder, i))
         .collect();
     RolesPage {
         title: agency.nama.clone(),
-        url: json::role_url(builder.config, &agency.slug),
+        url: builder.url(Kind::Agency(index)),
         section: Some(i18n::strings(builder.language).roles),
         count: roles.len(),
         groups: vec![RoleGroup {
@@ -537,8 +549,10 @@ struct RolePage<'a> {
     sops: Vec<RoleInSopItem<'a>>,
 }
 
-fn role_page<'a>(builder: &Builder<'a>, summaries: &'a [SopSummary], role: &Role) -> RolePage<'a> {
+/// Role `index` of the indexes.
+fn role_page<'a>(builder: &Builder<'a>, summaries: &'a [SopSummary], index: usize) -> RolePage<'a> {
     let lang = builder.language;
+    let role: &'a Role = &builder.indexes.roles[index];
     let sops = role
         .sops
         .iter()
@@ -552,7 +566,7 @@ fn role_page<'a>(builder: &Builder<'a>, summaries: &'a [SopSummary], role: &Role
                 .filter_map(|&l| sop.lanes.get(l).map(|lane| lane.nama.as_str()))
                 .filter(|n| n.trim() != role.nama)
                 .collect();
-            let page_url = builder.page_url(&sop.path);
+            let page = &builder.routes.sop(in_sop.sop).page;
             let steps = in_sop
                 .steps
                 .iter()
@@ -564,7 +578,7 @@ fn role_page<'a>(builder: &Builder<'a>, summaries: &'a [SopSummary], role: &Role
                     kegiatan: &step.kegiatan,
                     waktu: step.waktu.as_ref().map(|w| w.shown()),
                     output: step.output.as_deref(),
-                    url: format!("{page_url}#{}", step_anchor(step.number)),
+                    url: page.step_url(step.number),
                     together_with: step
                         .lanes
                         .iter()
@@ -582,15 +596,10 @@ fn role_page<'a>(builder: &Builder<'a>, summaries: &'a [SopSummary], role: &Role
         })
         .collect();
     RolePage {
-        item: role_item(builder, role),
+        item: role_item(builder, index),
         aliases: role.aliases.clone(),
         sops,
     }
-}
-
-/// The id of a step's row on the SOP page.
-pub fn step_anchor(number: usize) -> String {
-    format!("langkah-{number}")
 }
 
 #[cfg(test)]
@@ -606,7 +615,8 @@ mod tests {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let (theme, _) = crate::source::theme::load(root, &hb.config);
         let indexes = Indexes::build(hb);
-        let renderer = crate::render::Renderer::new(hb, &indexes, &theme, root)
+        let routes = crate::routes::plan(hb, &indexes);
+        let renderer = crate::render::Renderer::new(hb, &indexes, &routes, &theme, root)
             .unwrap_or_else(|e| panic!("{e:?}"));
         let mut paths = Vec::new();
         let files = crate::output::keep_files(|sink| {

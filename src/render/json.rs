@@ -9,27 +9,12 @@
 use std::borrow::Cow;
 
 use serde::Serialize;
-use serde_json::Value;
 
-use crate::config::{Config, Language};
+use crate::config::Language;
 use crate::link::index::{Indexes, Regulation, RegulationGroup, Role};
 use crate::model::waktu::{Duration, DurationRange, Waktu};
 use crate::model::{Citation, Flow, Handbook, Hubungan, RegulationKind, Sop, Step, Target};
-
-/// The URL of an SOP's page.
-pub fn sop_url(config: &Config, sop: &Sop) -> String {
-    config.url(&format!("{}/", sop.path))
-}
-
-/// The URL of a regulation's page (/dasar-hukum/<id>/).
-pub fn regulation_url(config: &Config, id: &str) -> String {
-    config.url(&format!("dasar-hukum/{id}/"))
-}
-
-/// The URL of a role's page (/pelaksana/<slug>/).
-pub fn role_url(config: &Config, slug: &str) -> String {
-    config.url(&format!("pelaksana/{slug}/"))
-}
+use crate::routes::{Kind, Routes};
 
 /// A length of time as numbers a program can add up.
 #[derive(Debug, Serialize)]
@@ -118,12 +103,13 @@ struct SopRef<'a> {
 }
 
 impl<'a> SopRef<'a> {
-    fn new(config: &Config, sop: &'a Sop) -> Self {
+    /// SOP `index` of the handbook, `sop`.
+    fn new(routes: &Routes, index: usize, sop: &'a Sop) -> Self {
         SopRef {
             nomor: sop.nomor_or_dash(),
             nama: &sop.nama,
             path: &sop.path,
-            url: sop_url(config, sop),
+            url: routes.url(Kind::Sop(index)).to_string(),
         }
     }
 }
@@ -197,11 +183,12 @@ struct RoleRef<'a> {
 }
 
 impl<'a> RoleRef<'a> {
-    fn new(config: &Config, role: &'a Role) -> Self {
+    /// Role `index` of the indexes, `role`.
+    fn new(routes: &Routes, index: usize, role: &'a Role) -> Self {
         RoleRef {
             nama: &role.nama,
             slug: &role.slug,
-            url: role_url(config, &role.slug),
+            url: routes.url(Kind::Role(index)).to_string(),
         }
     }
 }
@@ -336,40 +323,27 @@ struct SopJson<'a> {
     body: &'a str,
 }
 
-/// `<sop>/sop.json`: every field of the SOP, with links resolved to URLs.
-/// Null when `index` is out of range.
-pub fn sop_json(handbook: &Handbook, index: usize, indexes: &Indexes) -> Value {
-    let Some(sop) = handbook.sops.get(index) else {
-        return Value::Null;
-    };
-    to_value(build_sop(handbook, index, sop, indexes))
+/// The bytes of `<sop>/sop.json` for SOP `index` of the handbook: every
+/// field of the SOP, with links resolved to URLs, keys in the order of the
+/// form (a `Value` would sort them) for people reading it.
+pub fn sop_json_bytes(
+    handbook: &Handbook,
+    index: usize,
+    indexes: &Indexes,
+    routes: &Routes,
+) -> Vec<u8> {
+    let sop = &handbook.sops[index];
+    // Pretty JSON of an SOP runs to about a kilobyte per step over the text
+    // of its fields; room for it up front saves growing the buffer several
+    // times.
+    let capacity = 4096 + sop.body.len() + sop.steps.len() * 1024;
+    to_bytes(&build_sop(handbook, index, indexes, routes), capacity)
 }
 
-/// The text of `<sop>/sop.json`: the same as [`sop_json`], with the keys in
-/// the order of the form (a `Value` would sort them) for people reading it.
-pub fn sop_json_text(handbook: &Handbook, index: usize, indexes: &Indexes) -> String {
-    // The bytes are serde_json's, which writes only UTF-8.
-    String::from_utf8(sop_json_bytes(handbook, index, indexes)).unwrap_or_default()
-}
-
-/// [`sop_json_text`] as the bytes of the file.
-pub fn sop_json_bytes(handbook: &Handbook, index: usize, indexes: &Indexes) -> Vec<u8> {
-    match handbook.sops.get(index) {
-        Some(sop) => {
-            // Pretty JSON of an SOP runs to about a kilobyte per step over
-            // the text of its fields; room for it up front saves growing
-            // the buffer several times.
-            let capacity = 4096 + sop.body.len() + sop.steps.len() * 1024;
-            to_bytes(&build_sop(handbook, index, sop, indexes), capacity)
-        }
-        None => b"null\n".to_vec(),
-    }
-}
-
-/// The text of `handbook.json`, keys in a readable order.
-pub fn handbook_json_text(handbook: &Handbook, indexes: &Indexes) -> String {
+/// The bytes of `handbook.json`, keys in a readable order.
+pub fn handbook_json_bytes(handbook: &Handbook, indexes: &Indexes, routes: &Routes) -> Vec<u8> {
     let capacity = 4096 + handbook.sops.len() * 1024;
-    String::from_utf8(to_bytes(&build_handbook(handbook, indexes), capacity)).unwrap_or_default()
+    to_bytes(&build_handbook(handbook, indexes, routes), capacity)
 }
 
 /// Pretty JSON and a final newline.
@@ -387,33 +361,33 @@ fn to_bytes(value: &impl Serialize, capacity: usize) -> Vec<u8> {
 fn build_sop<'a>(
     handbook: &'a Handbook,
     index: usize,
-    sop: &'a Sop,
     indexes: &'a Indexes,
+    routes: &Routes,
 ) -> SopJson<'a> {
     let config = &handbook.config;
+    let sop = &handbook.sops[index];
     let unit_kerja = handbook
         .units
         .iter()
-        .find(|u| u.path == sop.unit)
-        .map(|u| UnitRef {
-            path: &u.path,
-            nama: &u.nama,
-            url: if u.path.is_empty() {
-                config.base_url.clone()
-            } else {
-                config.url(&format!("{}/", u.path))
-            },
+        .position(|u| u.path == sop.unit)
+        .map(|i| {
+            let u = &handbook.units[i];
+            UnitRef {
+                path: &u.path,
+                nama: &u.nama,
+                url: routes.url(Kind::Unit(i)).to_string(),
+            }
         });
     let keterkaitan = sop
         .keterkaitan
         .iter()
         .map(|r| {
-            let target = r.target.and_then(|t| handbook.sops.get(t));
+            let target = r.target.map(|t| SopRef::new(routes, t, &handbook.sops[t]));
             RelationJson {
                 reference: &r.reference,
                 hubungan: r.hubungan,
                 resolved: target.is_some(),
-                target: target.map(|t| SopRef::new(config, t)),
+                target,
                 outside: r.outside,
                 url: r.url.as_deref(),
                 is_self: r.is_self,
@@ -425,11 +399,11 @@ fn build_sop<'a>(
         .get(index)
         .map(|list| {
             list.iter()
-                .filter_map(|(from, hubungan)| {
-                    let from = handbook.sops.get(*from)?;
+                .filter_map(|&(from, hubungan)| {
+                    let sop = handbook.sops.get(from)?;
                     Some(BacklinkJson {
-                        hubungan: *hubungan,
-                        sop: SopRef::new(config, from),
+                        hubungan,
+                        sop: SopRef::new(routes, from, sop),
                     })
                 })
                 .collect()
@@ -443,7 +417,11 @@ fn build_sop<'a>(
             nama: &lane.nama,
             singkatan: lane.singkatan.as_deref(),
             slug: &lane.slug,
-            role: indexes.lane_role(index, l).map(|r| RoleRef::new(config, r)),
+            role: indexes
+                .lane_roles
+                .get(index)
+                .and_then(|lanes| lanes.get(l).copied().flatten())
+                .map(|r| RoleRef::new(routes, r, &indexes.roles[r])),
         })
         .collect();
     let langkah = sop
@@ -504,9 +482,9 @@ fn build_sop<'a>(
         nomor: (!sop.nomor.is_empty()).then_some(sop.nomor.as_str()),
         nama: &sop.nama,
         path: &sop.path,
-        url: sop_url(config, sop),
-        json_url: config.url(&format!("{}/sop.json", sop.path)),
-        flowchart_url: config.url(&format!("{}/alur.svg", sop.path)),
+        url: routes.sop(index).page.url.clone(),
+        json_url: routes.sop(index).json.url.clone(),
+        flowchart_url: routes.sop(index).flowchart.url.clone(),
         source: sop.file.to_string_lossy().replace('\\', "/"),
         unit_kerja,
         organisasi: sop.organisasi.as_deref().or(config.organisation.as_deref()),
@@ -529,7 +507,7 @@ fn build_sop<'a>(
         dasar_hukum: sop
             .dasar_hukum
             .iter()
-            .map(|c| citation_json(config, c, indexes))
+            .map(|c| citation_json(c, indexes, routes))
             .collect(),
         kualifikasi_pelaksana: &sop.kualifikasi_pelaksana,
         keterkaitan,
@@ -562,7 +540,7 @@ fn symbols_json<'a>(sop: &'a Sop, step: &Step) -> Vec<SymbolJson<'a>> {
         .collect()
 }
 
-fn citation_json<'a>(config: &Config, c: &'a Citation, indexes: &'a Indexes) -> CitationJson<'a> {
+fn citation_json<'a>(c: &'a Citation, indexes: &'a Indexes, routes: &Routes) -> CitationJson<'a> {
     let regulation = c.id.as_deref().and_then(|id| indexes.regulation(id));
     CitationJson {
         text: &c.text,
@@ -575,7 +553,11 @@ fn citation_json<'a>(config: &Config, c: &'a Citation, indexes: &'a Indexes) -> 
         title: regulation
             .and_then(|r| r.title.as_deref())
             .or(c.title.as_deref()),
-        url: c.id.as_deref().map(|id| regulation_url(config, id)),
+        url: c
+            .id
+            .as_deref()
+            .and_then(|id| routes.regulation(id))
+            .map(|r| r.url.clone()),
         source_url: regulation.and_then(|r| r.url.as_deref()),
         amends: c.amends.as_ref().and_then(|a| a.id.as_deref()),
     }
@@ -661,11 +643,7 @@ struct RoleJson {
 }
 
 /// `handbook.json`: every unit, every SOP in short, every regulation and role.
-pub fn handbook_json(handbook: &Handbook, indexes: &Indexes) -> Value {
-    to_value(build_handbook(handbook, indexes))
-}
-
-fn build_handbook(handbook: &Handbook, indexes: &Indexes) -> HandbookJson {
+fn build_handbook(handbook: &Handbook, indexes: &Indexes, routes: &Routes) -> HandbookJson {
     let config = &handbook.config;
     let nomor = |i: &usize| handbook.sops.get(*i).map(|s| s.nomor.clone());
     // Counting the SOPs within each unit in turn took units × SOPs steps.
@@ -673,16 +651,13 @@ fn build_handbook(handbook: &Handbook, indexes: &Indexes) -> HandbookJson {
     let units = handbook
         .units
         .iter()
-        .map(|u| UnitJson {
+        .enumerate()
+        .map(|(i, u)| UnitJson {
             path: u.path.clone(),
             nama: u.nama.clone(),
             parent: u.parent.clone(),
             satuan_kerja: u.satuan_kerja.clone(),
-            url: if u.path.is_empty() {
-                config.base_url.clone()
-            } else {
-                config.url(&format!("{}/", u.path))
-            },
+            url: routes.url(Kind::Unit(i)).to_string(),
             sop_count: sop_counts.get(u.path.as_str()).copied().unwrap_or(0),
         })
         .collect();
@@ -694,8 +669,8 @@ fn build_handbook(handbook: &Handbook, indexes: &Indexes) -> HandbookJson {
             nomor: s.nomor.clone(),
             nama: s.nama.clone(),
             path: s.path.clone(),
-            url: sop_url(config, s),
-            json_url: config.url(&format!("{}/sop.json", s.path)),
+            url: routes.sop(i).page.url.clone(),
+            json_url: routes.sop(i).json.url.clone(),
             unit_kerja: s.unit.clone(),
             satuan_kerja: s.satuan_kerja.clone(),
             tanggal_pembuatan: s.tanggal_pembuatan.map(|d| d.iso()),
@@ -722,7 +697,8 @@ fn build_handbook(handbook: &Handbook, indexes: &Indexes) -> HandbookJson {
     let dasar_hukum = indexes
         .regulations
         .iter()
-        .map(|r: &Regulation| RegulationJson {
+        .enumerate()
+        .map(|(i, r): (usize, &Regulation)| RegulationJson {
             id: r.id.clone(),
             kind: r.kind,
             group: r.group,
@@ -731,7 +707,7 @@ fn build_handbook(handbook: &Handbook, indexes: &Indexes) -> HandbookJson {
             year: r.year,
             place: r.place.clone(),
             title: r.title.clone(),
-            url: regulation_url(config, &r.id),
+            url: routes.url(Kind::Regulation(i)).to_string(),
             source_url: r.url.clone(),
             amends: r.amends.clone(),
             amended_by: r.amended_by.clone(),
@@ -741,10 +717,11 @@ fn build_handbook(handbook: &Handbook, indexes: &Indexes) -> HandbookJson {
     let pelaksana = indexes
         .roles
         .iter()
-        .map(|r| RoleJson {
+        .enumerate()
+        .map(|(i, r)| RoleJson {
             nama: r.nama.clone(),
             slug: r.slug.clone(),
-            url: role_url(config, &r.slug),
+            url: routes.url(Kind::Role(i)).to_string(),
             singkatan: r.singkatan.clone(),
             sop_count: r.sops.len(),
             step_count: r.step_count,
@@ -768,15 +745,11 @@ fn build_handbook(handbook: &Handbook, indexes: &Indexes) -> HandbookJson {
     }
 }
 
-/// Serialising these plain structs cannot fail (no maps with non-string
-/// keys, no custom serialisers); Null rather than a panic if it ever did.
-fn to_value(value: impl Serialize) -> Value {
-    serde_json::to_value(value).unwrap_or(Value::Null)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::Value;
+
     use crate::diagnostic::Pos;
     use crate::link::index::tests::{citation, handbook, lane, minutes, sop, step, unread};
     use crate::link::index::{agencies, lane_roles, regulations, roles};
@@ -873,6 +846,18 @@ mod tests {
         (hb, indexes)
     }
 
+    /// sop.json of SOP `index`, as the site writes it.
+    fn sop_json(hb: &Handbook, index: usize, indexes: &Indexes) -> Value {
+        let bytes = sop_json_bytes(hb, index, indexes, &crate::routes::plan(hb, indexes));
+        serde_json::from_slice(&bytes).expect("sop.json is JSON")
+    }
+
+    /// handbook.json, as the site writes it.
+    fn handbook_json(hb: &Handbook, indexes: &Indexes) -> Value {
+        let bytes = handbook_json_bytes(hb, indexes, &crate::routes::plan(hb, indexes));
+        serde_json::from_slice(&bytes).expect("handbook.json is JSON")
+    }
+
     #[test]
     fn sop_json_resolves_links_roles_and_regulations() {
         let (hb, indexes) = fixture();
@@ -907,7 +892,6 @@ mod tests {
         assert_eq!(b["dirujuk_oleh"][0]["nomor"], "SOP-070/Setda");
         assert_eq!(b["dirujuk_oleh"][0]["hubungan"], "lanjutan");
         assert_eq!(b["total_waktu"], Value::Null);
-        assert_eq!(sop_json(&hb, 9, &indexes), Value::Null);
     }
 
     #[test]
@@ -935,15 +919,17 @@ mod tests {
     }
 
     #[test]
-    fn the_written_files_are_the_values_in_form_order() {
+    fn the_written_files_keep_the_order_of_the_form() {
         let (hb, indexes) = fixture();
-        let text = sop_json_text(&hb, 0, &indexes);
-        let parsed: Value = serde_json::from_str(&text).expect("sop.json is JSON");
-        assert_eq!(parsed, sop_json(&hb, 0, &indexes));
-        assert!(text.trim_start().starts_with("{\n  \"nomor\""), "{text}");
-        let text = handbook_json_text(&hb, &indexes);
-        let parsed: Value = serde_json::from_str(&text).expect("handbook.json is JSON");
-        assert_eq!(parsed, handbook_json(&hb, &indexes));
+        let routes = crate::routes::plan(&hb, &indexes);
+        let text = String::from_utf8(sop_json_bytes(&hb, 0, &indexes, &routes)).expect("UTF-8");
+        assert!(
+            text.starts_with("{\n  \"nomor\": \"SOP-070/Setda\",\n  \"nama\""),
+            "{text}"
+        );
+        assert!(text.ends_with("}\n"), "{text}");
+        let text = String::from_utf8(handbook_json_bytes(&hb, &indexes, &routes)).expect("UTF-8");
+        assert!(text.starts_with("{\n  \"title\""), "{text}");
     }
 
     #[test]

@@ -28,6 +28,7 @@ use crate::i18n;
 use crate::link::index::Indexes;
 use crate::model::{Handbook, Sop};
 use crate::output::{OutputFile, Sink};
+use crate::routes::{Kind, Routes};
 use crate::source::Theme;
 
 use pages::{Builder, Link};
@@ -60,16 +61,17 @@ impl<'a> Renderer<'a> {
     pub fn new(
         handbook: &'a Handbook,
         indexes: &'a Indexes,
+        routes: &'a Routes,
         theme: &'a Theme,
         root: &'a Path,
     ) -> Result<Self, RenderError> {
         let mut templates = Templates::parse(theme).map_err(RenderError::Pages)?;
-        let builder = Builder::new(handbook, indexes);
+        let builder = Builder::new(handbook, indexes, routes);
         let globals = templates.tera.global_context();
         globals.insert("site", &builder.site());
         globals.insert("t", &i18n::strings(handbook.config.language));
         // Only sections with something to show: no bar of links to empty pages.
-        globals.insert("nav", &crosslinks::nav(&builder, indexes));
+        globals.insert("nav", &crosslinks::nav(&builder));
         Ok(Renderer {
             builder,
             templates,
@@ -204,34 +206,34 @@ impl Job {
         theme: &Templates,
     ) -> Result<Vec<OutputFile>, Diagnostic> {
         let handbook = builder.handbook;
+        let routes = builder.routes;
         let mut ctx = tera::Context::new();
+        // The indices of the jobs are those of the handbook's lists, which
+        // the jobs were made from.
         match self {
             Job::Index => {
                 ctx.insert("page", &builder.index_page());
                 ctx.insert("breadcrumbs", &Vec::<Link>::new());
                 let html = theme.render("index.html", &ctx)?;
-                Ok(vec![OutputFile::text("index.html", html)])
+                Ok(vec![OutputFile::text(
+                    routes.get(Kind::Front).path.clone(),
+                    html,
+                )])
             }
             Job::Unit(i) => {
-                let Some(unit) = handbook.units.get(*i) else {
-                    return Ok(Vec::new());
-                };
-                ctx.insert("page", &builder.unit_page(unit));
+                let unit = &handbook.units[*i];
+                ctx.insert("page", &builder.unit_page(*i));
                 ctx.insert("breadcrumbs", &builder.breadcrumbs(&unit.path, false));
                 let html = theme.render("unit.html", &ctx)?;
                 Ok(vec![OutputFile::text(
-                    format!("{}/index.html", unit.path),
+                    routes.get(Kind::Unit(*i)).path.clone(),
                     html,
                 )])
             }
             Job::Sop(i) => {
-                let Some(sop) = handbook.sops.get(*i) else {
-                    return Ok(Vec::new());
-                };
+                let sop = &handbook.sops[*i];
                 let svg = flowchart_svg(sop, handbook.config.language, builder.lane_urls(*i));
-                let Some(page) = builder.sop_page(*i, svg.as_deref()) else {
-                    return Ok(Vec::new());
-                };
+                let page = builder.sop_page(*i, svg.as_deref());
                 // The drawings, inline, are most of the page; the rest runs
                 // to about 10 KB and 1.5 KB a step, plus the body as HTML
                 // (larger than its Markdown).
@@ -243,29 +245,39 @@ impl Job {
                 ctx.insert("page", &page);
                 ctx.insert("breadcrumbs", &builder.breadcrumbs(&sop.unit, true));
                 let html = theme.render_bytes("sop.html", &ctx, capacity)?;
+                let routes = routes.sop(*i);
                 let mut out = vec![OutputFile {
-                    path: format!("{}/index.html", sop.path),
+                    path: routes.page.path.clone(),
                     bytes: html,
                 }];
                 if let Some(svg) = svg {
-                    out.push(OutputFile::text(format!("{}/alur.svg", sop.path), svg));
+                    out.push(OutputFile::text(routes.flowchart.path.clone(), svg));
                 }
                 Ok(out)
             }
             Job::Search => {
                 let ctx = search_page::context(handbook);
                 let html = theme.render(search_page::TEMPLATE_NAME, &ctx)?;
-                Ok(vec![OutputFile::text(search_page::OUTPUT_PATH, html)])
+                Ok(vec![OutputFile::text(
+                    routes.get(Kind::Search).path.clone(),
+                    html,
+                )])
             }
             Job::NotFound => {
                 ctx.insert("breadcrumbs", &Vec::<Link>::new());
                 let html = theme.render("404.html", &ctx)?;
-                Ok(vec![OutputFile::text("404.html", html)])
+                Ok(vec![OutputFile::text(
+                    routes.get(Kind::NotFound).path.clone(),
+                    html,
+                )])
             }
             Job::Sitemap => {
                 ctx.insert("urls", &sitemap_urls(builder));
                 let xml = theme.render("sitemap.xml", &ctx)?;
-                Ok(vec![OutputFile::text("sitemap.xml", xml)])
+                Ok(vec![OutputFile::text(
+                    routes.get(Kind::Sitemap).path.clone(),
+                    xml,
+                )])
             }
         }
     }
@@ -289,63 +301,28 @@ struct SitemapUrl {
     lastmod: Option<String>,
 }
 
-/// Every page of the sitemap. Sitemaps want absolute URLs: with an absolute
-/// base_url they are; with a path-only base_url they stay root-relative, the
-/// best that can be known without the host.
+/// Every page of the sitemap, as the route table lists them. Sitemaps
+/// want absolute URLs: with an absolute base_url they are; with a path-only
+/// base_url they stay root-relative, the best that can be known without the
+/// host.
 fn sitemap_urls(builder: &Builder<'_>) -> Vec<SitemapUrl> {
-    let handbook = builder.handbook;
-    let mut urls = vec![SitemapUrl {
-        loc: builder.page_url(""),
-        lastmod: None,
-    }];
-    urls.extend(
-        handbook
-            .units
-            .iter()
-            .filter(|u| !u.path.is_empty())
-            .map(|u| SitemapUrl {
-                loc: builder.page_url(&u.path),
-                lastmod: None,
-            }),
-    );
-    // A draft is published only to preview it (`--drafts`), not for search engines.
-    urls.extend(handbook.sops.iter().filter(|s| !s.draft).map(|s| {
-        SitemapUrl {
-            loc: builder.page_url(&s.path),
-            lastmod: s
-                .latest_revision()
-                .or(s.tanggal_pembuatan.as_ref())
-                .map(|d| d.iso()),
-        }
-    }));
-    // The cross-link pages, as `crosslinks::render` writes them; a section
-    // left out of the navigation (nothing in it) is left out here too.
-    let indexes = builder.indexes;
-    if !indexes.regulations.is_empty() {
-        urls.push(SitemapUrl {
-            loc: builder.page_url("dasar-hukum"),
-            lastmod: None,
-        });
-    }
-    urls.extend(indexes.regulations.iter().map(|r| SitemapUrl {
-        loc: json::regulation_url(builder.config, &r.id),
-        lastmod: None,
-    }));
-    if !indexes.roles.is_empty() {
-        urls.push(SitemapUrl {
-            loc: builder.page_url("pelaksana"),
-            lastmod: None,
-        });
-    }
-    urls.extend(indexes.roles.iter().map(|r| SitemapUrl {
-        loc: json::role_url(builder.config, &r.slug),
-        lastmod: None,
-    }));
-    urls.extend(indexes.agencies.iter().map(|a| SitemapUrl {
-        loc: json::role_url(builder.config, &a.slug),
-        lastmod: None,
-    }));
-    urls
+    let routes = builder.routes;
+    routes
+        .sitemap()
+        .map(|kind| SitemapUrl {
+            loc: routes.url(kind).to_string(),
+            // The newest date of an SOP: revision, else creation.
+            lastmod: match kind {
+                Kind::Sop(i) => {
+                    let s = &builder.handbook.sops[i];
+                    s.latest_revision()
+                        .or(s.tanggal_pembuatan.as_ref())
+                        .map(|d| d.iso())
+                }
+                _ => None,
+            },
+        })
+        .collect()
 }
 
 #[cfg(test)]

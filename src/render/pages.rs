@@ -13,7 +13,8 @@ use crate::config::{Config, Language, Paper};
 use crate::link::index::Indexes;
 use crate::model::{Approver, AssetKind, Date, Flow, Handbook, Hubungan, Sop, Target, Unit};
 
-use super::json;
+use crate::routes::{Kind, Routes};
+
 use super::markdown::Markdown;
 use super::swimlane;
 use crate::i18n;
@@ -303,6 +304,8 @@ pub struct Builder<'a> {
     pub markdown: Markdown<'a>,
     /// Regulations, roles and backlinks, computed once for the whole site.
     pub indexes: &'a Indexes,
+    /// Where every page is, planned once for the whole site.
+    pub routes: &'a Routes,
     /// Unit path → index in `handbook.units`.
     unit_index: BTreeMap<&'a str, usize>,
     /// Unit path → number of SOPs in it and every unit below.
@@ -328,7 +331,7 @@ pub(crate) fn sop_counts(handbook: &Handbook) -> BTreeMap<&str, usize> {
 }
 
 impl<'a> Builder<'a> {
-    pub fn new(handbook: &'a Handbook, indexes: &'a Indexes) -> Self {
+    pub fn new(handbook: &'a Handbook, indexes: &'a Indexes, routes: &'a Routes) -> Self {
         let config = &handbook.config;
         let unit_index = handbook
             .units
@@ -347,6 +350,7 @@ impl<'a> Builder<'a> {
                 heading_offset: 1,
             },
             indexes,
+            routes,
             unit_index,
             sop_counts,
         }
@@ -358,22 +362,18 @@ impl<'a> Builder<'a> {
             title: c.title.clone(),
             organisation: c.organisation.clone(),
             base: c.base_url.clone(),
-            home_url: c.base_url.clone(),
-            search_url: c.url("cari/"),
-            logo_url: c.logo.as_deref().map(|l| c.url(l)),
+            home_url: self.routes.url(Kind::Front).to_string(),
+            search_url: self.routes.url(Kind::Search).to_string(),
+            logo_url: c.logo.as_deref().map(|l| self.routes.file_url(l)),
             lang: self.language.code(),
             total_sops: self.handbook.sops.len(),
             generator: format!("lajur {}", env!("CARGO_PKG_VERSION")),
         }
     }
 
-    /// The URL of a page directory ("" is the front page).
-    pub fn page_url(&self, path: &str) -> String {
-        if path.is_empty() {
-            self.config.base_url.clone()
-        } else {
-            self.config.url(&format!("{}/", path.trim_matches('/')))
-        }
+    /// The URL of a page or file.
+    pub fn url(&self, kind: Kind) -> String {
+        self.routes.url(kind).to_string()
     }
 
     /// Home, then every ancestor unit of `unit_path` (itself included when
@@ -381,7 +381,7 @@ impl<'a> Builder<'a> {
     pub fn breadcrumbs(&self, unit_path: &str, include_self: bool) -> Vec<Link> {
         let mut crumbs = vec![Link {
             title: i18n::strings(self.language).home.to_string(),
-            url: self.page_url(""),
+            url: self.url(Kind::Front),
         }];
         let parts: Vec<&str> = unit_path.split('/').filter(|p| !p.is_empty()).collect();
         let upto = if include_self {
@@ -391,12 +391,14 @@ impl<'a> Builder<'a> {
         };
         for end in 1..=upto {
             let path = parts[..end].join("/");
-            let title = self
-                .unit(&path)
-                .map(|u| u.nama.clone())
-                .unwrap_or_else(|| parts[end - 1].to_string());
-            let url = self.page_url(&path);
-            crumbs.push(Link { title, url });
+            let i = *self
+                .unit_index
+                .get(path.as_str())
+                .expect("every folder of content/ is a unit, so every folder above a page is");
+            crumbs.push(Link {
+                title: self.handbook.units[i].nama.clone(),
+                url: self.url(Kind::Unit(i)),
+            });
         }
         crumbs
     }
@@ -411,15 +413,15 @@ impl<'a> Builder<'a> {
         date.long_in(self.language)
     }
 
-    fn children_of(&self, path: &str) -> Vec<&'a Unit> {
-        self.handbook
-            .units
-            .iter()
-            .filter(|u| u.parent.as_deref() == Some(path))
+    /// The units right below `path`, by index.
+    fn children_of(&self, path: &str) -> Vec<usize> {
+        (0..self.handbook.units.len())
+            .filter(|&i| self.handbook.units[i].parent.as_deref() == Some(path))
             .collect()
     }
 
-    fn unit_summary(&self, unit: &Unit, depth: usize) -> UnitSummary {
+    fn unit_summary(&self, i: usize, depth: usize) -> UnitSummary {
+        let unit = &self.handbook.units[i];
         let children = if depth == 0 {
             Vec::new()
         } else {
@@ -430,7 +432,7 @@ impl<'a> Builder<'a> {
         };
         UnitSummary {
             nama: unit.nama.clone(),
-            url: self.page_url(&unit.path),
+            url: self.url(Kind::Unit(i)),
             sop_count: self
                 .sop_counts
                 .get(unit.path.as_str())
@@ -441,7 +443,8 @@ impl<'a> Builder<'a> {
     }
 
     /// An SOP in a list, as the theme's sop_list partial expects it.
-    pub(super) fn sop_summary(&self, sop: &Sop) -> SopSummary {
+    pub(super) fn sop_summary(&self, i: usize) -> SopSummary {
+        let sop = &self.handbook.sops[i];
         let (date, date_label) = match (sop.latest_revision(), &sop.tanggal_pembuatan) {
             (Some(d), _) => (
                 Some(self.date(d)),
@@ -457,7 +460,7 @@ impl<'a> Builder<'a> {
             nomor: sop.nomor_or_dash().to_string(),
             has_nomor: !sop.nomor.is_empty(),
             nama: sop.nama.clone(),
-            url: self.page_url(&sop.path),
+            url: self.url(Kind::Sop(i)),
             unit: self
                 .unit(&sop.unit)
                 .filter(|u| !u.path.is_empty())
@@ -469,28 +472,28 @@ impl<'a> Builder<'a> {
     }
 
     fn sops_in(&self, unit_path: &str) -> Vec<SopSummary> {
-        self.handbook
-            .sops
-            .iter()
-            .filter(|s| s.unit == unit_path)
-            .map(|s| self.sop_summary(s))
+        (0..self.handbook.sops.len())
+            .filter(|&i| self.handbook.sops[i].unit == unit_path)
+            .map(|i| self.sop_summary(i))
             .collect()
     }
 
     pub fn index_page(&self) -> IndexPage {
         let root_body = self.unit("").map(|u| u.body.as_str()).unwrap_or("");
-        let mut dated: Vec<(&Date, &Sop)> = self
-            .handbook
-            .sops
-            .iter()
-            .filter_map(|s| {
+        let sops = &self.handbook.sops;
+        let mut dated: Vec<(&Date, usize)> = (0..sops.len())
+            .filter_map(|i| {
+                let s = &sops[i];
                 s.latest_revision()
                     .or(s.tanggal_pembuatan.as_ref())
-                    .map(|d| (d, s))
+                    .map(|d| (d, i))
             })
             .collect();
         // Newest first; equal dates by nomor so the list is stable between builds.
-        dated.sort_by(|a, b| b.0.cmp(a.0).then_with(|| a.1.nomor.cmp(&b.1.nomor)));
+        dated.sort_by(|a, b| {
+            b.0.cmp(a.0)
+                .then_with(|| sops[a.1].nomor.cmp(&sops[b.1].nomor))
+        });
         IndexPage {
             body_html: self.markdown.render(root_body),
             units: self
@@ -502,29 +505,31 @@ impl<'a> Builder<'a> {
             recent: dated
                 .into_iter()
                 .take(RECENT_COUNT)
-                .map(|(_, s)| self.sop_summary(s))
+                .map(|(_, i)| self.sop_summary(i))
                 .collect(),
             regulation_count: self.indexes.regulations.len(),
-            regulations_url: self.page_url("dasar-hukum"),
+            regulations_url: self.url(Kind::Regulations),
             role_count: self.indexes.roles.len(),
-            roles_url: self.page_url("pelaksana"),
+            roles_url: self.url(Kind::Roles),
         }
     }
 
-    pub fn unit_page(&self, unit: &Unit) -> UnitPage {
+    pub fn unit_page(&self, i: usize) -> UnitPage {
+        let unit = &self.handbook.units[i];
         let attachments = self
             .handbook
             .assets
             .iter()
-            .filter(|a| a.kind == AssetKind::Attachment && parent_dir(&a.dest) == unit.path)
-            .map(|a| {
+            .enumerate()
+            .filter(|(_, a)| a.kind == AssetKind::Attachment && parent_dir(&a.dest) == unit.path)
+            .map(|(asset, a)| {
                 let name = a.dest.rsplit('/').next().unwrap_or(&a.dest).to_string();
                 let kind = name
                     .rsplit_once('.')
                     .map(|(_, ext)| ext.to_uppercase())
                     .unwrap_or_default();
                 Attachment {
-                    url: self.config.url(&a.dest),
+                    url: self.url(Kind::Asset(asset)),
                     name,
                     kind,
                 }
@@ -532,7 +537,7 @@ impl<'a> Builder<'a> {
             .collect();
         UnitPage {
             nama: unit.nama.clone(),
-            url: self.page_url(&unit.path),
+            url: self.url(Kind::Unit(i)),
             satuan_kerja: unit.satuan_kerja.clone(),
             body_html: self.markdown.render(&unit.body),
             children: self
@@ -550,14 +555,15 @@ impl<'a> Builder<'a> {
         }
     }
 
-    pub fn sop_page<'s>(&self, index: usize, flowchart_svg: Option<&'s str>) -> Option<SopPage<'s>>
+    /// The page of SOP `index` of the handbook.
+    pub fn sop_page<'s>(&self, index: usize, flowchart_svg: Option<&'s str>) -> SopPage<'s>
     where
         'a: 's,
     {
-        let sop = self.handbook.sops.get(index)?;
+        let sop = &self.handbook.sops[index];
         let lang = self.language;
         let lanes: Vec<LaneLink> = (0..sop.lanes.len())
-            .filter_map(|l| self.lane_link(index, l))
+            .map(|l| self.lane_link(index, l))
             .collect();
         let lane_link = |l: &usize| lanes.get(*l).cloned();
         let steps = sop
@@ -667,11 +673,11 @@ impl<'a> Builder<'a> {
             date.map(|d| self.date(d))
                 .or_else(|| sop.date_as_written(key).map(String::from))
         };
-        Some(SopPage {
+        SopPage {
             nomor: sop.nomor_or_dash(),
             has_nomor: !sop.nomor.is_empty(),
             nama: &sop.nama,
-            url: self.page_url(&sop.path),
+            url: self.url(Kind::Sop(index)),
             organisation: kop.organisation,
             satuan_kerja: kop.satuan_kerja,
             unit_lines: kop.unit_lines,
@@ -702,7 +708,8 @@ impl<'a> Builder<'a> {
                     url: c
                         .id
                         .as_deref()
-                        .map(|id| json::regulation_url(self.config, id)),
+                        .and_then(|id| self.routes.regulation(id))
+                        .map(|r| r.url.clone()),
                 })
                 .collect(),
             kualifikasi_pelaksana: &sop.kualifikasi_pelaksana,
@@ -718,10 +725,10 @@ impl<'a> Builder<'a> {
             backlinks,
             flowchart_svg,
             flowchart_fits_px: flowchart_svg.and_then(fits_px),
-            flowchart_url: self.config.url(&format!("{}/alur.svg", sop.path)),
+            flowchart_url: self.routes.sop(index).flowchart.url.clone(),
             draft: sop.draft,
             print: self.print_form(sop),
-        })
+        }
     }
 
     fn print_form(&self, sop: &Sop) -> PrintForm {
@@ -743,24 +750,28 @@ impl<'a> Builder<'a> {
 
     /// The role page of each lane of SOP `sop`, for the flowchart's headers.
     pub fn lane_urls(&self, sop: usize) -> Vec<Option<String>> {
-        let lanes = self.handbook.sops.get(sop).map_or(0, |s| s.lanes.len());
-        (0..lanes)
-            .map(|lane| self.lane_link(sop, lane).and_then(|l| l.url))
+        (0..self.handbook.sops[sop].lanes.len())
+            .map(|lane| self.lane_link(sop, lane).url)
             .collect()
     }
 
-    /// Lane `lane` of SOP `sop`, linked to its role's page.
-    fn lane_link(&self, sop: usize, lane: usize) -> Option<LaneLink<'a>> {
-        let written = self.handbook.sops.get(sop)?.lanes.get(lane)?;
+    /// Lane `lane` of SOP `sop` (both in range), linked to its role's page.
+    fn lane_link(&self, sop: usize, lane: usize) -> LaneLink<'a> {
+        let written = &self.handbook.sops[sop].lanes[lane];
         let role = self.indexes.lane_role(sop, lane);
-        Some(LaneLink {
+        LaneLink {
             nama: &written.nama,
             singkatan: written.singkatan.as_deref(),
             role: role
                 .filter(|r| r.nama != written.nama.trim())
                 .map(|r| r.nama.as_str()),
-            url: role.map(|r| json::role_url(self.config, &r.slug)),
-        })
+            url: self
+                .indexes
+                .lane_roles
+                .get(sop)
+                .and_then(|lanes| lanes.get(lane).copied().flatten())
+                .map(|r| self.url(Kind::Role(r))),
+        }
     }
 
     fn relation_item(
@@ -770,6 +781,7 @@ impl<'a> Builder<'a> {
         h: Hubungan,
         hubungan: String,
     ) -> RelationItem<'a> {
+        let url = target.map(|t| self.url(Kind::Sop(t)));
         let target = target.and_then(|t| self.handbook.sops.get(t));
         RelationItem {
             reference: match target {
@@ -779,7 +791,7 @@ impl<'a> Builder<'a> {
             },
             nomor: target.map(|s| s.nomor.as_str()),
             nama: target.map(|s| s.nama.as_str()),
-            url: target.map(|s| self.page_url(&s.path)),
+            url,
             outside: false,
             is_self: false,
             hubungan,

@@ -11,8 +11,6 @@ use crate::model::Handbook;
 pub const TEMPLATE_NAME: &str = "cari.html";
 /// The script of the page, under the output root.
 pub const SCRIPT_PATH: &str = "search.js";
-/// Where the page lands under the output folder.
-pub const OUTPUT_PATH: &str = "cari/index.html";
 
 /// One choice of a filter menu: a value of a Pagefind filter and how many
 /// SOPs have it.

@@ -6,17 +6,9 @@ use std::path::{Path, PathBuf};
 use crate::diagnostic::{Diagnostic, Pos};
 use crate::link::references::nomor_key;
 use crate::model::{Sop, Unit};
-
-/// Top-level folders the site itself writes (FORMAT.md "Output"): a unit or
-/// SOP there would mix its pages with the site's own or be overwritten by
-/// them (a unit `pagefind/` inside the search engine's folder).
-const RESERVED: &[&str] = &[
-    "dasar-hukum",
-    "pelaksana",
-    "cari",
-    "kelengkapan",
-    crate::search::BUNDLE_DIR,
-];
+// Top-level folders the site itself writes (FORMAT.md "Output"), as the
+// route table has them.
+use crate::routes::RESERVED;
 
 /// Errors for a nomor used twice, at the later file (in path order).
 pub fn duplicate_nomor(sops: &[Sop]) -> Vec<Diagnostic> {
