@@ -12,9 +12,11 @@ pub mod crosslinks;
 pub mod json;
 pub mod markdown;
 mod pages;
+mod print;
 mod search_page;
 pub mod swimlane;
 mod templates;
+mod total;
 
 use std::collections::BTreeSet;
 use std::path::Path;

@@ -9,14 +9,16 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use serde::ser::SerializeStruct;
 
-use crate::config::{Config, Language, Paper};
+use crate::config::{Config, Language};
 use crate::link::index::Indexes;
+use crate::model::url;
 use crate::model::{Approver, AssetKind, Date, Flow, Handbook, Hubungan, Sop, Target, Unit};
 
 use crate::routes::{Kind, Routes};
 
 use super::markdown::Markdown;
-use super::swimlane;
+use super::print;
+use super::total;
 use crate::i18n;
 
 /// Site-wide values every page gets as `site`.
@@ -183,23 +185,7 @@ pub struct SopPage<'a> {
     pub flowchart_fits_px: Option<u32>,
     pub draft: bool,
     /// The official form as printed from the browser.
-    pub print: PrintForm,
-}
-
-/// The printed SOP AP form: the identity page, then the flowchart cut into
-/// pages of `print.steps_per_page` steps, on A4 or F4 landscape.
-#[derive(Debug, Clone, Serialize)]
-pub struct PrintForm {
-    /// "A4" or "F4".
-    pub paper: &'static str,
-    /// The page rules for the paper, ready for a `<style media="print">`:
-    /// `@page` size and margins, the footer (nomor and nama on the left,
-    /// "Halaman x dari y" on the right), and the height a flowchart page's
-    /// drawing may take. Text from the SOP is escaped for CSS.
-    pub page_css: String,
-    /// The flowchart pages, each an `<svg>` with the form's header row
-    /// (No, Kegiatan, the lanes, Mutu Baku, Keterangan).
-    pub pages: Vec<String>,
+    pub print: print::PrintForm,
 }
 
 /// A Keterkaitan entry, or a backlink: the SOP and how it relates.
@@ -636,7 +622,7 @@ impl<'a> Builder<'a> {
                         reference: r.reference.clone(),
                         nomor: None,
                         nama: None,
-                        url: r.url.clone().filter(|u| is_web_link(u)),
+                        url: r.url.clone().filter(|u| url::is_web_link(u)),
                         outside: true,
                         is_self: false,
                         hubungan: words,
@@ -668,7 +654,7 @@ impl<'a> Builder<'a> {
                     .collect()
             })
             .unwrap_or_default();
-        let kop = Kop::of(sop, self.config);
+        let kop = print::Kop::of(sop, self.config);
         let field_date = |key: &str, date: Option<&Date>| {
             date.map(|d| self.date(d))
                 .or_else(|| sop.date_as_written(key).map(String::from))
@@ -719,7 +705,7 @@ impl<'a> Builder<'a> {
             pencatatan: &sop.pencatatan,
             lanes,
             steps,
-            total_waktu: total_waktu(sop, lang),
+            total_waktu: total::waktu(sop, lang),
             total_waktu_written: sop.total_waktu_written.as_deref(),
             body_html: self.markdown.render(&sop.body),
             backlinks,
@@ -727,24 +713,7 @@ impl<'a> Builder<'a> {
             flowchart_fits_px: flowchart_svg.and_then(fits_px),
             flowchart_url: self.routes.sop(index).flowchart.url.clone(),
             draft: sop.draft,
-            print: self.print_form(sop),
-        }
-    }
-
-    fn print_form(&self, sop: &Sop) -> PrintForm {
-        let settings = &self.config.print;
-        let pages = if sop.steps.is_empty() {
-            Vec::new()
-        } else {
-            swimlane::render_print_pages(sop, self.language, settings.steps_per_page)
-        };
-        PrintForm {
-            paper: match settings.paper {
-                Paper::A4 => "A4",
-                Paper::F4 => "F4",
-            },
-            page_css: page_css(settings.paper, self.language, sop),
-            pages,
+            print: print::form(sop, &self.config.print, self.language),
         }
     }
 
@@ -800,80 +769,6 @@ impl<'a> Builder<'a> {
     }
 }
 
-/// The computed total waktu in words; when some steps have no readable
-/// waktu, said to be a lower bound over so many steps ("sekurang-kurangnya
-/// 1 jam 20 menit, 4 dari 6 langkah").
-pub fn total_waktu(sop: &Sop, lang: Language) -> Option<String> {
-    let total = sop.total_waktu.as_ref()?.display(lang);
-    if !sop.total_is_partial() {
-        return Some(total);
-    }
-    Some(format!(
-        "{} {total}, {} {} {} {}",
-        i18n::strings(lang).total_partial,
-        sop.waktu_steps,
-        i18n::strings(lang).total_partial_of,
-        sop.steps.len(),
-        i18n::strings(lang).total_partial_steps,
-    ))
-}
-
-/// A keterkaitan url that becomes a link: http(s) only (FORMAT.md).
-fn is_web_link(url: &str) -> bool {
-    crate::model::url::is_web_link(url)
-}
-
-/// The kop (header) lines of an SOP, each printed once.
-struct Kop<'a> {
-    organisation: Option<&'a str>,
-    satuan_kerja: Option<&'a str>,
-    unit_lines: Vec<&'a str>,
-}
-
-impl<'a> Kop<'a> {
-    fn of(sop: &'a Sop, config: &'a Config) -> Kop<'a> {
-        let mut seen: Vec<String> = Vec::new();
-        let mut once = |line: Option<&'a str>| {
-            let line = line?;
-            let key = kop_key(line);
-            if key.is_empty() || seen.contains(&key) {
-                return None;
-            }
-            seen.push(key);
-            Some(line)
-        };
-        Kop {
-            organisation: once(sop.organisasi.as_deref().or(config.organisation.as_deref())),
-            satuan_kerja: once(sop.satuan_kerja.as_deref()),
-            unit_lines: sop
-                .unit_lines
-                .iter()
-                .filter_map(|l| once(Some(l.as_str())))
-                .collect(),
-        }
-    }
-}
-
-/// A kop line as compared: letters and digits only, any case
-/// ("Dinas Kesehatan," = "DINAS KESEHATAN").
-fn kop_key(line: &str) -> String {
-    line.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
-/// Paper sizes, landscape, in mm: A4 (297 x 210) and F4 (330 x 215, the
-/// folio paper of Indonesian offices).
-fn paper_mm(paper: Paper) -> (u32, u32) {
-    match paper {
-        Paper::A4 => (297, 210),
-        Paper::F4 => (330, 215),
-    }
-}
-
-/// Page margins in mm: top, sides, bottom (room for the footer).
-const PRINT_MARGIN_MM: (u32, u32, u32) = (10, 10, 14);
 /// The window width from which an inline flowchart fits the page without
 /// scrolling: its own width, its box (padding 0.5rem and a 1 px border on
 /// each side), the page's side padding (1rem each) and room for a
@@ -888,55 +783,6 @@ fn fits_px(svg: &str) -> Option<u32> {
     let start = open.find(" width=\"")? + 8;
     let width: f64 = open[start..].split('"').next()?.parse().ok()?;
     (width + BOX <= COLUMN).then(|| (width + BOX + PAGE_PAD + SCROLLBAR).ceil() as u32)
-}
-
-/// Room under the last flowchart page's drawing for the Jumlah waktu row, in mm.
-const PRINT_TOTAL_MM: u32 = 9;
-/// Room above a flowchart page's drawing for its caption, in mm.
-const PRINT_CAPTION_MM: u32 = 9;
-
-/// The print rules of [`PrintForm::page_css`].
-fn page_css(paper: Paper, language: Language, sop: &Sop) -> String {
-    let (w, h) = paper_mm(paper);
-    let (top, side, bottom) = PRINT_MARGIN_MM;
-    let chart_h = h - top - bottom - PRINT_CAPTION_MM;
-    // The last page keeps room under its drawing for the Jumlah waktu row.
-    let last_h = chart_h - PRINT_TOTAL_MM;
-    let t = crate::i18n::strings(language);
-    let (page, of) = (t.print_page, t.print_page_of);
-    // An SOP not numbered yet is named by its nama alone, not "— · nama".
-    let footer = if sop.nomor.is_empty() {
-        css_string(&sop.nama)
-    } else {
-        css_string(&format!("{} · {}", sop.nomor, sop.nama))
-    };
-    format!(
-        "@page {{ size: {w}mm {h}mm; margin: {top}mm {side}mm {bottom}mm; \
-         @bottom-left {{ content: {footer}; font: 8pt Arial, sans-serif; }} \
-         @bottom-right {{ content: \"{page} \" counter(page) \" {of} \" counter(pages); font: 8pt Arial, sans-serif; }} }}\n\
-         .print-page__chart svg {{ max-height: {chart_h}mm; }}\n\
-         .print-page--alur[data-akhir] .print-page__chart svg {{ max-height: {last_h}mm; }}"
-    )
-}
-
-/// `s` as a quoted CSS string that cannot end the string or the `<style>`.
-fn css_string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' | '\\' => {
-                out.push('\\');
-                out.push(c);
-            }
-            // `<` could close the <style> element; a CSS escape keeps it.
-            '<' => out.push_str("\\3c "),
-            c if c.is_control() => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 /// How many SOPs the front page lists as recently updated.
