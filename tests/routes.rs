@@ -339,6 +339,10 @@ fn agrees(settings: &str, args: &[&str], opts: impl Fn(PathBuf) -> Options) {
         assert_eq!(listed.contains(routes.url(kind)), !empty, "{kind:?}");
     }
     assert!(!listed.contains(routes.url(Kind::NotFound)));
+    // A draft is published only to preview it (FORMAT.md), never offered.
+    for draft in &drafts {
+        assert!(!listed.contains(draft), "{draft}: a draft in sitemap.xml");
+    }
 
     // Every internal link of the pages and drawings is a route.
     let nav: Vec<&str> = routes.nav().map(|k| routes.url(k)).collect();
