@@ -1,5 +1,5 @@
 #!/bin/sh
-# Time and size grow in proportion to the input (FORMAT.md, Safety): builds
+# Time and size grow in proportion to the input (docs/security.md): builds
 # a handbook of ONE SOP with N steps (three lanes, a decision every tenth
 # step that loops back; 10,000 steps stay under the 1 MiB a source file may
 # be) for each N, then one of a 5-step SOP whose first kegiatan is ONE

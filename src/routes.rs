@@ -26,7 +26,7 @@ const REGULATIONS_DIR: &str = "dasar-hukum";
 const ROLES_DIR: &str = "pelaksana";
 /// The search page.
 const SEARCH_DIR: &str = "cari";
-/// Completeness and review (FORMAT.md "Output"): not written yet, its
+/// Completeness and review (docs/format.md, "Alamat halaman hasil"): not written yet, its
 /// folder is taken all the same so a handbook that works today keeps
 /// working when it is.
 const COMPLETENESS_DIR: &str = "kelengkapan";

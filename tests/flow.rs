@@ -1,4 +1,4 @@
-//! Flowcharts as agencies draw them (FORMAT.md, "A step"): a step's `no`
+//! Flowcharts as agencies draw them (docs/format.md, "A step"): a step's `no`
 //! as printed on the paper, `selesai` as a target, `alur: berurutan`,
 //! forks and joins, `{ke, pelaksana}` targets, `simbol` and empty branch
 //! labels: what the model reads, what `lajur check` says when an author

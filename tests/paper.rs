@@ -1,4 +1,4 @@
-//! Real SOPs as agencies write them (FORMAT.md, issue 16): a handbook of
+//! Real SOPs as agencies write them (docs/format.md, issue 16): a handbook of
 //! forms copied from paper, built and checked through the binary from the
 //! handbook's own folder, the way an author runs it; the pages and
 //! sop.json read back for what a reader sees.

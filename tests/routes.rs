@@ -181,7 +181,7 @@ impl<'a> Site<'a> {
         };
         let target = if url.is_empty() && from.ends_with(".svg") {
             // The flowchart's step links are written for the drawing inline
-            // in its page (FORMAT.md: alur.svg and the inline SVG are one
+            // in its page (docs/format.md: alur.svg and the inline SVG are one
             // drawing): they point to the page's rows.
             let page = from.rsplit_once('/').map_or("", |(dir, _)| dir);
             format!("{page}/index.html")
@@ -339,7 +339,7 @@ fn agrees(settings: &str, args: &[&str], opts: impl Fn(PathBuf) -> Options) {
         assert_eq!(listed.contains(routes.url(kind)), !empty, "{kind:?}");
     }
     assert!(!listed.contains(routes.url(Kind::NotFound)));
-    // A draft is published only to preview it (FORMAT.md), never offered.
+    // A draft is published only to preview it (docs/format.md), never offered.
     for draft in &drafts {
         assert!(!listed.contains(draft), "{draft}: a draft in sitemap.xml");
     }

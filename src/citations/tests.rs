@@ -6,7 +6,7 @@ use RegulationKind as K;
 /// (line, id, kind).
 #[rustfmt::skip]
 const IDS: &[(&str, Option<&str>, Option<RegulationKind>)] = &[
-    // The four spellings FORMAT.md names.
+    // The four spellings docs/format.md names.
     ("Undang-Undang No. 17 Tahun 2003 tentang Keuangan Negara", Some("uu-no-17-tahun-2003"), Some(K::Uu)),
     ("Undang-Undang Nomor 17 Tahun 2003", Some("uu-no-17-tahun-2003"), Some(K::Uu)),
     ("UU No 17 Thn 2003 tentang Keuangan Negara", Some("uu-no-17-tahun-2003"), Some(K::Uu)),

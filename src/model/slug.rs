@@ -1,4 +1,4 @@
-//! Slugs: file, folder and role names made URL-safe the way FORMAT.md says.
+//! Slugs: file, folder and role names made URL-safe the way docs/format.md says.
 //!
 //! A name in any script makes a URL: it is transliterated to Latin letters
 //! first (`Бухгалтерия` → `buhgalteriya`, `会计` → `hui-ji`), then

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use crate::diagnostic::{Diagnostic, Pos};
 use crate::link::references::nomor_key;
 use crate::model::{Sop, Unit};
-// Top-level folders the site itself writes (FORMAT.md "Output"), as the
+// Top-level folders the site itself writes (docs/format.md, "Alamat halaman hasil"), as the
 // route table has them.
 use crate::routes::RESERVED;
 

@@ -1,5 +1,5 @@
 //! The flowchart: geometry properties on realistic SOPs and on hundreds of
-//! random ones, the SVG markup contract of FORMAT.md, and snapshots.
+//! random ones, the SVG markup contract of docs/architecture.md, and snapshots.
 
 mod checks;
 mod random;
@@ -526,7 +526,7 @@ fn printed_pages_use_off_page_connectors() {
 }
 
 /// Writes the example SVGs and an HTML page embedding them into
-/// $SWIMLANE_OUT, to look at in a browser (`shared/tools/look`):
+/// $SWIMLANE_OUT, to look at in a browser:
 /// `SWIMLANE_OUT=/tmp/alur cargo test --test swimlane -- --ignored`.
 #[test]
 #[ignore]

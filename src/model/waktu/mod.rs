@@ -231,7 +231,7 @@ pub enum Unit {
 }
 
 impl Unit {
-    /// The units of FORMAT.md, for satuan_waktu's hint.
+    /// The units of docs/format.md, for satuan_waktu's hint.
     pub const NAMES: &'static str =
         "detik, menit (mnt, m), jam (j), hari (hr), minggu (pekan), bulan, tahun";
 

@@ -288,7 +288,7 @@ fn sums_of_fractions_display_whole_minutes() {
 /// reads as a waktu (the rows are the tab-separated lines starting with
 /// the step number).
 fn seed_waktu(name: &str) -> Vec<DurationRange> {
-    // A copy of ../shared/seeds, so the tests run from any clone.
+    // The two seed SOPs the project was made from, kept in the repository.
     let path = format!("{}/tests/fixtures/seeds/{name}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).expect("the seed SOPs are in tests/fixtures/seeds");
     text.lines()

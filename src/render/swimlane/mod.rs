@@ -4,9 +4,9 @@
 //! the official form, so no general graph layout is needed: [`layout`] is a
 //! pure function from an SOP to plain geometry (symbols, orthogonal arrows,
 //! labels), and [`render_svg`] draws that geometry as the `<svg>` element
-//! that goes inline in the SOP page and into alur.svg. See DESIGN.md,
-//! "Flowchart layout: grid plus channel routing", and FORMAT.md, "The
-//! flowchart SVG", for the markup contract.
+//! that goes inline in the SOP page and into alur.svg. See
+//! docs/architecture.md, "The flowchart", for the layout and the markup
+//! contract.
 
 mod arrows;
 mod channel;

@@ -1,5 +1,5 @@
 //! Routing: which way each arrow goes, decided on the grid before anything
-//! has a size (DESIGN.md, "Flowchart layout: grid plus channel routing").
+//! has a size (docs/architecture.md, "The flowchart").
 //!
 //! Two kinds of route cover every arrow:
 //!

@@ -1,5 +1,5 @@
 //! Drawing a [`Layout`] as an SVG string, written by hand: the markup is a
-//! contract (FORMAT.md, "The flowchart SVG") and must not drift.
+//! contract (docs/architecture.md, "The flowchart") and must not drift.
 //!
 //! Colours come from classes and a small stylesheet inside the SVG (light
 //! by default, dark under `prefers-color-scheme: dark`), so the standalone

@@ -1,4 +1,4 @@
-//! One SOP file (its YAML tree) read into [`Sop`], every field of FORMAT.md
+//! One SOP file (its YAML tree) read into [`Sop`], every field of docs/format.md
 //! checked, with the step graph checked at the end.
 
 use std::collections::HashMap;
