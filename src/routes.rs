@@ -26,15 +26,17 @@ const REGULATIONS_DIR: &str = "dasar-hukum";
 const ROLES_DIR: &str = "pelaksana";
 /// The search page.
 const SEARCH_DIR: &str = "cari";
-/// Completeness and review (docs/format.md, "Alamat halaman hasil"): not written yet, its
-/// folder is taken all the same so a handbook that works today keeps
-/// working when it is.
+/// Completeness and review (docs/format.md, "Alamat halaman hasil"): not
+/// written yet, its folder is taken all the same so a handbook that works
+/// today keeps working when it is.
 const COMPLETENESS_DIR: &str = "kelengkapan";
 /// The page file of a folder.
-const PAGE_FILE: &str = "index.html";
+pub(crate) const PAGE_FILE: &str = "index.html";
+/// The page a web server shows for a missing URL.
+pub(crate) const NOT_FOUND_FILE: &str = "404.html";
 /// The files beside an SOP's page.
-const FLOWCHART_FILE: &str = "alur.svg";
-const SOP_JSON_FILE: &str = "sop.json";
+pub(crate) const FLOWCHART_FILE: &str = "alur.svg";
+pub(crate) const SOP_JSON_FILE: &str = "sop.json";
 
 /// Top-level folders the site itself writes: a unit or SOP there would mix
 /// its pages with the site's own or be overwritten by them (a unit
@@ -199,7 +201,7 @@ pub fn plan(handbook: &Handbook, indexes: &Indexes) -> Routes {
             .map(|a| section(ROLES_DIR, &a.slug))
             .collect(),
         search: page(SEARCH_DIR),
-        not_found: Route::file(config, "404.html".into()),
+        not_found: Route::file(config, NOT_FOUND_FILE.into()),
         sitemap: Route::file(config, "sitemap.xml".into()),
         handbook_json: Route::file(config, "handbook.json".into()),
         assets: handbook

@@ -12,6 +12,7 @@ use crate::diagnostic::{Diagnostic, Pos};
 use crate::model::{Asset, Handbook};
 
 use crate::output::{OutputFile, Sink};
+use crate::routes;
 
 /// The paths the attachments of content/ take (published or withheld).
 pub struct Claims<'a> {
@@ -124,11 +125,11 @@ fn describe(path: &str) -> &'static str {
         "the site's stylesheet"
     } else if path == super::search_page::SCRIPT_PATH {
         "the search script"
-    } else if name == "index.html" || name == "404.html" {
+    } else if name == routes::PAGE_FILE || name == routes::NOT_FOUND_FILE {
         "a page of the site"
-    } else if name == "alur.svg" {
+    } else if name == routes::FLOWCHART_FILE {
         "an SOP's flowchart"
-    } else if name == "sop.json" {
+    } else if name == routes::SOP_JSON_FILE {
         "an SOP's data"
     } else {
         "a file of the site"
