@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use lajur::Options;
+use support::lajur_in;
 
 mod support;
 
@@ -559,21 +560,6 @@ fn a_lane_written_by_its_singkatan_is_one_role_everywhere() {
 }
 
 // ------------------------------------------------- the output folder (Safety)
-
-/// Runs the binary in `dir`, as a user does in the handbook folder.
-fn lajur_in(dir: &Path, args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_lajur"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run lajur");
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (out.status.code().unwrap_or(-1), text)
-}
 
 /// The names in `dir` that a build left beside its output.
 fn leftovers(dir: &Path) -> Vec<String> {

@@ -4,8 +4,10 @@
 //! nothing. One test per stage that can fail, each run as an author runs
 //! it: the binary in the handbook folder.
 
+mod support;
+
 use std::path::Path;
-use std::process::Command;
+use support::lajur_in;
 
 /// A handbook in a temporary folder made of `(path, text)` files.
 fn handbook(files: &[(&str, &str)]) -> tempfile::TempDir {
@@ -27,21 +29,6 @@ fn sop(nomor: &str) -> String {
     format!(
         "nomor: {nomor}\nnama: SOP {nomor}\nlangkah:\n  - kegiatan: Menerima berkas\n    pelaksana: Pelaksana\n  - kegiatan: Mengarsipkan\n    pelaksana: Pelaksana\n"
     )
-}
-
-/// Runs the binary in the handbook folder, as a user does.
-fn lajur_in(dir: &Path, args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_lajur"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run lajur");
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (out.status.code().unwrap_or(-1), text)
 }
 
 /// `check` and `build` in `dir` both exit with `code` and print `needle`;

@@ -6,9 +6,11 @@
 //! written from the papers (see each unit's _index.md for the source), not
 //! from lajur's output.
 
+mod support;
+
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use support::lajur_in as lajur;
 
 /// What one paper shows, as its page must show it.
 struct Paper {
@@ -835,21 +837,6 @@ fn copy_dir(from: &Path, to: &Path) {
             fs::copy(entry.path(), &target).expect("copy fixture file");
         }
     }
-}
-
-/// Runs the binary in `dir`; its exit status and everything it printed.
-fn lajur(dir: &Path, args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_lajur"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run lajur");
-    let printed = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (out.status.code().unwrap_or(-1), printed)
 }
 
 fn page(site: &Path, paper: &Paper) -> String {

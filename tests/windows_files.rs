@@ -4,9 +4,11 @@
 //! as UTF-16 or in an older code page are refused naming the file, the place
 //! and the fix, with nothing written.
 
+mod support;
+
 use std::fs;
 use std::path::Path;
-use std::process::Command;
+use support::lajur_in as lajur;
 
 const BOM: &str = "\u{feff}";
 
@@ -90,21 +92,6 @@ fn write(root: &Path, rel: &str, bytes: &[u8]) {
     let path = root.join(rel);
     fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
     fs::write(path, bytes).expect("write");
-}
-
-/// Runs lajur in `dir`, as a user does from a terminal opened there.
-fn lajur(dir: &Path, args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_lajur"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run lajur");
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (out.status.code().unwrap_or(-1), text)
 }
 
 fn read(root: &Path, rel: &str) -> String {

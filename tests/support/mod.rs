@@ -1,5 +1,6 @@
-//! What the browser tests share: finding the programs they drive, a small
-//! web server for a built site, and headless Chromium.
+//! What the integration tests share: running lajur as a user does,
+//! finding the programs they drive, a small web server for a built site,
+//! and headless Chromium.
 //!
 //! Each test file that uses it says `mod support;`; not every file uses
 //! every part.
@@ -186,4 +187,20 @@ pub fn query_param(query: &str) -> String {
             _ => format!("%{b:02X}"),
         })
         .collect()
+}
+
+/// Runs lajur in `dir`, as a user does from a terminal opened in the
+/// handbook folder: its exit status and everything it printed.
+pub fn lajur_in(dir: &Path, args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_lajur"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run lajur");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.code().unwrap_or(-1), text)
 }
