@@ -16,6 +16,7 @@ use std::fs;
 use std::path::Path;
 use std::process::{Command, Output};
 
+use lajur::model::tanggal::MONTHS_ID;
 use serde_json::Value;
 
 fn lajur(dir: &Path, args: &[&str]) -> Output {
@@ -60,26 +61,11 @@ fn sop_jsons(public: &Path, out: &mut Vec<Value>) {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-];
-
 /// An ISO date as a form prints it ("04 Januari 2016"); a partial date
 /// ("2016-06", "2016") at its precision.
 fn printed_date(iso: &str) -> String {
     let parts: Vec<&str> = iso.split('-').collect();
-    let month = |m: &str| MONTHS[m.parse::<usize>().unwrap() - 1];
+    let month = |m: &str| MONTHS_ID[m.parse::<usize>().unwrap() - 1];
     match parts.as_slice() {
         [y, m, d] => format!("{d} {} {y}", month(m)),
         [y, m] => format!("{} {y}", month(m)),
