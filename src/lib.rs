@@ -27,6 +27,8 @@ pub mod scaffold;
 pub mod search;
 pub mod serve;
 pub mod source;
+#[cfg(test)]
+pub(crate) mod testing;
 
 use std::path::PathBuf;
 

@@ -7,29 +7,7 @@
 mod support;
 
 use std::path::Path;
-use support::lajur_in;
-
-/// A handbook in a temporary folder made of `(path, text)` files.
-fn handbook(files: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    for (path, text) in files {
-        write(dir.path(), path, text.as_bytes());
-    }
-    std::fs::create_dir_all(dir.path().join("content")).expect("content dir");
-    dir
-}
-
-fn write(root: &Path, path: &str, bytes: &[u8]) {
-    let full = root.join(path);
-    std::fs::create_dir_all(full.parent().expect("parent")).expect("mkdir");
-    std::fs::write(full, bytes).expect("write");
-}
-
-fn sop(nomor: &str) -> String {
-    format!(
-        "nomor: {nomor}\nnama: SOP {nomor}\nlangkah:\n  - kegiatan: Menerima berkas\n    pelaksana: Pelaksana\n  - kegiatan: Mengarsipkan\n    pelaksana: Pelaksana\n"
-    )
-}
+use support::{handbook, lajur_in, sop, write};
 
 /// `check` and `build` in `dir` both exit with `code` and print `needle`;
 /// a failed build writes nothing.

@@ -22,7 +22,7 @@ mod steps;
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use support::lajur_in as lajur;
+use support::{copy_dir, lajur_in as lajur};
 
 use papers::PAPERS;
 
@@ -91,18 +91,6 @@ fn built() -> (tempfile::TempDir, PathBuf) {
 
 fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real")
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from).into_iter().flatten() {
-        let rel = entry.path().strip_prefix(from).expect("inside");
-        let target = to.join(rel);
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).expect("mkdir");
-        } else {
-            fs::copy(entry.path(), &target).expect("copy fixture file");
-        }
-    }
 }
 
 fn page(site: &Path, paper: &Paper) -> String {

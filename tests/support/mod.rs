@@ -1,16 +1,36 @@
-//! What the integration tests share: running lajur as a user does,
-//! finding the programs they drive, a small web server for a built site,
-//! and headless Chromium.
+//! What the integration tests share, one file per concern:
 //!
-//! Each test file that uses it says `mod support;`; not every file uses
-//! every part.
-#![allow(dead_code)]
+//! - handbook folders: [`handbook`], [`write`], [`sop`], [`unit`] (the same
+//!   code as the unit tests' `crate::testing`, src/testing.rs);
+//! - running lajur as a user does, in the handbook folder: [`lajur_in`]
+//!   (run.rs);
+//! - reading what it wrote: [`read`], [`snapshot`], [`copy_dir`] (files.rs);
+//! - a built site on a localhost port (site.rs) and headless Chromium
+//!   (browser.rs);
+//! - below: finding the programs a test drives, and saying loudly when one
+//!   is missing.
+//!
+//! A test file says `mod support;` (a directory crate
+//! `#[path = "../support/mod.rs"] mod support;`); not every file uses every
+//! part, hence the allowances: what one crate leaves unused another uses.
+#![allow(dead_code, unused_imports)]
 
-use std::io::{BufRead, BufReader, Write};
-use std::net::{TcpListener, TcpStream};
+mod browser;
+mod files;
+#[path = "../../src/testing.rs"]
+mod handbook_folder;
+mod run;
+mod site;
+
+pub use browser::{dump_dom, headless, query_param};
+pub use files::{copy_dir, read, snapshot};
+pub use handbook_folder::{STEPS, handbook, sop, unit, write};
+pub use run::{lajur_in, lajur_in_finite, lajur_output, said};
+pub use site::Site;
+
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::{Arc, Mutex};
 
 /// Says that a test skipped a case for want of `what` (a program, or a
 /// feature of the system) where it is seen: written to the terminal itself,
@@ -52,155 +72,4 @@ pub fn tool(name: &str) -> Option<PathBuf> {
     std::env::split_paths(&path)
         .map(|dir| dir.join(name))
         .find(|p| p.is_file())
-}
-
-/// A built site served on a free localhost port for as long as the test
-/// runs, the way a web server publishes it: text files (HTML, scripts, CSS,
-/// JSON, SVG) gzipped for a browser that accepts it, the rest as they are
-/// (Pagefind's index files are gzipped already).
-pub struct Site {
-    pub port: u16,
-    /// Each response: the path asked for and the bytes of its body sent.
-    log: Arc<Mutex<Vec<(String, usize)>>>,
-}
-
-impl Site {
-    pub fn serve(root: PathBuf) -> Site {
-        let listener = TcpListener::bind("127.0.0.1:0").expect("a free port");
-        let port = listener.local_addr().expect("its address").port();
-        let log = Arc::new(Mutex::new(Vec::new()));
-        let shared = Arc::clone(&log);
-        std::thread::spawn(move || {
-            for stream in listener.incoming().flatten() {
-                let root = root.clone();
-                let log = Arc::clone(&shared);
-                std::thread::spawn(move || respond(stream, &root, &log));
-            }
-        });
-        Site { port, log }
-    }
-
-    pub fn url(&self, path: &str) -> String {
-        format!("http://127.0.0.1:{}{path}", self.port)
-    }
-
-    /// The responses sent so far, and forgets them.
-    pub fn take_log(&self) -> Vec<(String, usize)> {
-        std::mem::take(&mut *self.log.lock().expect("log"))
-    }
-}
-
-fn respond(mut stream: TcpStream, root: &Path, log: &Mutex<Vec<(String, usize)>>) {
-    let mut reader = BufReader::new(&stream);
-    let mut line = String::new();
-    if reader.read_line(&mut line).is_err() {
-        return;
-    }
-    let mut gzip_ok = false;
-    loop {
-        let mut header = String::new();
-        match reader.read_line(&mut header) {
-            Ok(0) | Err(_) => break,
-            Ok(_) if header.trim().is_empty() => break,
-            Ok(_) => {
-                let header = header.to_ascii_lowercase();
-                if header.starts_with("accept-encoding:") && header.contains("gzip") {
-                    gzip_ok = true;
-                }
-            }
-        }
-    }
-    let target = line.split_whitespace().nth(1).unwrap_or("/");
-    let path = target.split(['?', '#']).next().unwrap_or("/").to_string();
-    let mut file = root.to_path_buf();
-    for part in path.split('/').filter(|p| !p.is_empty() && *p != "..") {
-        file.push(part);
-    }
-    if file.is_dir() {
-        file.push("index.html");
-    }
-    let (status, mut body) = match std::fs::read(&file) {
-        Ok(bytes) => ("200 OK", bytes),
-        Err(_) => ("404 Not Found", b"not found".to_vec()),
-    };
-    let ext = file.extension().and_then(|e| e.to_str()).unwrap_or("");
-    let kind = match ext {
-        "html" => "text/html; charset=utf-8",
-        "js" => "text/javascript",
-        "css" => "text/css",
-        "json" => "application/json",
-        "svg" => "image/svg+xml",
-        "wasm" => "application/wasm",
-        _ => "application/octet-stream",
-    };
-    let mut encoding = "";
-    if gzip_ok && matches!(ext, "html" | "js" | "css" | "json" | "svg") {
-        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(6));
-        gz.write_all(&body).expect("gzip in memory");
-        body = gz.finish().expect("gzip in memory");
-        encoding = "Content-Encoding: gzip\r\n";
-    }
-    let head = format!(
-        "HTTP/1.0 {status}\r\nContent-Type: {kind}\r\n{encoding}Content-Length: {}\r\nConnection: close\r\n\r\n",
-        body.len()
-    );
-    log.lock().expect("log").push((path, body.len()));
-    let _ = stream.write_all(head.as_bytes());
-    let _ = stream.write_all(&body);
-}
-
-/// Headless Chromium with its own profile in `profile`, quiet: no network of
-/// its own, no first-run pages.
-pub fn headless(chromium: &Path, profile: &Path) -> Command {
-    let mut command = Command::new(chromium);
-    command
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()));
-    command
-}
-
-/// The DOM of `url` after its scripts ran, as headless Chromium sees it.
-pub fn dump_dom(chromium: &Path, profile: &Path, url: &str) -> String {
-    let out = headless(chromium, profile)
-        .args(["--virtual-time-budget=5000", "--dump-dom"])
-        .arg(url)
-        .output()
-        .expect("chromium runs");
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-/// `query` as it goes in a URL's query string.
-pub fn query_param(query: &str) -> String {
-    query
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' => (b as char).to_string(),
-            b' ' => "+".to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
-/// Runs lajur in `dir`, as a user does from a terminal opened in the
-/// handbook folder: its exit status and everything it printed.
-pub fn lajur_in(dir: &Path, args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_lajur"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run lajur");
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (out.status.code().unwrap_or(-1), text)
 }
