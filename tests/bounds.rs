@@ -4,9 +4,12 @@
 //! text they copy; an SOP's page grows linearly with its steps; control
 //! characters never break an SVG or reach the terminal raw.
 
+mod support;
+
 use std::fs;
 use std::path::Path;
-use std::process::Command;
+
+use support::{lajur_output, write};
 
 const SOP: &str = "\
 nomor: SOP-070/Setda
@@ -26,28 +29,15 @@ langkah:
 
 /// A handbook in a new temp folder: handbook.yaml and the given files.
 fn handbook(files: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    write(dir.path(), "handbook.yaml", "title: Buku Pedoman SOP\n");
-    for (path, text) in files {
-        write(dir.path(), path, text);
-    }
-    dir
-}
-
-fn write(root: &Path, path: &str, text: &str) {
-    let path = root.join(path);
-    fs::create_dir_all(path.parent().expect("a parent")).expect("mkdir");
-    fs::write(path, text).expect("write");
+    let mut all = vec![("handbook.yaml", "title: Buku Pedoman SOP\n")];
+    all.extend_from_slice(files);
+    support::handbook(&all)
 }
 
 /// Runs the binary in `dir` (no --root, as an author does); returns its exit
 /// status, its standard output and its standard error as bytes.
 fn lajur(dir: &Path, args: &[&str]) -> (i32, Vec<u8>, Vec<u8>) {
-    let out = Command::new(env!("CARGO_BIN_EXE_lajur"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run lajur");
+    let out = lajur_output(dir, args);
     (out.status.code().unwrap_or(-1), out.stdout, out.stderr)
 }
 

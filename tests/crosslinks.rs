@@ -2,17 +2,14 @@
 //! citing it, one page per role with every step it performs, and the open
 //! data (sop.json, handbook.json) in the shape docs/*.schema.json describe.
 
+mod support;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use lajur::Options;
 use serde_json::Value;
-
-fn write(root: &Path, rel: &str, text: &str) {
-    let path = root.join(rel);
-    fs::create_dir_all(path.parent().expect("a file has a folder")).expect("mkdir");
-    fs::write(path, text).expect("write");
-}
+use support::{read, write};
 
 /// Three SOPs that write one law four ways, cite an amendment and the
 /// regulation it amends, and name two roles in several spellings.
@@ -121,10 +118,6 @@ fn build(root: &Path) -> (tempfile::TempDir, PathBuf) {
         panic!("the fixture builds: {e:?}");
     }
     (out, public)
-}
-
-fn read(public: &Path, rel: &str) -> String {
-    fs::read_to_string(public.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
 }
 
 fn json(public: &Path, rel: &str) -> Value {

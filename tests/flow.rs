@@ -4,24 +4,19 @@
 //! labels: what the model reads, what `lajur check` says when an author
 //! gets one wrong, and how the flowchart draws them.
 
+mod support;
+
 use std::path::Path;
-use std::process::Command;
+
+use support::{lajur_output, read};
 
 use lajur::model::{Alur, Flow, Sop, StepKind, Target};
 use lajur::source::{Loaded, load};
 use lajur::{Handbook, Options};
 
-fn write(root: &Path, path: &str, text: &str) {
-    let full = root.join(path);
-    std::fs::create_dir_all(full.parent().expect("parent")).expect("mkdir");
-    std::fs::write(full, text).expect("write");
-}
-
 /// A handbook with one SOP, content/layanan/tamu.yaml.
 fn handbook(sop: &str) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    write(dir.path(), "content/layanan/tamu.yaml", sop);
-    dir
+    support::handbook(&[("content/layanan/tamu.yaml", sop)])
 }
 
 fn load_dir(root: &Path) -> Loaded {
@@ -47,11 +42,7 @@ fn clean(text: &str) -> Sop {
 /// `lajur check` run in the handbook folder, as an author runs it: the
 /// exit code and what it printed.
 fn lajur_check(root: &Path) -> (Option<i32>, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_lajur"))
-        .arg("check")
-        .current_dir(root)
-        .output()
-        .expect("run lajur");
+    let out = lajur_output(root, &["check"]);
     (
         out.status.code(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
@@ -358,20 +349,12 @@ fn a_fork_that_never_joins_is_an_error_at_the_fork() {
 
 /// `lajur build` run in the handbook folder; the text of a built file.
 fn build(root: &Path) {
-    let out = Command::new(env!("CARGO_BIN_EXE_lajur"))
-        .arg("build")
-        .current_dir(root)
-        .output()
-        .expect("run lajur");
+    let out = lajur_output(root, &["build"]);
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-}
-
-fn read(root: &Path, path: &str) -> String {
-    std::fs::read_to_string(root.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
 /// The opening tags of `tag` elements.

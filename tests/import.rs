@@ -3,26 +3,12 @@
 //! check`, build, and show the form's fields; it must never overwrite a
 //! file, and write nothing on --dry-run.
 
+mod support;
+
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-fn lajur(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lajur"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("the lajur binary runs")
-}
-
-fn text(out: &Output) -> String {
-    format!(
-        "status {:?}\nstdout:\n{}\nstderr:\n{}",
-        out.status.code(),
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
-}
+use support::{lajur_output as lajur, said};
 
 fn seed(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -35,7 +21,7 @@ fn seed(name: &str) -> PathBuf {
 fn handbook() -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
     let out = lajur(tmp.path(), &["init", "."]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(out.status.code(), Some(0), "{}", said(&out));
     fs::create_dir(tmp.path().join("asli")).unwrap();
     for s in ["sop-070-setda-banjarbaru.txt", "sop-04-bpkpad-balangan.txt"] {
         fs::copy(seed(s), tmp.path().join("asli").join(s)).unwrap();
@@ -54,7 +40,7 @@ fn seed_text_imports_checks_and_builds_with_every_field_on_the_page() {
             "asli/sop-04-bpkpad-balangan.txt",
         ],
     );
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(out.status.code(), Some(0), "{}", said(&out));
     // Default unit: the form's unit line (070), the satuan kerja (04).
     let rkt = tmp
         .path()
@@ -62,8 +48,8 @@ fn seed_text_imports_checks_and_builds_with_every_field_on_the_page() {
     let kinerja = tmp.path().join(
         "content/badan-pengelolaan-keuangan-pendapatan-dan-aset-daerah-kabupaten-balangan/tehnis-perencanaan-kinerja.yaml",
     );
-    assert!(rkt.is_file(), "{}", text(&out));
-    assert!(kinerja.is_file(), "{}", text(&out));
+    assert!(rkt.is_file(), "{}", said(&out));
+    assert!(kinerja.is_file(), "{}", said(&out));
     let yaml = fs::read_to_string(&rkt).unwrap();
     // Each step's lane is a guess from its wording: marked for checking.
     assert_eq!(
@@ -88,11 +74,11 @@ fn seed_text_imports_checks_and_builds_with_every_field_on_the_page() {
 
     let check = lajur(tmp.path(), &["check", "--format", "json"]);
     let json: serde_json::Value = serde_json::from_slice(&check.stdout).unwrap();
-    assert_eq!(check.status.code(), Some(0), "{}", text(&check));
-    assert_eq!(json["errors"], 0, "{}", text(&check));
+    assert_eq!(check.status.code(), Some(0), "{}", said(&check));
+    assert_eq!(json["errors"], 0, "{}", said(&check));
 
     let build = lajur(tmp.path(), &["build"]);
-    assert_eq!(build.status.code(), Some(0), "{}", text(&build));
+    assert_eq!(build.status.code(), Some(0), "{}", said(&build));
     let page = fs::read_to_string(
         tmp.path()
             .join("public/sub-bagian-perencanaan/penyusunan-rencana-kinerja-tahunan/index.html"),
@@ -149,7 +135,7 @@ fn an_existing_file_is_never_overwritten_and_nothing_is_written() {
         tmp.path(),
         &[&into[..], &["asli/sop-04-bpkpad-balangan.txt"]].concat(),
     );
-    assert_eq!(first.status.code(), Some(0), "{}", text(&first));
+    assert_eq!(first.status.code(), Some(0), "{}", said(&first));
     let target = tmp
         .path()
         .join("content/bagian-umum/tehnis-perencanaan-kinerja.yaml");
@@ -165,7 +151,7 @@ fn an_existing_file_is_never_overwritten_and_nothing_is_written() {
         ]
         .concat(),
     );
-    assert_eq!(again.status.code(), Some(2), "{}", text(&again));
+    assert_eq!(again.status.code(), Some(2), "{}", said(&again));
     let stderr = String::from_utf8_lossy(&again.stderr);
     assert!(
         stderr.contains("tehnis-perencanaan-kinerja.yaml"),
@@ -186,7 +172,7 @@ fn an_existing_file_is_never_overwritten_and_nothing_is_written() {
         tmp.path(),
         &[&into[..], &["--force", "asli/sop-04-bpkpad-balangan.txt"]].concat(),
     );
-    assert_eq!(forced.status.code(), Some(0), "{}", text(&forced));
+    assert_eq!(forced.status.code(), Some(0), "{}", said(&forced));
     assert!(
         fs::read_to_string(&target)
             .unwrap()
@@ -208,7 +194,7 @@ fn dry_run_writes_nothing_and_json_reports_for_tools() {
             "asli/sop-070-setda-banjarbaru.txt",
         ],
     );
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(out.status.code(), Some(0), "{}", said(&out));
     assert_eq!(list(tmp.path()), before, "--dry-run wrote a file");
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
     let imported = &json["imported"][0];
@@ -235,7 +221,7 @@ fn a_document_without_a_steps_table_is_an_error_naming_it() {
     let tmp = handbook();
     fs::write(tmp.path().join("asli/kosong.txt"), "Nama SOP\tSesuatu\n").unwrap();
     let out = lajur(tmp.path(), &["import", "asli/kosong.txt"]);
-    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert_eq!(out.status.code(), Some(1), "{}", said(&out));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.contains("kosong.txt") && stderr.contains("no steps"),

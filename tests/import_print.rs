@@ -10,38 +10,8 @@ mod support;
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-use support::{Site, headless, tool};
-
-fn lajur(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lajur"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("the lajur binary runs")
-}
-
-fn text(out: &Output) -> String {
-    format!(
-        "status {:?}\nstdout:\n{}\nstderr:\n{}",
-        out.status.code(),
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap().flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            copy_dir(&path, &to.join(entry.file_name()));
-        } else {
-            fs::copy(&path, to.join(entry.file_name())).unwrap();
-        }
-    }
-}
+use support::{Site, copy_dir, headless, lajur_output as lajur, said, tool};
 
 /// The SOP pages of a built site: folders (relative to it) holding alur.svg.
 fn sop_pages(public: &Path, under: &Path, out: &mut Vec<PathBuf>) {
@@ -126,7 +96,7 @@ fn every_printed_example_sop_imports_back_to_the_same_flowchart() {
     copy_dir(&repo.join("content"), &example.join("content"));
     copy_dir(&repo.join("themes"), &example.join("themes"));
     let built = lajur(&example, &["build"]);
-    assert_eq!(built.status.code(), Some(0), "{}", text(&built));
+    assert_eq!(built.status.code(), Some(0), "{}", said(&built));
     let public = example.join("public");
     let mut pages = Vec::new();
     sop_pages(&public, &public, &mut pages);
@@ -138,7 +108,7 @@ fn every_printed_example_sop_imports_back_to_the_same_flowchart() {
     let imported = tmp.path().join("impor");
     fs::create_dir_all(&imported).unwrap();
     let init = lajur(&imported, &["init", "."]);
-    assert_eq!(init.status.code(), Some(0), "{}", text(&init));
+    assert_eq!(init.status.code(), Some(0), "{}", said(&init));
     let profile = tempfile::tempdir().unwrap();
     let mut units = Vec::new();
     for page in &pages {
@@ -150,20 +120,20 @@ fn every_printed_example_sop_imports_back_to_the_same_flowchart() {
             .arg(site.url(&format!("/{}/", page.to_string_lossy().replace('\\', "/"))))
             .output()
             .expect("chromium runs");
-        assert!(pdf.is_file(), "no PDF for {page:?}: {}", text(&out));
+        assert!(pdf.is_file(), "no PDF for {page:?}: {}", said(&out));
         let into = format!("content/{unit}");
         let out = lajur(
             &imported,
             &["import", "--into", &into, &pdf.to_string_lossy()],
         );
-        assert_eq!(out.status.code(), Some(0), "{page:?}: {}", text(&out));
+        assert_eq!(out.status.code(), Some(0), "{page:?}: {}", said(&out));
         units.push((page.clone(), unit));
     }
     let check = lajur(&imported, &["check", "--format", "json"]);
     let json: serde_json::Value = serde_json::from_slice(&check.stdout).unwrap();
-    assert_eq!(json["errors"], 0, "{}", text(&check));
+    assert_eq!(json["errors"], 0, "{}", said(&check));
     let build = lajur(&imported, &["build"]);
-    assert_eq!(build.status.code(), Some(0), "{}", text(&build));
+    assert_eq!(build.status.code(), Some(0), "{}", said(&build));
 
     let mut right = 0;
     let mut wrong = Vec::new();

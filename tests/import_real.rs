@@ -12,42 +12,15 @@
 //! tables): it holds what the paper prints, laid out as an office export
 //! lays it out.
 
+mod support;
+
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
+
+use support::{copy_dir, lajur_output as lajur, said};
 
 use lajur::model::tanggal::MONTHS_ID;
 use serde_json::Value;
-
-fn lajur(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lajur"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("the lajur binary runs")
-}
-
-fn say(out: &Output) -> String {
-    format!(
-        "status {:?}\nstdout:\n{}\nstderr:\n{}",
-        out.status.code(),
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let path = entry.path();
-        if path.is_dir() {
-            copy_dir(&path, &to.join(entry.file_name()));
-        } else {
-            fs::copy(&path, to.join(entry.file_name())).unwrap();
-        }
-    }
-}
 
 /// Every sop.json under `public`.
 fn sop_jsons(public: &Path, out: &mut Vec<Value>) {
@@ -307,7 +280,7 @@ fn real_corpus_as_copied_text_imports_checks_and_keeps_every_field() {
     let real = tmp.path().join("real");
     copy_dir(&fixtures, &real);
     let built = lajur(&real, &["build"]);
-    assert_eq!(built.status.code(), Some(0), "{}", say(&built));
+    assert_eq!(built.status.code(), Some(0), "{}", said(&built));
     let mut papers = Vec::new();
     sop_jsons(&real.join("public"), &mut papers);
     assert!(papers.len() >= 13, "{} SOPs in the corpus", papers.len());
@@ -316,7 +289,7 @@ fn real_corpus_as_copied_text_imports_checks_and_keeps_every_field() {
     let book = tmp.path().join("buku");
     fs::create_dir(&book).unwrap();
     let init = lajur(&book, &["init", "."]);
-    assert_eq!(init.status.code(), Some(0), "{}", say(&init));
+    assert_eq!(init.status.code(), Some(0), "{}", said(&init));
     fs::create_dir(book.join("asli")).unwrap();
     let mut t = Tally::default();
     let mut imported = Vec::new();
@@ -347,10 +320,10 @@ fn real_corpus_as_copied_text_imports_checks_and_keeps_every_field() {
         json["errors"],
         0,
         "every import passes check\n{}",
-        say(&check)
+        said(&check)
     );
     let build = lajur(&book, &["build"]);
-    assert_eq!(build.status.code(), Some(0), "{}", say(&build));
+    assert_eq!(build.status.code(), Some(0), "{}", said(&build));
     for (paper, output) in imported {
         let page = output
             .trim_start_matches("content/")

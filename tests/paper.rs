@@ -3,40 +3,12 @@
 //! handbook's own folder, the way an author runs it; the pages and
 //! sop.json read back for what a reader sees.
 
+mod support;
+
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
-fn write(root: &Path, path: &str, text: &str) {
-    let path = root.join(path);
-    fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-    fs::write(path, text).expect("write");
-}
-
-/// A handbook in a temp folder made of `(path, text)` files.
-fn handbook(files: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    for (path, text) in files {
-        write(dir.path(), path, text);
-    }
-    fs::create_dir_all(dir.path().join("content")).expect("content");
-    dir
-}
-
-/// Runs `lajur args` in `root`; its exit code and everything it printed.
-fn lajur(root: &Path, args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_lajur"))
-        .args(args)
-        .current_dir(root)
-        .output()
-        .expect("run lajur");
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (out.status.code().unwrap_or(-1), text)
-}
+use support::{handbook, lajur_in as lajur, write};
 
 /// Builds in `root` (must succeed) and returns `lajur check`'s output.
 fn build_and_check(root: &Path) -> String {

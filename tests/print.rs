@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use lajur::Options;
-use support::{headless, tool};
+use support::{headless, tool, write};
 
 const HANDBOOK: &str = "\
 title: Buku Pedoman SOP Sekretariat Daerah
@@ -117,23 +117,15 @@ langkah:
     out
 }
 
-fn write(root: &Path, path: &str, text: &str) {
-    let path = root.join(path);
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent).expect("mkdir");
-    }
-    fs::write(path, text).expect("write fixture");
-}
-
 /// Builds the fixture handbook with `extra` settings; returns the root
 /// (kept alive by the TempDir) and the SOP page's HTML file.
 fn build(extra: &str) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("temp dir");
     let root = dir.path();
-    write(root, "handbook.yaml", &format!("{HANDBOOK}{extra}"));
+    write(root, "handbook.yaml", format!("{HANDBOOK}{extra}"));
     write(root, "static/logo.svg", LOGO);
     write(root, "content/bagian-umum/_index.md", UNIT);
-    write(root, "content/bagian-umum/cuti.yaml", &sop_yaml());
+    write(root, "content/bagian-umum/cuti.yaml", sop_yaml());
     let public = root.join("public");
     // The folder's own path as base_url, so the browser, opening the page
     // as a file, finds the stylesheet and the logo without a server.

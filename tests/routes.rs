@@ -18,16 +18,18 @@
 //! Under base_url "/", "/sop/" and an absolute one, with and without
 //! drafts, and with roles per satuan kerja (/pelaksana/SATKER/).
 
+mod support;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use lajur::Options;
 use lajur::pipeline::{self, Linked};
 use lajur::routes::{self, Kind, Routes};
 use lajur::source::SourceCache;
 use serde_json::Value;
+use support::{copy_dir, lajur_in};
 
 /// The example handbook of the repository, copied into a temp folder with
 /// `settings` appended to its handbook.yaml.
@@ -44,33 +46,11 @@ fn example(settings: &str) -> tempfile::TempDir {
     dir
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).expect("mkdir");
-    for entry in fs::read_dir(from).expect("read_dir") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("type").is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).expect("copy");
-        }
-    }
-}
-
 /// `lajur build ARGS` run in the handbook folder; the site it wrote.
 fn build(root: &Path, args: &[&str]) -> PathBuf {
-    let out = Command::new(env!("CARGO_BIN_EXE_lajur"))
-        .arg("build")
-        .args(args)
-        .current_dir(root)
-        .output()
-        .expect("run lajur");
-    assert!(
-        out.status.success(),
-        "lajur build {args:?}: {}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let args = [&["build"], args].concat();
+    let (code, printed) = lajur_in(root, &args);
+    assert!(code == 0, "lajur {args:?}: {printed}");
     root.join("public")
 }
 

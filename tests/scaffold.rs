@@ -3,26 +3,12 @@
 //! What they write must pass `lajur check` with no warning and build as it
 //! is, and they must never overwrite a file.
 
+mod support;
+
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
 
-fn lajur(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lajur"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("the lajur binary runs")
-}
-
-fn text(out: &Output) -> String {
-    format!(
-        "status {:?}\nstdout:\n{}\nstderr:\n{}",
-        out.status.code(),
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
-}
+use support::{lajur_output as lajur, said};
 
 /// Runs `check --format json` and returns (exit code, errors, warnings).
 fn check(dir: &Path) -> (Option<i32>, u64, u64, String) {
@@ -33,13 +19,13 @@ fn check(dir: &Path) -> (Option<i32>, u64, u64, String) {
         out.status.code(),
         count("errors"),
         count("warnings"),
-        text(&out),
+        said(&out),
     )
 }
 
 fn init(dir: &Path) {
     let out = lajur(dir, &["init", "."]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(out.status.code(), Some(0), "{}", said(&out));
 }
 
 #[test]
@@ -64,7 +50,7 @@ fn init_handbook_builds_every_page_of_its_example() {
     let tmp = tempfile::tempdir().unwrap();
     init(tmp.path());
     let out = lajur(tmp.path(), &["build"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(out.status.code(), Some(0), "{}", said(&out));
     let public = tmp.path().join("public");
     for f in [
         "index.html",
@@ -86,7 +72,7 @@ fn init_handbook_builds_every_page_of_its_example() {
 fn init_into_a_new_folder_creates_it() {
     let tmp = tempfile::tempdir().unwrap();
     let out = lajur(tmp.path(), &["init", "sop-kami"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(out.status.code(), Some(0), "{}", said(&out));
     assert!(tmp.path().join("sop-kami/handbook.yaml").is_file());
     assert!(
         tmp.path()
@@ -100,11 +86,11 @@ fn init_refuses_an_existing_handbook_and_writes_nothing() {
     let tmp = tempfile::tempdir().unwrap();
     fs::write(tmp.path().join("handbook.yaml"), "title: Milik Kami\n").unwrap();
     let out = lajur(tmp.path(), &["init", "."]);
-    assert_ne!(out.status.code(), Some(0), "{}", text(&out));
+    assert_ne!(out.status.code(), Some(0), "{}", said(&out));
     assert!(
         String::from_utf8_lossy(&out.stderr).contains("handbook.yaml"),
         "the error names the file: {}",
-        text(&out)
+        said(&out)
     );
     assert_eq!(
         fs::read_to_string(tmp.path().join("handbook.yaml")).unwrap(),
@@ -129,15 +115,15 @@ fn new_sops_in_both_formats_check_clean_beside_each_other() {
             "Pengelolaan Surat Masuk: \"Biasa\" & Rahasia",
         ],
     );
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(out.status.code(), Some(0), "{}", said(&out));
     // No extension: a .yaml, in a unit folder that does not exist yet.
     let out = lajur(tmp.path(), &["new", "content/keuangan/spp-up"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(out.status.code(), Some(0), "{}", said(&out));
     assert!(tmp.path().join("content/keuangan/spp-up.yaml").is_file());
     assert!(
         String::from_utf8_lossy(&out.stdout).contains("spp-up.yaml"),
         "the message names the file written: {}",
-        text(&out)
+        said(&out)
     );
 
     let md = fs::read_to_string(tmp.path().join("content/bagian-umum/surat-masuk.md")).unwrap();
@@ -158,16 +144,16 @@ fn a_new_sop_is_a_draft_until_the_author_publishes_it() {
         tmp.path(),
         &["new", "content/bagian-umum/surat-masuk.md", "--nama", nama],
     );
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(out.status.code(), Some(0), "{}", said(&out));
     let page = "public/bagian-umum/surat-masuk/index.html";
 
     let out = lajur(tmp.path(), &["build"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(out.status.code(), Some(0), "{}", said(&out));
     assert!(!tmp.path().join(page).exists(), "a draft is not published");
 
     let out = lajur(tmp.path(), &["build", "--drafts"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
-    assert!(tmp.path().join(page).is_file(), "{}", text(&out));
+    assert_eq!(out.status.code(), Some(0), "{}", said(&out));
+    assert!(tmp.path().join(page).is_file(), "{}", said(&out));
     let json: serde_json::Value = serde_json::from_slice(
         &fs::read(tmp.path().join("public/bagian-umum/surat-masuk/sop.json")).unwrap(),
     )
@@ -183,17 +169,17 @@ fn new_refuses_to_overwrite_an_sop() {
     fs::write(&sop, "nomor: SOP-070/Setda\n").unwrap();
 
     let out = lajur(tmp.path(), &["new", "content/umum/rkt.yaml"]);
-    assert_ne!(out.status.code(), Some(0), "{}", text(&out));
+    assert_ne!(out.status.code(), Some(0), "{}", said(&out));
     assert!(
         String::from_utf8_lossy(&out.stderr).contains("rkt.yaml"),
         "{}",
-        text(&out)
+        said(&out)
     );
     assert_eq!(fs::read_to_string(&sop).unwrap(), "nomor: SOP-070/Setda\n");
 
     // The same file reached without its extension is refused too.
     let out = lajur(tmp.path(), &["new", "content/umum/rkt"]);
-    assert_ne!(out.status.code(), Some(0), "{}", text(&out));
+    assert_ne!(out.status.code(), Some(0), "{}", said(&out));
     assert_eq!(fs::read_to_string(&sop).unwrap(), "nomor: SOP-070/Setda\n");
 }
 
@@ -201,6 +187,6 @@ fn new_refuses_to_overwrite_an_sop() {
 fn new_refuses_a_file_that_is_no_sop() {
     let tmp = tempfile::tempdir().unwrap();
     let out = lajur(tmp.path(), &["new", "content/umum/formulir.txt"]);
-    assert_ne!(out.status.code(), Some(0), "{}", text(&out));
+    assert_ne!(out.status.code(), Some(0), "{}", said(&out));
     assert!(!tmp.path().join("content/umum/formulir.txt").exists());
 }

@@ -2,17 +2,13 @@
 //! pagefind/, and what the index reads of each SOP page carries the other
 //! forms of its abbreviations.
 
-use std::fs;
+mod support;
+
 use std::path::Path;
 
 use lajur::search::{self, Abbreviations};
 use lajur::{Options, OutputFile};
-
-fn write(root: &Path, rel: &str, text: &str) {
-    let path = root.join(rel);
-    fs::create_dir_all(path.parent().expect("a file has a folder")).expect("mkdir");
-    fs::write(path, text).expect("write");
-}
+use support::write;
 
 /// Two SOPs: one that writes abbreviations, one that writes long forms.
 fn fixture(extra_settings: &str) -> tempfile::TempDir {
@@ -21,7 +17,7 @@ fn fixture(extra_settings: &str) -> tempfile::TempDir {
     write(
         root,
         "handbook.yaml",
-        &format!("title: Uji Cari\n{extra_settings}"),
+        format!("title: Uji Cari\n{extra_settings}"),
     );
     write(
         root,

@@ -11,6 +11,8 @@ use std::time::{Duration, Instant};
 
 mod support;
 
+use support::write;
+
 const HANDBOOK: &str = "\
 title: Buku Pedoman SOP Sekretariat Daerah
 organisation: Pemerintah Kota Banjarbaru
@@ -44,15 +46,14 @@ langkah:
 /// A handbook in `dir`/hb, beside a file no request may reach.
 fn handbook(dir: &Path) -> PathBuf {
     let root = dir.join("hb");
-    fs::create_dir_all(root.join("content/umum")).unwrap();
-    fs::write(root.join("handbook.yaml"), HANDBOOK).unwrap();
-    fs::write(root.join("content/umum/_index.md"), UNIT).unwrap();
-    fs::write(
-        root.join("content/umum/rkt.yaml"),
+    write(&root, "handbook.yaml", HANDBOOK);
+    write(&root, "content/umum/_index.md", UNIT);
+    write(
+        &root,
+        "content/umum/rkt.yaml",
         rkt("Penyusunan Rencana Kinerja Tahunan"),
-    )
-    .unwrap();
-    fs::write(dir.join("secret.txt"), "RAHASIA-DI-LUAR-SITUS").unwrap();
+    );
+    write(dir, "secret.txt", "RAHASIA-DI-LUAR-SITUS");
     root
 }
 
@@ -371,11 +372,7 @@ fn a_missing_page_gets_the_handbooks_404_page() {
     let dir = tempfile::tempdir().unwrap();
     let root = handbook(dir.path());
     let out = dir.path().join("out");
-    let built = Command::new(env!("CARGO_BIN_EXE_lajur"))
-        .args(["build", "--base-url", "/", "-o", "../out"])
-        .current_dir(&root)
-        .output()
-        .unwrap();
+    let built = support::lajur_output(&root, &["build", "--base-url", "/", "-o", "../out"]);
     assert!(built.status.success(), "{built:?}");
     let expected = fs::read_to_string(out.join("404.html")).unwrap();
 

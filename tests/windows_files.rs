@@ -6,9 +6,7 @@
 
 mod support;
 
-use std::fs;
-use std::path::Path;
-use support::lajur_in as lajur;
+use support::{lajur_in as lajur, read, write};
 
 const BOM: &str = "\u{feff}";
 
@@ -72,30 +70,20 @@ Surat masuk dicatat **pada hari yang sama**.
 fn notepad_handbook() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().expect("temp dir");
     let root = dir.path().join("Buku SOP Dinas");
-    write(&root, "handbook.yaml", &notepad(HANDBOOK));
+    write(&root, "handbook.yaml", notepad(HANDBOOK));
     write(
         &root,
         "content/_index.md",
-        &notepad("---\nnama: Beranda\n---\nSelamat datang.\n"),
+        notepad("---\nnama: Beranda\n---\nSelamat datang.\n"),
     );
-    write(&root, "content/Bagian Umum/_index.md", &notepad(UNIT));
+    write(&root, "content/Bagian Umum/_index.md", notepad(UNIT));
     write(
         &root,
         "content/Bagian Umum/Cuti Pegawai.yaml",
-        &notepad(CUTI),
+        notepad(CUTI),
     );
-    write(&root, "content/Bagian Umum/Surat Masuk.md", &notepad(SURAT));
+    write(&root, "content/Bagian Umum/Surat Masuk.md", notepad(SURAT));
     (dir, root)
-}
-
-fn write(root: &Path, rel: &str, bytes: &[u8]) {
-    let path = root.join(rel);
-    fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-    fs::write(path, bytes).expect("write");
-}
-
-fn read(root: &Path, rel: &str) -> String {
-    fs::read_to_string(root.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
 }
 
 #[test]
@@ -151,7 +139,7 @@ fn a_mistake_in_a_notepad_file_is_shown_at_its_line_and_column() {
     write(
         &root,
         "content/Bagian Umum/Cuti Pegawai.yaml",
-        &notepad(&text),
+        notepad(&text),
     );
     let (code, out) = lajur(&root, &["check"]);
     assert_ne!(code, 0, "{out}");
@@ -175,7 +163,7 @@ fn a_file_saved_as_utf16_is_refused_with_the_fix_and_nothing_is_written() {
 
     let file = "content/Bagian Umum/Cuti Pegawai.yaml";
     for big_endian in [false, true] {
-        write(&root, file, &utf16(CUTI, big_endian));
+        write(&root, file, utf16(CUTI, big_endian));
         let (code, out) = lajur(&root, &["build"]);
         assert_eq!(code, 1, "{out}");
         assert!(out.contains(&format!("{file}:1:1: error: ")), "{out}");
@@ -191,8 +179,8 @@ fn a_file_saved_as_utf16_is_refused_with_the_fix_and_nothing_is_written() {
         );
     }
     // handbook.yaml saved the same way is named too.
-    write(&root, file, &notepad(CUTI));
-    write(&root, "handbook.yaml", &utf16(HANDBOOK, false));
+    write(&root, file, notepad(CUTI));
+    write(&root, "handbook.yaml", utf16(HANDBOOK, false));
     let (code, out) = lajur(&root, &["check"]);
     assert_ne!(code, 0, "{out}");
     assert!(out.contains("handbook.yaml:1:1: error: "), "{out}");
