@@ -10,12 +10,10 @@
 //! Skipped (loudly) where Chromium is not installed; .ci/run installs it.
 
 mod support;
-#[path = "../examples/support/synthetic.rs"]
-mod synthetic;
 
 use std::path::Path;
 
-use support::{Site, dump_dom, query_param, tool};
+use support::{Site, dump_dom, query_param, synthetic, tool};
 
 const SOPS: usize = 10_000;
 /// The seed `examples/gen_handbook.rs` uses, so the figures match

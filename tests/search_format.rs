@@ -10,8 +10,7 @@
 //! allowed by name and checked. Files nothing refers to (pagefind.js, its
 //! worker and WebAssembly) must be Pagefind's, byte for byte.
 
-#[path = "../examples/support/synthetic.rs"]
-mod synthetic;
+mod support;
 
 use std::collections::BTreeMap;
 use std::io::Read;
@@ -20,6 +19,7 @@ use std::path::Path;
 use ciborium::Value;
 use lajur::search::{self, Abbreviations, Record};
 use lajur::{Options, OutputFile};
+use support::synthetic;
 
 /// A bundle's files by their path below the bundle folder.
 type Files = BTreeMap<String, Vec<u8>>;

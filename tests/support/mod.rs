@@ -7,6 +7,8 @@
 //! - reading what it wrote: [`read`], [`snapshot`], [`copy_dir`] (files.rs);
 //! - a built site on a localhost port (site.rs) and headless Chromium
 //!   (browser.rs);
+//! - large realistic handbooks, [`synthetic`] (also the generator of
+//!   examples/gen_handbook.rs and benches/pipeline.rs);
 //! - below: finding the programs a test drives, and saying loudly when one
 //!   is missing.
 //!
@@ -21,6 +23,7 @@ mod files;
 mod handbook_folder;
 mod run;
 mod site;
+pub mod synthetic;
 
 pub use browser::{dump_dom, headless, query_param};
 pub use files::{copy_dir, read, snapshot};

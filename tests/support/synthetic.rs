@@ -11,8 +11,9 @@
 //! The same text can be written as bare Markdown pages for Hugo (one page per
 //! SOP, identity as a list, steps as a table), to compare like with like.
 //!
-//! Shared by `examples/gen_handbook.rs` and `benches/pipeline.rs` through
-//! `#[path]`, so it is not a module of the library. Deterministic: the same
+//! A part of tests/support (`support::synthetic`, for the search tests),
+//! which `examples/gen_handbook.rs` and `benches/pipeline.rs` take through
+//! `#[path]`: it is not a module of the library. Deterministic: the same
 //! `n` and seed give the same bytes.
 
 #![allow(dead_code)]
