@@ -14,7 +14,7 @@ mod support;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use support::{Site, headless, tool};
+use support::{Site, copy_dir, headless, tool};
 
 fn axe_script() -> Option<PathBuf> {
     let path = std::env::var_os("LAJUR_AXE")
@@ -24,19 +24,6 @@ fn axe_script() -> Option<PathBuf> {
                 .join("target/axe/node_modules/axe-core/axe.min.js")
         });
     path.is_file().then_some(path)
-}
-
-fn copy(from: &Path, to: &Path) {
-    fs::create_dir_all(to).expect("mkdir");
-    for entry in fs::read_dir(from).expect("read fixture") {
-        let entry = entry.expect("entry");
-        let path = entry.path();
-        if path.is_dir() {
-            copy(&path, &to.join(entry.file_name()));
-        } else {
-            fs::copy(&path, to.join(entry.file_name())).expect("copy");
-        }
-    }
 }
 
 /// Runs axe on `page` (a path under the site) at `width`; returns the ids
@@ -102,13 +89,13 @@ fn every_kind_of_page_passes_axe_on_a_desktop_and_a_phone() {
     // The real flowchart shapes, and the example handbook for what they
     // lack: nested units and the page of one regulation.
     let fixture = dir.path().join("buku");
-    copy(&repo.join("tests/fixtures/flowchart"), &fixture);
+    copy_dir(&repo.join("tests/fixtures/flowchart"), &fixture);
     // Several agencies with their own roles (roles_per_agency): the page
     // of one agency's roles, /pelaksana/SATKER/.
     let agencies = dir.path().join("instansi");
-    copy(&repo.join("tests/fixtures/real"), &agencies);
+    copy_dir(&repo.join("tests/fixtures/real"), &agencies);
     let example = dir.path().join("contoh");
-    copy(&repo.join("content"), &example.join("content"));
+    copy_dir(&repo.join("content"), &example.join("content"));
     fs::copy(repo.join("handbook.yaml"), example.join("handbook.yaml")).expect("copy");
     let handbooks: [(&Path, &[&str]); 3] = [
         (

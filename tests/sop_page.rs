@@ -1,14 +1,18 @@
 //! The SOP page around the flowchart (issue 17), on the shapes of real SOPs
 //! in tests/fixtures/flowchart, built as a user builds them.
 
+mod support;
+
 use std::fs;
 use std::path::{Path, PathBuf};
+
+use support::copy_dir;
 
 fn build() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("temp dir");
     let root = dir.path().join("buku");
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/flowchart");
-    copy(&fixture, &root);
+    copy_dir(&fixture, &root);
     let opts = lajur::Options {
         root: root.clone(),
         ..Default::default()
@@ -17,19 +21,6 @@ fn build() -> (tempfile::TempDir, PathBuf) {
         panic!("build failed: {e:?}");
     }
     (dir, root.join("public"))
-}
-
-fn copy(from: &Path, to: &Path) {
-    fs::create_dir_all(to).expect("mkdir");
-    for entry in fs::read_dir(from).expect("read fixture") {
-        let entry = entry.expect("entry");
-        let path = entry.path();
-        if path.is_dir() {
-            copy(&path, &to.join(entry.file_name()));
-        } else {
-            fs::copy(&path, to.join(entry.file_name())).expect("copy");
-        }
-    }
 }
 
 fn page(public: &Path, path: &str) -> String {

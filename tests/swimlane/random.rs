@@ -3,6 +3,8 @@
 //! branches that end the procedure, forks, arrows aimed at one symbol of a
 //! row); the geometry properties hold on every one, on screen and printed.
 
+use std::ops::RangeInclusive;
+
 use lajur::config::Language;
 use lajur::model::{Alur, Flow, Sop, StepKind, Target};
 use lajur::render::swimlane::{layout, print_page_layouts, render_print_pages, render_svg};
@@ -93,15 +95,22 @@ fn raw_step(lanes: usize, steps: usize) -> impl Strategy<Value = RawStep> {
         )
 }
 
+/// Random raw steps and the roles of their lanes, the number of each drawn
+/// from `lanes` and `steps`.
+fn raw_sop(
+    lanes: RangeInclusive<usize>,
+    steps: RangeInclusive<usize>,
+) -> impl Strategy<Value = (Vec<RawStep>, Vec<usize>)> {
+    (lanes, steps).prop_flat_map(|(lanes, steps)| {
+        (
+            prop::collection::vec(raw_step(lanes, steps), steps),
+            prop::sample::subsequence((0..ROLES.len()).collect::<Vec<_>>(), lanes),
+        )
+    })
+}
+
 fn random_sop() -> impl Strategy<Value = Sop> {
-    (2..=9usize, 3..=40usize)
-        .prop_flat_map(|(lanes, steps)| {
-            (
-                prop::collection::vec(raw_step(lanes, steps), steps),
-                prop::sample::subsequence((0..ROLES.len()).collect::<Vec<_>>(), lanes),
-            )
-        })
-        .prop_map(|(raw, roles)| build(&raw, &roles))
+    raw_sop(2..=9, 3..=40).prop_map(|(raw, roles)| build(&raw, &roles))
 }
 
 fn build(raw: &[RawStep], roles: &[usize]) -> Sop {
@@ -311,14 +320,7 @@ fn build_flow(raw: &[RawStep], roles: &[usize]) -> Sop {
 }
 
 fn random_flow_sop() -> impl Strategy<Value = Sop> {
-    (2..=7usize, 3..=30usize)
-        .prop_flat_map(|(lanes, steps)| {
-            (
-                prop::collection::vec(raw_step(lanes, steps), steps),
-                prop::sample::subsequence((0..ROLES.len()).collect::<Vec<_>>(), lanes),
-            )
-        })
-        .prop_map(|(raw, roles)| build_flow(&raw, &roles))
+    raw_sop(2..=7, 3..=30).prop_map(|(raw, roles)| build_flow(&raw, &roles))
 }
 
 proptest! {
