@@ -354,7 +354,7 @@ impl Routes {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::link::index::tests::{handbook, lane, sop, step};
+    use crate::testing::model::{handbook, lane, sop, step};
 
     fn planned(base_url: &str) -> (Handbook, Routes) {
         let mut a = sop(

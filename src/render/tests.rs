@@ -8,26 +8,22 @@ use super::*;
 use crate::config::{Config, Language};
 use crate::diagnostic::Pos;
 use crate::model::*;
+use crate::testing::model::{self as built, lane, unit, unread};
 
 fn date(year: i32, month: u8, day: u8) -> Date {
     Date { year, month, day }
 }
 
+/// A step of the form: a kelengkapan and an output, at line `number`.
 fn step(number: usize, kegiatan: &str, lanes: Vec<usize>, kind: StepKind, flow: Flow) -> Step {
     Step {
-        number,
-        id: None,
         kegiatan: kegiatan.into(),
-        lanes,
         kind,
         flow,
         kelengkapan: vec!["Nota dinas".into()],
-        waktu: None,
         output: Some(format!("Output {number}")),
-        keterangan: None,
         pos: Pos::new(number, 1),
-        no: number.to_string(),
-        ..Step::default()
+        ..built::step(number, &lanes, None)
     }
 }
 
@@ -49,32 +45,17 @@ fn sop(path: &str, unit: &str, nomor: &str, nama: &str) -> Sop {
             nama: Some("Drs. H. SAID ABDULLAH, M.Si".into()),
             nip: Some("19650928 199203 1 008".into()),
         }),
-        dasar_hukum: vec![Citation {
-            text: "Undang-Undang No. 17 Tahun 2003 tentang Keuangan Negara".into(),
-            kind: None,
-            number: None,
-            year: None,
-            place: None,
-            title: None,
-            id: None,
-            amends: None,
-        }],
+        dasar_hukum: vec![unread(
+            "Undang-Undang No. 17 Tahun 2003 tentang Keuangan Negara",
+        )],
         kualifikasi_pelaksana: vec!["Memiliki kemampuan pengolahan data sederhana".into()],
         keterkaitan: vec![],
         peralatan: vec!["Printer".into()],
         peringatan: vec!["Jika tidak dilaksanakan sesuai SOP, proses tidak lancar".into()],
         pencatatan: vec!["Disimpan sebagai data elektronik".into()],
         lanes: vec![
-            Lane {
-                nama: "Kepala Sub Bagian Perencanaan".into(),
-                singkatan: Some("Kasubbag".into()),
-                slug: "kepala-sub-bagian-perencanaan".into(),
-            },
-            Lane {
-                nama: "Sekretaris Daerah".into(),
-                singkatan: None,
-                slug: "sekretaris-daerah".into(),
-            },
+            lane("Kepala Sub Bagian Perencanaan", Some("Kasubbag")),
+            lane("Sekretaris Daerah", None),
         ],
         steps: vec![
             step(
@@ -108,19 +89,6 @@ fn sop(path: &str, unit: &str, nomor: &str, nama: &str) -> Sop {
         draft: false,
         body: "Catatan <b>penting</b> untuk pelaksana.\n".into(),
         ..Sop::default()
-    }
-}
-
-fn unit(path: &str, parent: Option<&str>, nama: &str, body: &str) -> Unit {
-    Unit {
-        path: path.into(),
-        parent: parent.map(Into::into),
-        nama: nama.into(),
-        satuan_kerja: None,
-        urutan: None,
-        body: body.into(),
-        file: None,
-        ..Unit::default()
     }
 }
 

@@ -77,16 +77,11 @@ pub fn aliases(citation: &Citation) -> Vec<String> {
 mod tests {
     use super::*;
 
+    /// A citation read as kind, number and year, without a register id.
     fn citation(text: &str, kind: RegulationKind, number: &str, year: u16) -> Citation {
         Citation {
-            text: text.into(),
-            kind: Some(kind),
-            number: Some(number.into()),
-            year: Some(year),
-            place: None,
-            title: None,
             id: None,
-            amends: None,
+            ..crate::testing::model::citation(text, kind, number, year, None)
         }
     }
 

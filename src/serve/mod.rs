@@ -429,19 +429,17 @@ mod tests {
     /// then has, or the browser would show one version and then another.
     #[test]
     fn an_sop_page_alone_is_the_page_of_the_whole_site() {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = crate::testing::folder::handbook(&[("handbook.yaml", "title: Pedoman\n")]);
         let root = dir.path();
-        std::fs::create_dir_all(root.join("content/umum")).unwrap();
-        std::fs::write(root.join("handbook.yaml"), "title: Pedoman\n").unwrap();
         for (file, nomor, see) in [("a", "SOP-1", "SOP-2"), ("b", "SOP-2", "SOP-1")] {
-            std::fs::write(
-                root.join(format!("content/umum/{file}.yaml")),
+            crate::testing::folder::write(
+                root,
+                &format!("content/umum/{file}.yaml"),
                 format!(
                     "nomor: {nomor}\nnama: Prosedur {file}\nketerkaitan: [{{ref: {see}}}]\n\
                      pelaksana: [Pelaksana]\nlangkah:\n  - kegiatan: Bekerja\n    pelaksana: Pelaksana\n"
                 ),
-            )
-            .unwrap();
+            );
         }
         let opts = Options {
             root: root.to_path_buf(),

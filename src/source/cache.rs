@@ -271,12 +271,7 @@ mod tests {
     use super::*;
     use crate::Options;
     use crate::source::{load, load_with_cache};
-
-    fn write(root: &Path, rel: &str, text: &str) {
-        let path = root.join(rel);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
+    use crate::testing::folder::write;
 
     fn sop(nomor: &str, nama: &str) -> String {
         format!(
@@ -293,9 +288,9 @@ mod tests {
             "content/umum/_index.md",
             "---\nnama: Bagian Umum\n---\n",
         );
-        write(root, "content/umum/a.yaml", &sop("SOP-1", "Satu"));
-        write(root, "content/umum/b.yaml", &sop("SOP-2", "Dua"));
-        write(root, "content/keuangan/c.yaml", &sop("SOP-3", "Tiga"));
+        write(root, "content/umum/a.yaml", sop("SOP-1", "Satu"));
+        write(root, "content/umum/b.yaml", sop("SOP-2", "Dua"));
+        write(root, "content/keuangan/c.yaml", sop("SOP-3", "Tiga"));
         let opts = Options {
             root: root.to_path_buf(),
             ..Options::default()
@@ -341,7 +336,7 @@ mod tests {
         write(
             &opts.root,
             "content/umum/b.yaml",
-            &sop("SOP-2", "Dua Diubah Lagi"),
+            sop("SOP-2", "Dua Diubah Lagi"),
         );
         let edited = summary(&opts, Some(&mut cache));
         assert_eq!(parsed(&cache), ["content/umum/b.yaml"]);

@@ -1,7 +1,7 @@
 //! What the integration tests share, one file per concern:
 //!
 //! - handbook folders: [`handbook`], [`write`], [`sop`], [`unit`] (the same
-//!   code as the unit tests' `crate::testing`, src/testing.rs);
+//!   code as the unit tests' `crate::testing::folder`, src/testing/folder.rs);
 //! - running lajur as a user does, in the handbook folder: [`lajur_in`]
 //!   (run.rs);
 //! - reading what it wrote: [`read`], [`snapshot`], [`copy_dir`] (files.rs);
@@ -19,7 +19,7 @@
 
 mod browser;
 mod files;
-#[path = "../../src/testing.rs"]
+#[path = "../../src/testing/folder.rs"]
 mod handbook_folder;
 mod run;
 mod site;

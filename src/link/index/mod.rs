@@ -699,4 +699,4 @@ pub fn lane_roles(handbook: &Handbook, roles: &[Role]) -> Vec<Vec<Option<usize>>
 
 /// Hand-built handbooks for tests here and in render::json.
 #[cfg(test)]
-pub(crate) mod tests;
+mod tests;

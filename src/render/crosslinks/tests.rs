@@ -1,8 +1,8 @@
 use std::path::Path;
 
 use super::*;
-use crate::link::index::tests::{citation, handbook, lane, minutes, sop, step};
 use crate::model::RegulationKind;
+use crate::testing::model::{citation, handbook, lane, minutes, sop, step};
 
 /// Renders the cross-link files of `hb` with the built-in theme.
 fn render_files(hb: &Handbook) -> Vec<OutputFile> {

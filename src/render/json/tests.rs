@@ -2,9 +2,9 @@ use super::*;
 use serde_json::Value;
 
 use crate::diagnostic::Pos;
-use crate::link::index::tests::{citation, handbook, lane, minutes, sop, step, unread};
 use crate::link::index::{agencies, lane_roles, regulations, roles};
 use crate::model::{Relation, StepKind};
+use crate::testing::model::{citation, handbook, lane, minutes, sop, step, unread};
 
 fn schema(name: &str) -> jsonschema::Validator {
     let path = format!("{}/docs/{name}", env!("CARGO_MANIFEST_DIR"));

@@ -349,16 +349,9 @@ fn page(
 mod tests {
     use super::*;
     use crate::diagnostic::Pos;
-    use crate::model::{Lane, StepKind};
+    use crate::model::StepKind;
     use crate::render::swimlane::Shape;
-
-    fn lane(nama: &str) -> Lane {
-        Lane {
-            nama: nama.into(),
-            singkatan: None,
-            slug: crate::model::slug::slugify(nama),
-        }
-    }
+    use crate::testing::model::lane;
 
     /// `n` steps over two lanes, alternating; `decide` makes step `d`
     /// (1-based) a decision whose Tidak goes back to step `back`.
@@ -407,7 +400,7 @@ mod tests {
             path: "contoh".into(),
             nomor: "SOP-01".into(),
             nama: "Contoh".into(),
-            lanes: vec![lane("Pelaksana"), lane("Kepala Bagian")],
+            lanes: vec![lane("Pelaksana", None), lane("Kepala Bagian", None)],
             steps,
             ..Sop::default()
         }
