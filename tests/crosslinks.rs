@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use lajur::Options;
 use serde_json::Value;
-use support::{read, write};
+use support::{read, unit, write};
 
 /// Three SOPs that write one law four ways, cite an amendment and the
 /// regulation it amends, and name two roles in several spellings.
@@ -30,11 +30,7 @@ fn fixture() -> tempfile::TempDir {
          \x20 judul: Keuangan Negara\n\
          \x20 url: https://peraturan.go.id/id/uu-no-17-tahun-2003\n",
     );
-    write(
-        root,
-        "content/umum/_index.md",
-        "---\nnama: Bagian Umum\n---\n",
-    );
+    write(root, "content/umum/_index.md", unit("Bagian Umum"));
     write(
         root,
         "content/umum/rapat.yaml",

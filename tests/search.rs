@@ -8,7 +8,7 @@ use std::path::Path;
 
 use lajur::search::{self, Abbreviations};
 use lajur::{Options, OutputFile};
-use support::write;
+use support::{unit, write};
 
 /// Two SOPs: one that writes abbreviations, one that writes long forms.
 fn fixture(extra_settings: &str) -> tempfile::TempDir {
@@ -22,7 +22,7 @@ fn fixture(extra_settings: &str) -> tempfile::TempDir {
     write(
         root,
         "content/keuangan/_index.md",
-        "---\nnama: Sub Bagian Keuangan\n---\n",
+        unit("Sub Bagian Keuangan"),
     );
     write(
         root,
@@ -36,11 +36,7 @@ fn fixture(extra_settings: &str) -> tempfile::TempDir {
          \x20 - kegiatan: Menerbitkan SP2D\n\
          \x20   pelaksana: BUD\n",
     );
-    write(
-        root,
-        "content/umum/_index.md",
-        "---\nnama: Bagian Umum\n---\n",
-    );
+    write(root, "content/umum/_index.md", unit("Bagian Umum"));
     write(
         root,
         "content/umum/atk.yaml",

@@ -271,7 +271,7 @@ mod tests {
     use super::*;
     use crate::Options;
     use crate::source::{load, load_with_cache};
-    use crate::testing::folder::write;
+    use crate::testing::folder::{unit, write};
 
     fn sop(nomor: &str, nama: &str) -> String {
         format!(
@@ -283,11 +283,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
         write(root, "handbook.yaml", "title: Pedoman\n");
-        write(
-            root,
-            "content/umum/_index.md",
-            "---\nnama: Bagian Umum\n---\n",
-        );
+        write(root, "content/umum/_index.md", unit("Bagian Umum"));
         write(root, "content/umum/a.yaml", sop("SOP-1", "Satu"));
         write(root, "content/umum/b.yaml", sop("SOP-2", "Dua"));
         write(root, "content/keuangan/c.yaml", sop("SOP-3", "Tiga"));
@@ -362,7 +358,7 @@ mod tests {
         write(
             &opts.root,
             "content/umum/_index.md",
-            "---\nnama: Bagian Umum dan Kepegawaian\n---\n",
+            unit("Bagian Umum dan Kepegawaian"),
         );
         let after = summary(&opts, Some(&mut cache));
         assert_eq!(
