@@ -75,12 +75,16 @@ fn violations(chromium: &Path, site: &Site, public: &Path, page: &str, width: u3
 #[test]
 fn every_kind_of_page_passes_axe_on_a_desktop_and_a_phone() {
     let Some(chromium) = tool("chromium") else {
-        eprintln!("SKIPPED: chromium not installed (the axe test needs it; .ci/run installs it)");
+        support::skipped(
+            "chromium",
+            "chromium not installed (the axe test needs it; .ci/run installs it)",
+        );
         return;
     };
     let Some(axe) = axe_script() else {
-        eprintln!(
-            "SKIPPED: axe-core not installed (npm install --prefix target/axe axe-core@4, as .ci/run does, or set LAJUR_AXE)"
+        support::skipped(
+            "axe-core",
+            "axe-core not installed (npm install --prefix target/axe axe-core@4, as .ci/run does, or set LAJUR_AXE)",
         );
         return;
     };

@@ -60,13 +60,9 @@ fn lajur_lines(value: &Value) -> Vec<String> {
 /// binary, its shell variables given as the host would set them.
 fn run_as_host(line: &str, vars: &[(&str, &str)]) {
     let dir = tempfile::tempdir().expect("temp dir");
+    let init = support::lajur_output(dir.path(), &["init"]);
+    assert!(init.status.success(), "init: {}", support::said(&init));
     let bin = env!("CARGO_BIN_EXE_lajur");
-    let init = Command::new(bin)
-        .arg("init")
-        .current_dir(dir.path())
-        .output()
-        .expect("lajur init");
-    assert!(init.status.success(), "init: {init:?}");
     let script = line.replacen("lajur", &format!("'{bin}'"), 1);
     let out = Command::new("sh")
         .args(["-c", &script])
@@ -333,9 +329,10 @@ fn workflows_install_the_release_download_checked_by_its_sum() {
 #[test]
 fn workflows_are_valid_for_their_hosts() {
     let Some(checker) = support::tool("check-jsonschema") else {
-        eprintln!(
-            "SKIPPED: check-jsonschema is not installed (pip install check-jsonschema): \
-             the workflow files were not checked against the hosts' schemas"
+        support::skipped(
+            "check-jsonschema",
+            "check-jsonschema is not installed (pip install check-jsonschema): \
+             the workflow files were not checked against the hosts' schemas",
         );
         return;
     };
@@ -437,9 +434,10 @@ fn nginx_settings_serve_the_handbook_under_a_subfolder() {
         let sbin = PathBuf::from("/usr/sbin/nginx");
         sbin.is_file().then_some(sbin)
     }) else {
-        eprintln!(
-            "SKIPPED: nginx is not installed (apt-get install nginx-light): \
-             docs/deploy/nginx.conf was not tried"
+        support::skipped(
+            "nginx",
+            "nginx is not installed (apt-get install nginx-light): \
+             docs/deploy/nginx.conf was not tried",
         );
         return;
     };
@@ -447,17 +445,12 @@ fn nginx_settings_serve_the_handbook_under_a_subfolder() {
     let book = dir.path().join("Pedoman SOP");
     let www = dir.path().join("www");
     std::fs::create_dir_all(&book).expect("mkdir");
-    let bin = env!("CARGO_BIN_EXE_lajur");
+    let sop = www.join("sop").to_string_lossy().into_owned();
     for args in [
         vec!["init"],
-        vec!["build", "--base-url", "/sop/", "--output"],
+        vec!["build", "--base-url", "/sop/", "--output", &sop],
     ] {
-        let mut cmd = Command::new(bin);
-        cmd.args(&args).current_dir(&book);
-        if args[0] == "build" {
-            cmd.arg(www.join("sop"));
-        }
-        let out = cmd.output().expect("lajur");
+        let out = support::lajur_output(&book, &args);
         assert!(out.status.success(), "{args:?}: {out:?}");
     }
 

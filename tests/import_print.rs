@@ -83,8 +83,9 @@ fn steps(json: &serde_json::Value) -> Vec<serde_json::Value> {
 #[test]
 fn every_printed_example_sop_imports_back_to_the_same_flowchart() {
     let Some(chromium) = tool("chromium") else {
-        eprintln!(
-            "SKIPPED: chromium not installed (the import round trip prints each SOP with it; .ci/run installs it)"
+        support::skipped(
+            "chromium",
+            "chromium not installed (the import round trip prints each SOP with it; .ci/run installs it)",
         );
         return;
     };

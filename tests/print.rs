@@ -146,8 +146,9 @@ fn build(extra: &str) -> (tempfile::TempDir, PathBuf) {
 fn tools() -> Option<PathBuf> {
     let chromium = tool("chromium");
     if chromium.is_none() || tool("pdftotext").is_none() || tool("pdfinfo").is_none() {
-        eprintln!(
-            "SKIPPED: chromium/pdftotext not installed (the print test needs them; .ci/run installs chromium and poppler-utils)"
+        support::skipped(
+            "chromium",
+            "chromium/pdftotext not installed (the print test needs them; .ci/run installs chromium and poppler-utils)",
         );
         return None;
     }

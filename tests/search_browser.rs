@@ -218,7 +218,10 @@ fn result_list(chromium: &Path, profile: &Path, site: &Site, query: &str) -> Str
 #[test]
 fn the_relevance_set_finds_each_sop_in_the_top_3_under_a_subpath() {
     let Some(chromium) = tool("chromium") else {
-        eprintln!("SKIPPED: chromium not installed (search_browser needs it; .ci/run installs it)");
+        support::skipped(
+            "chromium",
+            "chromium not installed (search_browser needs it; .ci/run installs it)",
+        );
         return;
     };
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));

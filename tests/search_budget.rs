@@ -43,8 +43,9 @@ const QUERIES: &[&str] = &[
 #[test]
 fn one_query_on_10000_sops_transfers_under_300_kb() {
     let Some(chromium) = tool("chromium") else {
-        eprintln!(
-            "SKIPPED: chromium not installed (the search budget test needs it; .ci/run installs it)"
+        support::skipped(
+            "chromium",
+            "chromium not installed (the search budget test needs it; .ci/run installs it)",
         );
         return;
     };

@@ -500,7 +500,7 @@ fn threads(pid: u32) -> usize {
 #[test]
 fn a_thousand_half_sent_requests_take_no_thousand_threads() {
     if !Path::new("/proc/self/task").is_dir() {
-        eprintln!("SKIPPED: no /proc to count the server's threads");
+        support::skipped("proc", "no /proc to count the server's threads");
         return;
     }
     let dir = tempfile::tempdir().unwrap();
