@@ -185,6 +185,54 @@ table! {
     }
 }
 
+table! {
+    /// The words of the Riwayat perubahan section of an SOP page
+    /// (render/history.rs): field names as the form writes them, lower case
+    /// as they stand inside a sentence.
+    HistoryStrings {
+        title: "Riwayat Perubahan", "Change history";
+        intro: "Perubahan pada berkas SOP ini menurut riwayat git, terbaru di atas.", "Changes to this SOP's file according to git, newest first.";
+        commit: "Komit", "Commit";
+        created: "SOP dibuat", "SOP created";
+        moved_from: "dipindahkan dari", "moved from";
+        unreadable: "isi versi ini tidak dapat dibaca sebagai SOP", "this version could not be read as an SOP";
+        no_change: "tidak ada perubahan pada isi formulir", "no change to the form";
+        step: "langkah", "step";
+        added: "ditambah", "added";
+        removed: "dihapus", "removed";
+        changed: "diubah", "changed";
+        nomor: "nomor", "number";
+        nama: "nama", "name";
+        satuan_kerja: "satuan kerja", "agency";
+        tanggal_pembuatan: "tanggal pembuatan", "date created";
+        tanggal_revisi: "tanggal revisi", "date revised";
+        tanggal_efektif: "tanggal efektif", "effective date";
+        tanggal_pengesahan: "tanggal pengesahan", "date approved";
+        jabatan: "jabatan pengesah", "approver's position";
+        penandatangan: "nama pengesah", "approver's name";
+        nip: "NIP pengesah", "approver's NIP";
+        dasar_hukum: "dasar hukum", "legal basis";
+        kualifikasi_pelaksana: "kualifikasi pelaksana", "qualifications";
+        keterkaitan: "keterkaitan", "related SOPs";
+        peralatan: "peralatan", "equipment";
+        peringatan: "peringatan", "warning";
+        pencatatan: "pencatatan", "records";
+        pelaksana: "pelaksana", "performer";
+        total_waktu: "total waktu", "total time";
+        uraian: "uraian", "description";
+        draft: "draf", "draft";
+        kegiatan: "kegiatan", "activity";
+        jenis: "jenis", "kind";
+        alur: "alur", "flow";
+        kelengkapan: "kelengkapan", "requirements";
+        waktu: "waktu", "time";
+        output: "output", "output";
+        keterangan: "keterangan", "notes";
+        yes: "ya", "yes";
+        no: "tidak", "no";
+    }
+}
+
 /// The words of every page in `language`.
 pub fn strings(language: Language) -> &'static Strings {
     Strings::of(language)
@@ -238,6 +286,10 @@ mod tests {
             (
                 as_map(SearchStrings::of(Language::Id)),
                 as_map(SearchStrings::of(Language::En)),
+            ),
+            (
+                as_map(HistoryStrings::of(Language::Id)),
+                as_map(HistoryStrings::of(Language::En)),
             ),
         ] {
             assert_eq!(id.keys().collect::<Vec<_>>(), en.keys().collect::<Vec<_>>());

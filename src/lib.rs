@@ -83,7 +83,16 @@ pub fn build(opts: &Options, output: Option<PathBuf>) -> Result<BuildReport, Bui
 
 /// [`build`] into `target`.
 pub fn build_to(opts: &Options, target: &Target) -> Result<BuildReport, BuildError> {
-    let (linked, (output_dir, resolved)) = prepare(opts, target)?;
+    // The git history is read while the handbook loads (it needs only the
+    // root), then given to the SOPs: see source::history.
+    let (prepared, history) = rayon::join(
+        || prepare(opts, target),
+        || source::history::read(&opts.root),
+    );
+    let (mut linked, (output_dir, resolved)) = prepared?;
+    if let Some(history) = history {
+        history.attach(&mut linked.handbook);
+    }
     let producer = pipeline::Producer::new(&linked, &opts.root)?;
     let staging =
         output::Staging::create(&resolved, &linked.handbook.assets).map_err(BuildError::Write)?;

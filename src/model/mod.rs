@@ -4,7 +4,9 @@
 //! for is in its doc comment and in its serde name.
 
 pub mod citation;
+pub mod diff;
 pub mod graph;
+pub mod history;
 pub mod slug;
 pub mod tanggal;
 pub mod url;
@@ -129,6 +131,11 @@ pub struct Sop {
     pub draft: bool,
     /// The Markdown body (of a .md SOP), empty for .yaml.
     pub body: String,
+    /// Riwayat perubahan: the commits that changed the file, newest first
+    /// (`source::history`, read by `build` when the handbook is a git
+    /// repository); empty otherwise.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<history::Revision>,
 }
 
 /// A date field written without a year, kept as written.

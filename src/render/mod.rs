@@ -9,6 +9,7 @@
 
 mod claims;
 pub mod crosslinks;
+mod history;
 pub mod json;
 pub mod markdown;
 mod pages;

@@ -186,6 +186,8 @@ pub struct SopPage<'a> {
     pub draft: bool,
     /// The official form as printed from the browser.
     pub print: print::PrintForm,
+    /// Riwayat perubahan, when the handbook's git history has the file.
+    pub riwayat: Option<super::history::Riwayat>,
 }
 
 /// A Keterkaitan entry, or a backlink: the SOP and how it relates.
@@ -714,6 +716,7 @@ impl<'a> Builder<'a> {
             flowchart_url: self.routes.sop(index).flowchart.url.clone(),
             draft: sop.draft,
             print: print::form(sop, &self.config.print, self.language),
+            riwayat: super::history::section(&sop.history, lang),
         }
     }
 

@@ -11,6 +11,7 @@ pub mod clean;
 pub mod config;
 mod fields;
 pub mod files;
+pub mod history;
 mod register;
 mod sop;
 pub mod theme;

@@ -257,6 +257,7 @@ pub fn read(node: &Node, body: &str, place: &Place<'_>, report: &mut Report) -> 
         total_waktu_written,
         draft,
         body: super::clean::clean_text(body).into_owned(),
+        history: Vec::new(),
     };
     // The graph is only meaningful once every arrow points where it was meant to.
     // A single step is its own start and end.
