@@ -15,11 +15,11 @@ use crate::model::Hubungan;
 /// A struct `$name` with a `&'static str` field per row, and its two
 /// instances, one per language.
 macro_rules! table {
-    ($(#[$meta:meta])* $name:ident { $($key:ident: $id:literal, $en:literal;)* }) => {
+    ($(#[$meta:meta])* $name:ident { $($(#[$row:meta])* $key:ident: $id:literal, $en:literal;)* }) => {
         $(#[$meta])*
         #[derive(Debug, Serialize)]
         pub struct $name {
-            $(pub $key: &'static str,)*
+            $($(#[$row])* pub $key: &'static str,)*
         }
 
         impl $name {
@@ -233,9 +233,47 @@ table! {
     }
 }
 
+table! {
+    /// The flowchart's own words (render/swimlane), beside those it shares
+    /// with the steps table (`Strings`: No, Kegiatan, Mutu Baku and its
+    /// columns, Langkah), so the chart and the table cannot disagree. The
+    /// description is the sentence a screen reader hears; `{name}` is
+    /// filled in by [`fill`].
+    FlowchartStrings {
+        title: "Diagram alir", "Flowchart";
+        roles: "Pelaksana", "Performed by";
+        // The description: "Langkah 1 (mulai): ..., lalu ke langkah 2".
+        then: "lalu ke langkah", "then step";
+        end: "selesai", "end";
+        and: "dan", "and";
+        decision: "keputusan", "decision";
+        /// "baris 5": a row the paper leaves unnumbered, by its position.
+        row: "baris", "row";
+        /// The word in an end terminator.
+        end_mark: "Selesai", "End";
+        // The printed form: an off-page connector's row and a page's title.
+        connector: "Langkah {no} di halaman {page}", "Step {no} on page {page}";
+        page_of: " (halaman {page} dari {count})", " (page {page} of {count})";
+    }
+}
+
 /// The words of every page in `language`.
 pub fn strings(language: Language) -> &'static Strings {
     Strings::of(language)
+}
+
+/// `template` with each `{name}` of `values` replaced by its value.
+pub fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), &value.to_string());
+    }
+    out
+}
+
+/// `n` and the noun, `one` or `many` as `n` asks ("1 step", "7 steps").
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// How a related SOP relates, in words.
@@ -291,6 +329,10 @@ mod tests {
                 as_map(HistoryStrings::of(Language::Id)),
                 as_map(HistoryStrings::of(Language::En)),
             ),
+            (
+                as_map(FlowchartStrings::of(Language::Id)),
+                as_map(FlowchartStrings::of(Language::En)),
+            ),
         ] {
             assert_eq!(id.keys().collect::<Vec<_>>(), en.keys().collect::<Vec<_>>());
             for (key, text) in id.iter().chain(&en) {
@@ -308,5 +350,24 @@ mod tests {
         assert_eq!(SearchStrings::of(Language::Id).all, "Semua");
         assert_eq!(hubungan(Language::Id, Hubungan::BagianDari), "bagian dari");
         assert_eq!(hubungan(Language::En, Hubungan::Prasyarat), "prerequisite");
+    }
+
+    #[test]
+    fn the_printed_captions_fill_every_blank_in_both_languages() {
+        for language in [Language::Id, Language::En] {
+            let f = FlowchartStrings::of(language);
+            let connector = fill(f.connector, &[("no", &"9"), ("page", &2)]);
+            let title = fill(f.page_of, &[("page", &1), ("count", &3)]);
+            for text in [&connector, &title] {
+                assert!(!text.contains('{'), "{text}");
+            }
+        }
+        let id = FlowchartStrings::of(Language::Id);
+        assert_eq!(
+            fill(id.connector, &[("no", &"9"), ("page", &2)]),
+            "Langkah 9 di halaman 2"
+        );
+        assert_eq!(count(1, "step", "steps"), "1 step");
+        assert_eq!(count(7, "step", "steps"), "7 steps");
     }
 }

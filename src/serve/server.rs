@@ -36,6 +36,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 
 use super::reload::{self, Broadcaster, ErrorReport, Message};
 use super::site::{Body, Site};
+use crate::config::Language;
 
 /// How long a request head may take to arrive, and a kept-alive connection
 /// sit idle.
@@ -341,7 +342,13 @@ async fn answer(state: Arc<State>, key: String, dir: String) -> Response {
     }
     let page = match site.get("404.html") {
         Some(Body::Memory(bytes)) => bytes.as_ref().clone(),
-        _ => b"<!doctype html><title>404</title><p>Halaman tidak ditemukan.</p>".to_vec(),
+        // Before the first build has written one: in the default language,
+        // the handbook's own is not known here.
+        _ => format!(
+            "<!doctype html><title>404</title><p>{}.</p>",
+            crate::i18n::strings(Language::default()).not_found_title
+        )
+        .into_bytes(),
     };
     html(StatusCode::NOT_FOUND, reload::inject(&page, overlay))
 }

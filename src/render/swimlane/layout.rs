@@ -678,9 +678,10 @@ fn simbol_on(sequence: bool, j: usize, count: usize) -> bool {
     !sequence || j + 1 == count
 }
 
-/// The word in an end terminator.
+/// The word in an end terminator, for its width: the layout is the same
+/// in both languages, sized for the Indonesian word, the longer one.
 fn end_word(_sop: &Sop) -> &'static str {
-    "Selesai"
+    crate::i18n::FlowchartStrings::of(crate::config::Language::Id).end_mark
 }
 
 /// The height of each level of a row's symbols.

@@ -19,6 +19,7 @@ use std::cmp::Reverse;
 use super::layout::{Layout, layout_with};
 use super::svg::{self, Frame};
 use crate::config::Language;
+use crate::i18n::{self, FlowchartStrings};
 use crate::model::{Alur, Flow, Sop, Step, Target};
 
 /// An arrow that runs from one printed page to another. Step indices are
@@ -155,6 +156,7 @@ fn page(
     per: usize,
     crossings: &[Crossing],
 ) -> Page {
+    let words = FlowchartStrings::of(language);
     let inside = |i: usize| range.contains(&i);
     let mut before: Vec<Connector> = Vec::new();
     let mut after: Vec<Connector> = Vec::new();
@@ -257,10 +259,7 @@ fn page(
             "" => (c.other + 1).to_string(),
             no => no.to_string(),
         };
-        step.kegiatan = match language {
-            Language::Id => format!("Langkah {no} di halaman {on_page}"),
-            Language::En => format!("Step {no} on page {on_page}"),
-        };
+        step.kegiatan = i18n::fill(words.connector, &[("no", &no), ("page", &on_page)]);
         step.kelengkapan.clear();
         step.waktu = None;
         step.output = None;
@@ -325,10 +324,7 @@ fn page(
         steps,
         ..Sop::default()
     };
-    let title_suffix = match language {
-        Language::Id => format!(" (halaman {} dari {count})", index + 1),
-        Language::En => format!(" (page {} of {count})", index + 1),
-    };
+    let title_suffix = i18n::fill(words.page_of, &[("page", &(index + 1)), ("count", &count)]);
     Page {
         sop: page_sop,
         frame: Frame {

@@ -12,6 +12,7 @@ use super::layout::{Anchor, Cell, FONT, HEADER_FONT, HEADER_LINE, LINE, Layout, 
 use super::markup::{N, Piece, esc, line, path_d, push};
 use super::symbols::{draw_end, draw_symbol};
 use crate::config::Language;
+use crate::i18n::{self, FlowchartStrings, Strings};
 use crate::model::{Alur, Flow, Sop, StepKind, Target};
 
 /// The font stack whose metrics metrics.rs embeds (Arial and its metric twins).
@@ -50,73 +51,29 @@ const STYLE: &str = "
 }
 ";
 
-/// Words of the drawing in the UI language.
+/// The drawing's words in the UI language (src/i18n.rs): its own, and
+/// those it shares with the steps table of the page.
 struct Words {
-    number: &'static str,
-    activity: &'static str,
-    roles: &'static str,
-    title: &'static str,
-    step: &'static str,
-    then: &'static str,
-    end: &'static str,
-    and: &'static str,
-    decision: &'static str,
-    to_step: &'static str,
-    /// "baris": a row the paper leaves unnumbered, by its position.
-    row: &'static str,
-    /// The word in an end terminator.
-    end_mark: &'static str,
-    /// The printed form's Mutu Baku band, its three columns, and Keterangan.
-    mutu: &'static str,
-    mutu_columns: [&'static str; 4],
-    steps_roles: fn(usize, usize) -> String,
+    t: &'static Strings,
+    f: &'static FlowchartStrings,
 }
 
 fn words(language: Language) -> Words {
-    match language {
-        Language::Id => Words {
-            number: "No",
-            activity: "Kegiatan",
-            roles: "Pelaksana",
-            title: "Diagram alir",
-            step: "Langkah",
-            then: "lalu ke langkah",
-            end: "selesai",
-            and: "dan",
-            decision: "keputusan",
-            to_step: "ke langkah",
-            row: "baris",
-            end_mark: "Selesai",
-            mutu: "Mutu Baku",
-            mutu_columns: ["Kelengkapan", "Waktu", "Output", "Keterangan"],
-            steps_roles: |s, r| format!("{s} langkah, {r} pelaksana"),
-        },
-        Language::En => Words {
-            number: "No",
-            activity: "Activity",
-            roles: "Performed by",
-            title: "Flowchart",
-            step: "Step",
-            then: "then step",
-            end: "end",
-            and: "and",
-            decision: "decision",
-            to_step: "to step",
-            row: "row",
-            end_mark: "End",
-            mutu: "Quality standard",
-            mutu_columns: ["Requirements", "Time", "Output", "Notes"],
-            steps_roles: |s, r| {
-                let plural = |n: usize, one: &str, many: &str| {
-                    format!("{n} {}", if n == 1 { one } else { many })
-                };
-                format!(
-                    "{}, {}",
-                    plural(s, "step", "steps"),
-                    plural(r, "role", "roles")
-                )
-            },
-        },
+    Words {
+        t: Strings::of(language),
+        f: FlowchartStrings::of(language),
+    }
+}
+
+impl Words {
+    /// "7 langkah, 3 pelaksana".
+    fn steps_roles(&self, steps: usize, roles: usize) -> String {
+        let t = self.t;
+        format!(
+            "{}, {}",
+            i18n::count(steps, t.step_count_one, t.step_count),
+            i18n::count(roles, t.role_count_one, t.role_count)
+        )
     }
 }
 
@@ -243,7 +200,7 @@ pub fn draw_described(
         r#"<title id="alur-judul"#,
         s,
         r#"">"#,
-        w.title,
+        w.f.title,
         ": ",
         &esc(&whole.nama),
         &esc(&frame.title_suffix),
@@ -317,7 +274,7 @@ pub fn draw_described(
         draw_symbol(&mut out, sop, symbol, frame, first);
     }
     for end in &layout.ends {
-        draw_end(&mut out, sop, end, frame, w.end_mark);
+        draw_end(&mut out, sop, end, frame, w.f.end_mark);
     }
     out.push_str("</g>");
 
@@ -480,8 +437,8 @@ fn texts(out: &mut String, layout: &Layout, frame: &Frame, w: &Words) {
     out.push_str(r#"<g class="alur-teks">"#);
     out.push('\n');
     for (column, label) in [
-        (&layout.number_column, w.number),
-        (&layout.kegiatan_column, w.activity),
+        (&layout.number_column, w.t.step_no),
+        (&layout.kegiatan_column, w.t.kegiatan),
     ] {
         let cell = Cell {
             rect: whole_header(column),
@@ -490,8 +447,9 @@ fn texts(out: &mut String, layout: &Layout, frame: &Frame, w: &Words) {
         header_text(out, &cell);
     }
     if let (Some(first), Some(last)) = (layout.lanes.first(), layout.lanes.last()) {
-        header_band(out, first.x, last.x + last.w, layout.top, h1, w.roles);
+        header_band(out, first.x, last.x + last.w, layout.top, h1, w.f.roles);
     }
+    let mutu_columns = [w.t.kelengkapan, w.t.waktu, w.t.output, w.t.keterangan];
     for (k, column) in layout.mutu_columns.iter().enumerate() {
         let rect = if k == 3 {
             whole_header(column)
@@ -505,12 +463,19 @@ fn texts(out: &mut String, layout: &Layout, frame: &Frame, w: &Words) {
         };
         let cell = Cell {
             rect,
-            lines: vec![w.mutu_columns.get(k).copied().unwrap_or("").to_string()],
+            lines: vec![mutu_columns.get(k).copied().unwrap_or("").to_string()],
         };
         header_text(out, &cell);
     }
     if let (Some(first), Some(third)) = (layout.mutu_columns.first(), layout.mutu_columns.get(2)) {
-        header_band(out, first.x, third.x + third.w, layout.top, h1, w.mutu);
+        header_band(
+            out,
+            first.x,
+            third.x + third.w,
+            layout.top,
+            h1,
+            w.t.mutu_baku,
+        );
     }
     for (i, header) in layout.lane_headers.iter().enumerate() {
         let url = frame.lane_urls.get(i).and_then(Option::as_deref);
@@ -566,15 +531,15 @@ fn texts(out: &mut String, layout: &Layout, frame: &Frame, w: &Words) {
 /// "Langkah 6" (the printed number), or "Langkah (baris 5)" for an unnumbered row.
 fn step_words(sop: &Sop, i: usize, w: &Words) -> String {
     match sop.steps.get(i) {
-        Some(step) if !step.no.is_empty() => format!("{} {}", w.step, step.no),
-        _ => format!("{} ({} {})", w.step, w.row, i + 1),
+        Some(step) if !step.no.is_empty() => format!("{} {}", w.t.step, step.no),
+        _ => format!("{} ({} {})", w.t.step, w.f.row, i + 1),
     }
 }
 
 /// The flow in words, for a screen reader: the counts (and with `lanes`,
 /// the roles), then each step of `steps`, who does it and where it leads.
 fn describe(sop: &Sop, w: &Words, steps: std::ops::Range<usize>, lanes: bool) -> String {
-    let mut out = (w.steps_roles)(sop.steps.len(), sop.lanes.len());
+    let mut out = w.steps_roles(sop.steps.len(), sop.lanes.len());
     if lanes && !sop.lanes.is_empty() {
         out.push_str(": ");
         let names: Vec<&str> = sop.lanes.iter().map(|l| l.nama.as_str()).collect();
@@ -590,7 +555,7 @@ fn describe(sop: &Sop, w: &Words, steps: std::ops::Range<usize>, lanes: bool) ->
         let _ = write!(out, " {}", step_words(sop, step.number - 1, w));
         if !roles.is_empty() {
             let joiner = match step.alur {
-                Alur::Bersama => format!(" {} ", w.and),
+                Alur::Bersama => format!(" {} ", w.f.and),
                 Alur::Berurutan => " → ".to_string(),
             };
             let _ = write!(out, " ({})", roles.join(&joiner));
@@ -599,15 +564,15 @@ fn describe(sop: &Sop, w: &Words, steps: std::ops::Range<usize>, lanes: bool) ->
         let to = |t: &Target| match t.step_index() {
             Some(i) => format!(
                 "{} {}",
-                w.to_step,
-                step_words(sop, i, w).trim_start_matches(w.step).trim()
+                w.t.to_step,
+                step_words(sop, i, w).trim_start_matches(w.t.step).trim()
             ),
-            None => w.end.to_string(),
+            None => w.f.end.to_string(),
         };
         match &step.flow {
             Flow::Next { to: targets } if targets.is_empty() => {
                 if step.kind == StepKind::Selesai {
-                    let _ = write!(out, "; {}.", w.end);
+                    let _ = write!(out, "; {}.", w.f.end);
                 } else {
                     out.push('.');
                 }
@@ -618,13 +583,13 @@ fn describe(sop: &Sop, w: &Words, steps: std::ops::Range<usize>, lanes: bool) ->
                     .map(|t| match t.step_index() {
                         Some(i) => format!(
                             "{} {}",
-                            w.then,
-                            step_words(sop, i, w).trim_start_matches(w.step).trim()
+                            w.f.then,
+                            step_words(sop, i, w).trim_start_matches(w.t.step).trim()
                         ),
-                        None => w.end.to_string(),
+                        None => w.f.end.to_string(),
                     })
                     .collect();
-                let _ = write!(out, "; {}.", list.join(&format!(" {} ", w.and)));
+                let _ = write!(out, "; {}.", list.join(&format!(" {} ", w.f.and)));
             }
             Flow::Decision {
                 ya,
@@ -641,7 +606,7 @@ fn describe(sop: &Sop, w: &Words, steps: std::ops::Range<usize>, lanes: bool) ->
                 let _ = write!(
                     out,
                     " ({}): {ya_label} {}, {tidak_label} {}.",
-                    w.decision,
+                    w.f.decision,
                     to(ya),
                     to(tidak),
                 );
@@ -659,10 +624,10 @@ mod tests {
     #[test]
     fn the_english_summary_counts_one_in_the_singular() {
         let en = words(Language::En);
-        assert_eq!((en.steps_roles)(1, 1), "1 step, 1 role");
-        assert_eq!((en.steps_roles)(7, 3), "7 steps, 3 roles");
+        assert_eq!(en.steps_roles(1, 1), "1 step, 1 role");
+        assert_eq!(en.steps_roles(7, 3), "7 steps, 3 roles");
         assert_eq!(
-            (words(Language::Id).steps_roles)(1, 1),
+            words(Language::Id).steps_roles(1, 1),
             "1 langkah, 1 pelaksana"
         );
     }
