@@ -9,7 +9,7 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use support::{lajur_in, skipped, tool};
+use support::{lajur_in, skipped, tool, write};
 
 /// Runs git in `dir` as a fixed author at a fixed date, untouched by the
 /// machine's own git settings.
@@ -69,9 +69,8 @@ langkah:
 
 /// A handbook with one SOP in content/umum/surat-masuk.yaml.
 fn handbook(dir: &Path, sop: &str) {
-    fs::write(dir.join("handbook.yaml"), "title: Buku SOP\n").unwrap();
-    fs::create_dir_all(dir.join("content/umum")).unwrap();
-    fs::write(dir.join("content/umum/surat-masuk.yaml"), sop).unwrap();
+    write(dir, "handbook.yaml", "title: Buku SOP\n");
+    write(dir, "content/umum/surat-masuk.yaml", sop);
 }
 
 /// The Riwayat perubahan section of a built page, if it has one.
