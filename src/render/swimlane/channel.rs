@@ -16,6 +16,25 @@ pub(super) struct Ends<'a> {
     pub(super) to: &'a Spec,
     pub(super) bottom: bool,
     pub(super) top: bool,
+    /// The sub-rows of the two symbols (see [`Level::Middle`]).
+    pub(super) levels: (usize, usize),
+}
+
+impl Ends<'_> {
+    fn heading(&self) -> Heading {
+        if self.rows.1 > self.rows.0 {
+            Heading::Forward
+        } else {
+            Heading::Back
+        }
+    }
+
+    /// The rows the track runs over. A bottom (top) port reaches its track
+    /// in the margin of its own row, so that row counts too.
+    fn span(&self) -> (usize, usize) {
+        let (from, to) = self.rows;
+        (from.min(to), from.max(to))
+    }
 }
 
 /// How a step meets gutter `g` (the channel left of lane `g`): the lane of
@@ -78,10 +97,11 @@ fn halves(g: usize, lane_count: usize) -> impl Iterator<Item = Half> {
 fn cross_route(
     ends: &Ends,
     lane_count: usize,
-    span: (usize, usize),
-    to_row: usize,
     channels: &Channels,
+    crossings: &Crossings,
 ) -> Option<Route> {
+    let span = ends.span();
+    let to_row = ends.rows.1;
     let mut best: Option<(usize, Route)> = None;
     for relaxed in [false, true] {
         if best.is_some() {
@@ -101,20 +121,21 @@ fn cross_route(
                     for half2 in halves(g2, lane_count) {
                         let slot = free_slot(channels, half, span);
                         let slot2 = free_slot(channels, half2, (to_row, to_row));
-                        let cost = (df + dt + g1.abs_diff(g2)) * 100 + (slot + slot2) * 10;
+                        let route = Route::Channel {
+                            from_lane,
+                            from_port,
+                            to_lane,
+                            to_port,
+                            half,
+                            slot,
+                            cross: Some((half2, slot2)),
+                        };
+                        let crossed = crossings.cost(&lines_of(ends, &route), false);
+                        let cost = crossed * 1000
+                            + (df + dt + g1.abs_diff(g2)) * 100
+                            + (slot + slot2) * 10;
                         if best.as_ref().is_none_or(|(c, _)| cost < *c) {
-                            best = Some((
-                                cost,
-                                Route::Channel {
-                                    from_lane,
-                                    from_port,
-                                    to_lane,
-                                    to_port,
-                                    half,
-                                    slot,
-                                    cross: Some((half2, slot2)),
-                                },
-                            ));
+                            best = Some((cost, route));
                         }
                     }
                 }
@@ -135,34 +156,79 @@ fn free_slot(channels: &Channels, half: Half, span: (usize, usize)) -> usize {
         .unwrap_or(slots.len())
 }
 
-/// Where in its row a horizontal line runs: the upper margin (a dog-leg,
-/// an arrow coming in at the top), the middle (a side stub), the lower
-/// margin (an arrow leaving at the bottom for a channel).
+/// Where in its row a line's end or a horizontal line lies, top to
+/// bottom: the upper margin (a dog-leg, an arrow coming in at the top),
+/// the height of the symbols, the lower margin (an arrow leaving at the
+/// bottom for a channel).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(super) enum Level {
     Top,
-    Middle,
+    /// Beside the symbols: the sub-row of a berurutan row (0 for every
+    /// other step), then the place among the ends of one side (see
+    /// [`side_order`]), as the stubs are spread there.
+    Middle(usize, usize),
     Bottom,
 }
 
+/// Where on a side of a symbol in row `row` the end of an arrow to or from
+/// row `other` lies, as [`super::route::plan`] spreads them: ends going
+/// up (nearest first), ends in this row, ends going down (farthest first).
+pub(super) fn side_order(row: usize, other: usize) -> usize {
+    const SPAN: usize = 1 << 20;
+    let group = match other.cmp(&row) {
+        std::cmp::Ordering::Less => 0,
+        std::cmp::Ordering::Equal => 1,
+        std::cmp::Ordering::Greater => 2,
+    };
+    group * SPAN + (SPAN - 1 - other.min(SPAN - 1))
+}
+
+/// Which way a line leads: a loop back crossing a forward arrow is what a
+/// reader takes for a wrong turn (issue 17, defect 2), so such a crossing
+/// weighs most.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Heading {
+    Forward,
+    Back,
+}
+
 /// A horizontal line in grid terms: its row and level, and its ends in
-/// half-lane units (lane k's centre line is 2k+1, gutter g is 2g).
+/// fine units across the drawing (see [`centre`] and [`track_x`]).
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Run {
     pub(super) at: (usize, Level),
     pub(super) from: usize,
     pub(super) to: usize,
+    pub(super) heading: Heading,
 }
 
-/// A vertical track: its gutter and the (row, level) of its two ends.
+/// A vertical track: where it runs across and the (row, level) of its ends.
 #[derive(Debug, Clone, Copy)]
-struct Track {
-    gutter: usize,
+pub(super) struct Track {
+    x: usize,
     ends: ((usize, Level), (usize, Level)),
+    heading: Heading,
 }
+
+/// Fine units across the drawing: lane k's centre line is at (2k+1)·UNIT,
+/// the border left of lane g at 2g·UNIT, and the tracks of a gutter on
+/// either side of it one unit apart in the order they are drawn.
+const UNIT: usize = 1 << 12;
+const HALF: usize = 1 << 10;
 
 pub(super) fn centre(lane: usize) -> usize {
-    2 * lane + 1
+    (2 * lane + 1) * UNIT
+}
+
+/// Where track `slot` of `half` runs: the tracks right of a lane go
+/// outwards to the right from it, those left of a lane outwards to the left.
+pub(super) fn track_x(half: Half, slot: usize) -> usize {
+    let border = 2 * gutter_of(half) * UNIT;
+    let slot = slot.min(HALF - 1);
+    match half.side {
+        Side::Right => border - HALF + slot,
+        Side::Left => border + HALF - slot,
+    }
 }
 
 /// The gutter of a channel half: the one left of its lane, or right of it.
@@ -173,60 +239,150 @@ pub(super) fn gutter_of(half: Half) -> usize {
     }
 }
 
-/// Where an end of a channel route meets its symbol, in grid terms.
-fn level_of(port: Port) -> Level {
+/// Where an end of a channel route meets its symbol, in grid terms: `row`
+/// and `level` (sub-row) of the symbol, `other` the row of the far end.
+fn level_of(port: Port, level: usize, row: usize, other: usize) -> Level {
     match port {
         Port::Top => Level::Top,
         Port::Bottom => Level::Bottom,
-        Port::Left | Port::Right => Level::Middle,
+        Port::Left | Port::Right => Level::Middle(level, side_order(row, other)),
     }
 }
 
-/// Lines already drawn, for counting what a new channel route would cross.
-#[derive(Debug, Default)]
-pub(super) struct Crossings {
-    pub(super) runs: Vec<Run>,
+/// The lines of one channel route: its stubs and crossing runs, its tracks.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Lines {
+    runs: Vec<Run>,
     tracks: Vec<Track>,
 }
 
-impl Crossings {
-    /// Records a channel route: its two stubs and its track.
-    pub(super) fn add(&mut self, from: (usize, usize, Port), to: (usize, usize, Port), half: Half) {
-        let gutter = gutter_of(half);
-        for (row, lane, port) in [from, to] {
-            self.runs.push(Run {
-                at: (row, level_of(port)),
-                from: centre(lane),
-                to: 2 * gutter,
-            });
+/// The lines `route` (a channel route between `ends`) draws.
+fn lines_of(ends: &Ends, route: &Route) -> Lines {
+    let Route::Channel {
+        from_lane,
+        from_port,
+        to_lane,
+        to_port,
+        half,
+        slot,
+        cross,
+    } = *route
+    else {
+        return Lines::default();
+    };
+    let heading = ends.heading();
+    let (from_row, to_row) = ends.rows;
+    let start = (
+        from_row,
+        level_of(from_port, ends.levels.0, from_row, to_row),
+    );
+    let end = (to_row, level_of(to_port, ends.levels.1, to_row, from_row));
+    let x = track_x(half, slot);
+    let run = |at, from, to| Run {
+        at,
+        from,
+        to,
+        heading,
+    };
+    let track = |x, a, b| Track {
+        x,
+        ends: (a, b),
+        heading,
+    };
+    let mut lines = Lines::default();
+    lines.runs.push(run(start, centre(from_lane), x));
+    let last = match cross {
+        Some((half2, slot2)) => {
+            let x2 = track_x(half2, slot2);
+            let across = (to_row, Level::Top);
+            lines.tracks.push(track(x, start, across));
+            lines.runs.push(run(across, x, x2));
+            lines.tracks.push(track(x2, across, end));
+            x2
         }
-        self.tracks.push(Track {
-            gutter,
-            ends: ((from.0, level_of(from.2)), (to.0, level_of(to.2))),
-        });
+        None => {
+            lines.tracks.push(track(x, start, end));
+            x
+        }
+    };
+    lines.runs.push(run(end, last, centre(to_lane)));
+    lines
+}
+
+/// Does a horizontal run cross a vertical track at a point inside both?
+fn meets(run: &Run, track: &Track) -> bool {
+    let (lo, hi) = (
+        track.ends.0.min(track.ends.1),
+        track.ends.0.max(track.ends.1),
+    );
+    lo < run.at && run.at < hi && run.from.min(run.to) < track.x && track.x < run.from.max(run.to)
+}
+
+/// What a crossing costs: a loop back across a forward line ten times
+/// any other.
+fn weight(a: Heading, b: Heading) -> usize {
+    if a == b { 1 } else { 10 }
+}
+
+/// Lines already drawn, each with the edge it belongs to (None: a line
+/// that is never routed again), for counting what a route would cross.
+#[derive(Debug, Default)]
+pub(super) struct Crossings {
+    runs: Vec<(Option<usize>, Run)>,
+    tracks: Vec<(Option<usize>, Track)>,
+}
+
+impl Crossings {
+    /// A line no channel route moves: the dog-leg of a down arrow, an
+    /// arrow inside a berurutan row.
+    pub(super) fn fixed(&mut self, run: Run) {
+        self.runs.push((None, run));
     }
 
-    /// How many lines a route with these stubs and this track would cross.
-    fn count(&self, stubs: [Run; 2], track: Track) -> usize {
-        let within = |y: (usize, Level), ends: ((usize, Level), (usize, Level))| {
-            let (lo, hi) = (ends.0.min(ends.1), ends.0.max(ends.1));
-            lo < y && y < hi
+    fn add(&mut self, edge: usize, lines: &Lines) {
+        self.runs
+            .extend(lines.runs.iter().map(|&r| (Some(edge), r)));
+        self.tracks
+            .extend(lines.tracks.iter().map(|&t| (Some(edge), t)));
+    }
+
+    fn remove(&mut self, edge: usize) {
+        self.runs.retain(|(owner, _)| *owner != Some(edge));
+        self.tracks.retain(|(owner, _)| *owner != Some(edge));
+    }
+
+    /// The weighted crossings of `lines` with every other line; with
+    /// `only_across`, only those of a loop back with a forward line.
+    fn cost(&self, lines: &Lines, only_across: bool) -> usize {
+        let counted = |a: Heading, b: Heading| {
+            if only_across && a == b {
+                0
+            } else {
+                weight(a, b)
+            }
         };
-        let across = |x: usize, run: &Run| run.from.min(run.to) < x && x < run.from.max(run.to);
-        let runs = self
+        let runs: usize = lines
             .runs
             .iter()
-            .filter(|run| within(run.at, track.ends) && across(2 * track.gutter, run))
-            .count();
-        let tracks = stubs
-            .iter()
-            .map(|stub| {
+            .map(|run| {
                 self.tracks
                     .iter()
-                    .filter(|t| within(stub.at, t.ends) && across(2 * t.gutter, stub))
-                    .count()
+                    .filter(|(_, t)| meets(run, t))
+                    .map(|(_, t)| counted(run.heading, t.heading))
+                    .sum::<usize>()
             })
-            .sum::<usize>();
+            .sum();
+        let tracks: usize = lines
+            .tracks
+            .iter()
+            .map(|track| {
+                self.runs
+                    .iter()
+                    .filter(|(_, r)| meets(r, track))
+                    .map(|(_, r)| counted(r.heading, track.heading))
+                    .sum::<usize>()
+            })
+            .sum();
         runs + tracks
     }
 }
@@ -235,14 +391,13 @@ impl Crossings {
 /// beside a forward arrow takes the free channel rather than cut through
 /// it), then the fewest lanes to cross, then the lowest free track, then
 /// the right-hand side (where the form's loops usually run).
-pub(super) fn channel_route(
+fn channel_route(
     ends: &Ends,
     lane_count: usize,
-    span: (usize, usize),
-    to_row: usize,
     channels: &Channels,
     crossings: &Crossings,
 ) -> Route {
+    let span = ends.span();
     let mut best: Option<(usize, Route)> = None;
     for (g, relaxed) in (0..=lane_count)
         .map(|g| (g, false))
@@ -256,18 +411,7 @@ pub(super) fn channel_route(
         let (Some((from_lane, from_port, df)), Some((to_lane, to_port, dt))) = (from, to) else {
             continue;
         };
-        // The halves of gutter g: right of lane g-1 and left of lane g.
-        let halves = [
-            (g > 0).then(|| Half {
-                lane: g - 1,
-                side: Side::Right,
-            }),
-            (g < lane_count).then_some(Half {
-                lane: g,
-                side: Side::Left,
-            }),
-        ];
-        for half in halves.into_iter().flatten() {
+        for half in halves(g, lane_count) {
             let slot = free_slot(channels, half, span);
             // A half on the far side of both symbols makes both stubs
             // cross the near half for nothing.
@@ -277,24 +421,16 @@ pub(super) fn channel_route(
             };
             let detour = usize::from(!near(from_lane) && !near(to_lane)) * 1000;
             let prefer_right = usize::from(half.side == Side::Left);
-            let (from_row, to_row) = ends.rows;
-            let stubs = [
-                Run {
-                    at: (from_row, level_of(from_port)),
-                    from: centre(from_lane),
-                    to: 2 * g,
-                },
-                Run {
-                    at: (to_row, level_of(to_port)),
-                    from: centre(to_lane),
-                    to: 2 * g,
-                },
-            ];
-            let track = Track {
-                gutter: g,
-                ends: (stubs[0].at, stubs[1].at),
+            let route = Route::Channel {
+                from_lane,
+                from_port,
+                to_lane,
+                to_port,
+                half,
+                slot,
+                cross: None,
             };
-            let crossed = crossings.count(stubs, track);
+            let crossed = crossings.cost(&lines_of(ends, &route), false);
             let cost = crossed * 1000
                 + (df + dt) * 100
                 + detour
@@ -302,27 +438,195 @@ pub(super) fn channel_route(
                 + prefer_right * 2
                 + usize::from(!near(from_lane));
             if best.as_ref().is_none_or(|(c, _)| cost < *c) {
-                best = Some((
-                    cost,
-                    Route::Channel {
-                        from_lane,
-                        from_port,
-                        to_lane,
-                        to_port,
-                        half,
-                        slot,
-                        cross: None,
-                    },
-                ));
+                best = Some((cost, route));
             }
         }
     }
     if best.is_none() {
-        best = cross_route(ends, lane_count, span, to_row, channels).map(|r| (0, r));
+        best = cross_route(ends, lane_count, channels, crossings).map(|r| (0, r));
     }
     // Gutter 0 qualifies, relaxed if a berurutan row blocks a side.
     best.map(|(_, r)| r).unwrap_or(Route::Down {
         from_lane: ends.from.lanes[0],
         to_lane: ends.to.lanes[0],
     })
+}
+
+/// An arrow that runs in a channel, with what decides its route.
+pub(super) struct ChannelEdge {
+    /// Its index among the plan's edges.
+    pub(super) edge: usize,
+    pub(super) rows: (usize, usize),
+    pub(super) from: Spec,
+    pub(super) to: Spec,
+    /// The sub-rows of the symbols it leaves and enters.
+    pub(super) levels: (usize, usize),
+}
+
+/// The tracks in use and the lines drawn while routing the channels.
+pub(super) struct Router {
+    pub(super) lane_count: usize,
+    pub(super) channels: Channels,
+    pub(super) crossings: Crossings,
+    /// Bottoms and tops taken: at most one arrow leaves a step downwards
+    /// and one enters it from above.
+    pub(super) bottom_used: Vec<bool>,
+    pub(super) top_used: Vec<bool>,
+}
+
+impl Router {
+    /// The route for `edge` given what is drawn so far.
+    fn choose(&self, edge: &ChannelEdge) -> Route {
+        let (from, to) = edge.rows;
+        // A forward arrow leaves by the bottom and enters by the top when
+        // they are free, as the flow reads downwards; back-edges use sides.
+        let ends = Ends {
+            rows: edge.rows,
+            from: &edge.from,
+            to: &edge.to,
+            bottom: to > from && !self.bottom_used[from],
+            top: to > from && !self.top_used[to] && edge.to.top,
+            levels: edge.levels,
+        };
+        channel_route(&ends, self.lane_count, &self.channels, &self.crossings)
+    }
+
+    fn ends<'a>(&self, edge: &'a ChannelEdge, route: &Route) -> Ends<'a> {
+        let (from_port, to_port) = match *route {
+            Route::Channel {
+                from_port, to_port, ..
+            } => (from_port, to_port),
+            _ => (Port::Left, Port::Left),
+        };
+        Ends {
+            rows: edge.rows,
+            from: &edge.from,
+            to: &edge.to,
+            bottom: from_port == Port::Bottom,
+            top: to_port == Port::Top,
+            levels: edge.levels,
+        }
+    }
+
+    /// Marks the tracks, ports and lines of `route` as taken.
+    fn take(&mut self, edge: &ChannelEdge, route: &Route) {
+        let Route::Channel {
+            from_port,
+            to_port,
+            half,
+            slot,
+            cross,
+            ..
+        } = *route
+        else {
+            return;
+        };
+        let (from, to) = edge.rows;
+        let mut take = |half: Half, slot: usize, span: (usize, usize)| {
+            let slots = self.channels.entry(half).or_default();
+            if slots.len() <= slot {
+                slots.resize(slot + 1, Vec::new());
+            }
+            slots[slot].push(span);
+        };
+        take(half, slot, (from.min(to), from.max(to)));
+        if let Some((half, slot)) = cross {
+            take(half, slot, (to, to));
+        }
+        self.bottom_used[from] |= from_port == Port::Bottom;
+        self.top_used[to] |= to_port == Port::Top;
+        let lines = lines_of(&self.ends(edge, route), route);
+        self.crossings.add(edge.edge, &lines);
+    }
+
+    /// Gives back the tracks, ports and lines of `route`.
+    fn release(&mut self, edge: &ChannelEdge, route: &Route) {
+        let Route::Channel {
+            from_port,
+            to_port,
+            half,
+            slot,
+            cross,
+            ..
+        } = *route
+        else {
+            return;
+        };
+        let (from, to) = edge.rows;
+        let mut give = |half: Half, slot: usize, span: (usize, usize)| {
+            if let Some(used) = self.channels.get_mut(&half).and_then(|s| s.get_mut(slot))
+                && let Some(k) = used.iter().position(|&s| s == span)
+            {
+                used.remove(k);
+            }
+        };
+        give(half, slot, (from.min(to), from.max(to)));
+        if let Some((half, slot)) = cross {
+            give(half, slot, (to, to));
+        }
+        if from_port == Port::Bottom {
+            self.bottom_used[from] = false;
+        }
+        if to_port == Port::Top {
+            self.top_used[to] = false;
+        }
+        self.crossings.remove(edge.edge);
+    }
+
+    /// The weighted crossings of `route` with every other line drawn.
+    fn cost(&self, edge: &ChannelEdge, route: &Route, only_across: bool) -> usize {
+        let lines = lines_of(&self.ends(edge, route), route);
+        self.crossings.cost(&lines, only_across)
+    }
+
+    /// The most tracks any channel half uses.
+    pub(super) fn tracks(&self) -> usize {
+        self.channels
+            .values()
+            .filter_map(|slots| slots.iter().rposition(|used| !used.is_empty()))
+            .map(|last| last + 1)
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// Routes every channel edge, in the order given (shorter spans first,
+    /// so they take the tracks nearest the symbols); then routes again,
+    /// knowing every other line, each loop back that crosses a forward
+    /// arrow (and each forward arrow a loop back crosses), keeping the new
+    /// route when it crosses less.
+    pub(super) fn route_all(&mut self, edges: &[ChannelEdge]) -> Vec<Route> {
+        let mut routes = Vec::with_capacity(edges.len());
+        for edge in edges {
+            let route = self.choose(edge);
+            self.take(edge, &route);
+            routes.push(route);
+        }
+        for _ in 0..3 {
+            let mut changed = false;
+            let order = (0..edges.len())
+                .filter(|&k| edges[k].rows.1 < edges[k].rows.0)
+                .chain((0..edges.len()).filter(|&k| edges[k].rows.1 > edges[k].rows.0));
+            for k in order.collect::<Vec<_>>() {
+                let edge = &edges[k];
+                if self.cost(edge, &routes[k], true) == 0 {
+                    continue;
+                }
+                let old = routes[k].clone();
+                self.release(edge, &old);
+                let before = self.cost(edge, &old, false);
+                let new = self.choose(edge);
+                if self.cost(edge, &new, false) < before {
+                    self.take(edge, &new);
+                    routes[k] = new;
+                    changed = true;
+                } else {
+                    self.take(edge, &old);
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        routes
+    }
 }

@@ -22,7 +22,9 @@
 //! lanes (the sides facing away from its other symbols), so a stub never runs
 //! over the line that joins them.
 
-use super::channel::{Channels, Crossings, Ends, Level, Run, centre, channel_route, gutter_of};
+use super::channel::{
+    ChannelEdge, Crossings, Heading, Level, Router, Run, centre, gutter_of, side_order,
+};
 use crate::model::{Sop, StepKind, Target};
 
 /// A side of a symbol.
@@ -356,17 +358,39 @@ pub fn plan(sop: &Sop) -> Plan {
         specs.push((from_spec, to_spec));
     }
 
-    // What a channel route may cross: the dog-legs of the down arrows, then
-    // the stubs and tracks of the channel routes placed before it.
+    // What a channel route may cross: the dog-legs of the down arrows and
+    // the arrows inside berurutan rows, then the other channel routes.
     let mut crossings = Crossings::default();
     for e in &edges {
         if let Route::Down { from_lane, to_lane } = e.route
             && from_lane != to_lane
         {
-            crossings.runs.push(Run {
+            crossings.fixed(Run {
                 at: (e.to, Level::Top),
                 from: centre(from_lane),
                 to: centre(to_lane),
+                heading: Heading::Forward,
+            });
+        }
+    }
+    for (i, row) in symbols.iter().enumerate() {
+        if !sequence[i] {
+            continue;
+        }
+        for pair in row.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            // Across the level at the symbols' middle, or across the gap
+            // above the next level.
+            let order = if a.level == b.level {
+                side_order(i, i)
+            } else {
+                0
+            };
+            crossings.fixed(Run {
+                at: (i, Level::Middle(b.level, order)),
+                from: centre(a.lane),
+                to: centre(b.lane),
+                heading: Heading::Forward,
             });
         }
     }
@@ -376,52 +400,36 @@ pub fn plan(sop: &Sop) -> Plan {
         let e = &edges[i];
         (e.from.abs_diff(e.to), e.from.min(e.to), i)
     });
-    let mut channels: Channels = std::collections::HashMap::new();
-    let mut tracks = 0;
-    for i in channel_edges {
-        let (from, to) = (edges[i].from, edges[i].to);
-        // A forward arrow leaves by the bottom and enters by the top when
-        // they are free, as the flow reads downwards; back-edges use sides.
-        let bottom = to > from && !bottom_used[from];
-        let top = to > from && !top_used[to] && specs[i].1.top;
-        let ends = Ends {
-            rows: (from, to),
-            from: &specs[i].0,
-            to: &specs[i].1,
-            bottom,
-            top,
-        };
-        // The rows the track runs over. A bottom (top) port reaches its
-        // track in the margin of its own row, so that row counts too.
-        let span = (from.min(to), from.max(to));
-        let route = channel_route(&ends, lane_count, span, to, &channels, &crossings);
-        if let Route::Channel {
-            half,
-            slot,
-            from_port,
-            from_lane,
-            to_port,
-            to_lane,
-            cross,
-        } = route
-        {
-            crossings.add((from, from_lane, from_port), (to, to_lane, to_port), half);
-            let mut take = |half: Half, slot: usize, span: (usize, usize)| {
-                let slots = channels.entry(half).or_default();
-                if slots.len() <= slot {
-                    slots.resize(slot + 1, Vec::new());
-                }
-                slots[slot].push(span);
-                tracks = tracks.max(slot + 1);
-            };
-            take(half, slot, span);
-            if let Some((half, slot)) = cross {
-                take(half, slot, (to, to));
+    let level = |step: usize, symbol: Option<usize>| {
+        symbol
+            .and_then(|j| symbols[step].get(j))
+            .map_or(0, |s| s.level)
+    };
+    let requests: Vec<ChannelEdge> = channel_edges
+        .iter()
+        .map(|&i| {
+            let e = &edges[i];
+            ChannelEdge {
+                edge: i,
+                rows: (e.from, e.to),
+                from: specs[i].0.clone(),
+                to: specs[i].1.clone(),
+                levels: (level(e.from, e.from_symbol), level(e.to, e.to_symbol)),
             }
-            bottom_used[from] |= from_port == Port::Bottom;
-            top_used[to] |= to_port == Port::Top;
-        }
-        edges[i].route = route;
+        })
+        .collect();
+    let mut router = Router {
+        lane_count,
+        channels: Default::default(),
+        crossings,
+        bottom_used,
+        top_used,
+    };
+    let routes = router.route_all(&requests);
+    let tracks = router.tracks();
+    let mut bottom_used = router.bottom_used;
+    for (request, route) in requests.iter().zip(routes) {
+        edges[request.edge].route = route;
     }
 
     // Ends of branches: a terminator under the symbol the branch leaves,
