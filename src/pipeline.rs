@@ -48,18 +48,14 @@ pub enum BuildError {
     /// A file of the site could not be written.
     #[error("could not write the site: {0}")]
     Write(#[source] std::io::Error),
-    /// The search index could not be made (Pagefind's runtime files).
-    #[error("could not build the search index: {0}")]
-    Search(#[source] SearchError),
 }
 
 impl From<SearchError> for BuildError {
     /// A file of the index the sink could not take is a failure to write
-    /// the site, like a page's; the rest is the index's own.
+    /// the site, like a page's.
     fn from(e: SearchError) -> Self {
         match e {
             SearchError::Write(e) => BuildError::Write(e),
-            other => BuildError::Search(other),
         }
     }
 }
@@ -70,7 +66,7 @@ impl BuildError {
     pub fn exit_code(&self) -> u8 {
         match self {
             BuildError::Settings(_) => 2,
-            BuildError::Handbook(_) | BuildError::Write(_) | BuildError::Search(_) => 1,
+            BuildError::Handbook(_) | BuildError::Write(_) => 1,
         }
     }
 
@@ -78,7 +74,7 @@ impl BuildError {
     pub fn diagnostics(&self) -> Option<&Diagnostics> {
         match self {
             BuildError::Settings(d) | BuildError::Handbook(d) => Some(d),
-            BuildError::Write(_) | BuildError::Search(_) => None,
+            BuildError::Write(_) => None,
         }
     }
 }

@@ -445,6 +445,34 @@ fn tricky_words_index_as_pagefind_would() {
     assert!(compare(root).0 > 0);
 }
 
+/// An English handbook: its own stemmer's WebAssembly (vendored apart from
+/// the Indonesian one) and its entry file are Pagefind's too.
+#[test]
+fn an_english_handbook_indexes_as_pagefind_would() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    std::fs::write(
+        root.join("handbook.yaml"),
+        "title: Procedures\nlanguage: en\n",
+    )
+    .expect("write");
+    std::fs::create_dir(root.join("content")).expect("mkdir");
+    std::fs::write(
+        root.join("content/a.yaml"),
+        "nomor: 1/2024\n\
+         nama: Issuing payment orders\n\
+         pelaksana: [Treasurer]\n\
+         dasar_hukum: [Undang-Undang Nomor 17 Tahun 2003 tentang Keuangan Negara]\n\
+         langkah:\n\
+         \x20 - kegiatan: Checks the running payments and issues the order\n\
+         \x20   pelaksana: Treasurer\n",
+    )
+    .expect("write");
+    let handbook = load(root);
+    assert_eq!(handbook.config.language.code(), "en");
+    assert!(compare(root).0 > 0);
+}
+
 /// The comparison sees what lajur's own structs would skip: a field
 /// Pagefind writes and lajur does not, a key only one side has, a value
 /// that differs deep inside.

@@ -38,11 +38,6 @@ const TITLE_TERMS_WEIGHT: u8 = 6;
 /// Why the index could not be built.
 #[derive(Debug, thiserror::Error)]
 pub enum SearchError {
-    /// Pagefind's own files (its version, script, WebAssembly, entry file)
-    /// could not be had from the pagefind crate: a fault of lajur, not of
-    /// the handbook.
-    #[error("Pagefind's runtime files: {0}")]
-    Runtime(String),
     /// The sink could not take a file of the index.
     #[error(transparent)]
     Write(#[from] std::io::Error),

@@ -7,7 +7,7 @@
 //! writer reads records in parallel, batch by batch, writes each page's
 //! fragment as soon as it is read, and keeps only the packed locations of
 //! each word (see `postings`). The browser half (pagefind.js and its
-//! WebAssembly) still comes from the crate, unchanged, and reads these files
+//! WebAssembly) is Pagefind's own, vendored unchanged, and reads these files
 //! as its own: `tests/search_format.rs` indexes the same records with
 //! Pagefind and checks that both bundles hold the same words, pages,
 //! locations and fragments.
@@ -29,7 +29,7 @@ use super::page::{PageText, PageWords, read_page};
 use super::postings::{Postings, Trim};
 use super::words::Words;
 
-use super::{DIR as BUNDLE_DIR, Record, VERSION, format, postings, runtime};
+use super::{DIR as BUNDLE_DIR, PAGEFIND_VERSION, Record, format, postings, runtime};
 
 /// Past this many pages, fragments are written in groups, so the bundle
 /// has about this many fragment files. Every file is an inode to allocate:
@@ -366,7 +366,7 @@ impl Gathered<'_> {
 
         let page_count = self.pages.len();
         let meta = format::cbor(&MetaIndex {
-            version: VERSION.to_string(),
+            version: PAGEFIND_VERSION.to_string(),
             pages: self.pages,
             index_chunks,
             filters,
@@ -380,10 +380,9 @@ impl Gathered<'_> {
         })?;
         (self.sink)(OutputFile {
             path: format!("{BUNDLE_DIR}/pagefind-entry.json"),
-            bytes: runtime::entry(self.language, &meta_hash, page_count)
-                .map_err(SearchError::Runtime)?,
+            bytes: runtime::entry(self.language, &meta_hash, page_count),
         })?;
-        for file in runtime::files(self.language).map_err(SearchError::Runtime)? {
+        for file in runtime::files(self.language) {
             (self.sink)(file)?;
         }
         Ok(())

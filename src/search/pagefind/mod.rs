@@ -15,9 +15,9 @@
 //! Why lajur writes Pagefind's files itself rather than through the
 //! `pagefind` crate's API: at ten thousand SOPs the crate took 9 seconds and
 //! 1.5 GiB, most of a build (docs/performance.md). The browser half
-//! (pagefind.js, its worker and WebAssembly) still comes from the crate,
-//! byte for byte, and reads these files as its own. What is copied, and
-//! where:
+//! (pagefind.js, its worker and WebAssembly) is Pagefind's own, vendored
+//! byte for byte in `vendor/`, and reads these files as its own. What is
+//! copied, and where:
 //!
 //! | Pagefind's                                   | here                |
 //! |----------------------------------------------|---------------------|
@@ -34,14 +34,15 @@
 //! lajur adds one field of its own to every fragment, `shown_words`
 //! (see [`Record::shown`]), which Pagefind's script passes through.
 //!
-//! The format is Pagefind [`VERSION`]'s, and only that version's: the crate
-//! is pinned to it with `=` in Cargo.toml, the bundle declares it, and the
-//! build fails with a message naming this module if the crate's browser
-//! half reports another version (`runtime`). `tests/search_format.rs`
-//! indexes the same records with the crate's own indexer and compares both
-//! bundles as generic CBOR and JSON, so a field lajur does not write (or
-//! writes differently) fails the test. Updating Pagefind: change the pin and
-//! [`VERSION`], run that test, and fix what it reports here.
+//! The format is Pagefind [`PAGEFIND_VERSION`]'s, and only that version's:
+//! the bundle declares it, the vendored scripts must declare it too (a test
+//! in `runtime`), and the `pagefind` dev-dependency is pinned to it with `=`.
+//! `tests/search_format.rs` indexes the same records with that crate's own
+//! indexer and compares both bundles as generic CBOR and JSON, so a field
+//! lajur does not write (or writes differently) fails the test, and every
+//! vendored file must be the crate's, byte for byte. Updating Pagefind:
+//! vendor the new version's files (`vendor/README.md`), change the pin and
+//! [`PAGEFIND_VERSION`], run that test, and fix what it reports here.
 
 mod bundle;
 mod format;
@@ -56,9 +57,10 @@ use std::fmt::Write;
 
 pub use bundle::{Bundle, MAX_FRAGMENTS};
 
-/// The Pagefind version whose format this module writes; the `pagefind`
-/// crate in Cargo.toml is pinned to exactly this version.
-pub const VERSION: &str = "1.6.0";
+/// The Pagefind version whose format this module writes, whose browser
+/// files are vendored, and to which the `pagefind` dev-dependency (Pagefind's
+/// own indexer, for tests/search_format.rs) is pinned.
+pub const PAGEFIND_VERSION: &str = "1.6.0";
 
 /// The folder of the bundle under the output folder, as Pagefind names it.
 pub const DIR: &str = "pagefind";
@@ -165,14 +167,21 @@ mod tests {
         assert!(content.0.contains("curang"));
     }
 
+    /// tests/search_format.rs proves the vendored files and the format
+    /// against the crate Cargo.toml names: it must be this version.
     #[test]
-    fn the_crate_is_pinned_to_the_version_whose_format_is_written() {
+    fn the_reference_indexer_is_pinned_to_the_version_whose_format_is_written() {
         let manifest = include_str!("../../../Cargo.toml");
-        let pin = format!("pagefind = {{ version = \"={VERSION}\"");
+        let pin = format!("pagefind = {{ version = \"={PAGEFIND_VERSION}\"");
+        let dev = manifest
+            .split_once("[dev-dependencies]")
+            .expect("Cargo.toml has dev-dependencies")
+            .1;
         assert!(
-            manifest.lines().any(|l| l.starts_with(&pin)),
-            "Cargo.toml must pin the pagefind crate with `={VERSION}`: lajur \
-             writes Pagefind {VERSION}'s index format (src/search/pagefind/)"
+            dev.lines().any(|l| l.starts_with(&pin)),
+            "Cargo.toml must pin the pagefind dev-dependency with \
+             `={PAGEFIND_VERSION}`: lajur writes Pagefind {PAGEFIND_VERSION}'s \
+             index format (src/search/pagefind/)"
         );
     }
 }

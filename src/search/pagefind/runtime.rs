@@ -1,169 +1,166 @@
 //! Pagefind's browser half: pagefind.js, its worker and WebAssembly, and the
 //! entry file that points them at the index.
 //!
-//! The crate only hands these out with an index, so they are taken from the
-//! bundle of a one-word index, once per language per process (`lajur serve`
-//! rebuilds often), and that bundle's own index files are left out.
+//! The files are Pagefind [`PAGEFIND_VERSION`]'s own, vendored byte for byte
+//! in `vendor/` (its README says where from) and embedded in the binary:
+//! linking the `pagefind` crate to get them carried its indexer, an HTML
+//! rewriter, a JavaScript minifier and the WebAssembly of 34 languages, a
+//! fifth of the downloadable binary. `tests/search_format.rs` checks that
+//! they are what the pinned `pagefind` dev-dependency writes.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
-use ::pagefind::api::PagefindIndex;
-use ::pagefind::options::PagefindServiceConfig;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use super::{DIR as BUNDLE_DIR, VERSION};
+use super::words::WORD_SYMBOLS;
+use super::{DIR as BUNDLE_DIR, PAGEFIND_VERSION};
 use crate::config::Language;
 use crate::output::OutputFile;
 
-/// What the browser half needs besides the index.
-struct Runtime {
-    files: Vec<OutputFile>,
-    entry: Entry,
+/// One vendored file: its name under `pagefind/`, and its bytes.
+struct Vendored {
+    name: &'static str,
+    bytes: &'static [u8],
+}
+
+macro_rules! vendored {
+    ($name:literal) => {
+        Vendored {
+            name: $name,
+            bytes: include_bytes!(concat!("vendor/", $name)),
+        }
+    };
+}
+
+/// What Pagefind writes into every bundle, whatever its language. lajur's
+/// pages load only `pagefind.js` (which starts the worker); the UI files are
+/// kept so a bundle holds what Pagefind's own indexer would write.
+const COMMON: [Vendored; 10] = [
+    vendored!("pagefind.js"),
+    vendored!("pagefind-worker.js"),
+    vendored!("pagefind-highlight.js"),
+    vendored!("pagefind-ui.js"),
+    vendored!("pagefind-ui.css"),
+    vendored!("pagefind-modular-ui.js"),
+    vendored!("pagefind-modular-ui.css"),
+    vendored!("pagefind-component-ui.js"),
+    vendored!("pagefind-component-ui.css"),
+    vendored!("wasm.unknown.pagefind"),
+];
+
+/// The WebAssembly that stems queries as the index was stemmed: one per
+/// language lajur speaks, the only ones it embeds.
+fn wasm(language: Language) -> Vendored {
+    match language {
+        Language::Id => vendored!("wasm.id.pagefind"),
+        Language::En => vendored!("wasm.en.pagefind"),
+    }
 }
 
 /// `pagefind-entry.json`.
-#[derive(Serialize, Deserialize, Clone)]
-struct Entry {
-    version: String,
-    languages: BTreeMap<String, EntryLanguage>,
-    include_characters: Vec<char>,
+#[derive(Serialize)]
+struct Entry<'a> {
+    version: &'static str,
+    languages: BTreeMap<&'static str, EntryLanguage<'a>>,
+    include_characters: &'static [char],
 }
 
-#[derive(Serialize, Deserialize, Clone)]
-struct EntryLanguage {
-    hash: String,
-    wasm: Option<String>,
+#[derive(Serialize)]
+struct EntryLanguage<'a> {
+    hash: &'a str,
+    wasm: Option<&'static str>,
     page_count: usize,
 }
 
 /// The scripts and WebAssembly, with paths under `pagefind/`.
-pub(super) fn files(language: Language) -> Result<Vec<OutputFile>, String> {
-    runtime(language).map(|r| r.files.clone())
+pub(super) fn files(language: Language) -> impl Iterator<Item = OutputFile> {
+    COMMON
+        .into_iter()
+        .chain([wasm(language)])
+        .map(|file| OutputFile {
+            path: format!("{BUNDLE_DIR}/{}", file.name),
+            bytes: file.bytes.to_vec(),
+        })
 }
 
 /// The entry file of an index of `page_count` pages whose metadata file is
-/// `pagefind.<meta_hash>.pf_meta`.
-pub(super) fn entry(
-    language: Language,
-    meta_hash: &str,
-    page_count: usize,
-) -> Result<Vec<u8>, String> {
-    let mut entry = runtime(language)?.entry.clone();
-    for lang in entry.languages.values_mut() {
-        lang.hash = meta_hash.to_string();
-        lang.page_count = page_count;
-    }
-    Ok(serde_json::to_vec(&entry).expect("the entry is plain JSON"))
-}
-
-fn runtime(language: Language) -> Result<&'static Runtime, String> {
-    static ID: OnceLock<Result<Runtime, String>> = OnceLock::new();
-    static EN: OnceLock<Result<Runtime, String>> = OnceLock::new();
-    let cell = match language {
-        Language::Id => &ID,
-        Language::En => &EN,
+/// `pagefind.<meta_hash>.pf_meta`, as Pagefind writes it.
+pub(super) fn entry(language: Language, meta_hash: &str, page_count: usize) -> Vec<u8> {
+    let entry = Entry {
+        version: PAGEFIND_VERSION,
+        languages: BTreeMap::from([(
+            language.code(),
+            EntryLanguage {
+                hash: meta_hash,
+                wasm: Some(language.code()),
+                page_count,
+            },
+        )]),
+        include_characters: &WORD_SYMBOLS,
     };
-    cell.get_or_init(|| load(language))
-        .as_ref()
-        .map_err(Clone::clone)
-}
-
-fn load(language: Language) -> Result<Runtime, String> {
-    let code = language.code().to_string();
-    let tokio = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .map_err(|e| e.to_string())?;
-    let files = tokio.block_on(async {
-        let options = PagefindServiceConfig::builder()
-            .force_language(code.clone())
-            .build();
-        let mut index = PagefindIndex::new(Some(options)).map_err(|e| e.to_string())?;
-        index
-            .add_custom_record("/".into(), "lajur".into(), code.clone(), None, None, None)
-            .await
-            .map_err(|e| e.to_string())?;
-        index.get_files().await.map_err(|e| e.to_string())
-    })?;
-
-    // Pagefind names its files under <current dir>/pagefind/; the folder
-    // holding pagefind.js is that bundle folder whatever the current dir is.
-    let bundle = files
-        .iter()
-        .find(|f| f.filename.file_name().is_some_and(|n| n == "pagefind.js"))
-        .and_then(|f| f.filename.parent().map(Path::to_path_buf))
-        .unwrap_or_else(|| PathBuf::from(BUNDLE_DIR));
-    let mut entry = None;
-    let mut runtime_files = Vec::new();
-    for file in files {
-        let Ok(rel) = file.filename.strip_prefix(&bundle) else {
-            continue;
-        };
-        let rel: Vec<String> = rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect();
-        let rel = rel.join("/");
-        if rel == "pagefind-entry.json" {
-            entry =
-                Some(serde_json::from_slice::<Entry>(&file.contents).map_err(|e| e.to_string())?);
-        } else if !is_index_file(&rel) {
-            runtime_files.push(OutputFile {
-                path: format!("{BUNDLE_DIR}/{rel}"),
-                bytes: file.contents,
-            });
-        }
-    }
-    let entry = entry.ok_or("Pagefind wrote no pagefind-entry.json")?;
-    check_version(&entry.version)?;
-    Ok(Runtime {
-        files: runtime_files,
-        entry,
-    })
-}
-
-/// Fails unless the browser half is the version whose format lajur writes:
-/// another would read the index lajur writes by its own rules, and might
-/// find nothing, or the wrong pages, without any error.
-fn check_version(version: &str) -> Result<(), String> {
-    if version == VERSION {
-        Ok(())
-    } else {
-        Err(format!(
-            "the pagefind crate is version {version}, but lajur writes the index \
-             in Pagefind {VERSION}'s format: pin pagefind = \"={VERSION}\" in \
-             Cargo.toml, or update src/search/pagefind/ and its VERSION \
-             (tests/search_format.rs shows what changed)"
-        ))
-    }
-}
-
-/// The files of the one-word index itself.
-fn is_index_file(rel: &str) -> bool {
-    rel.ends_with(".pf_meta")
-        || rel.starts_with("fragment/")
-        || rel.starts_with("index/")
-        || rel.starts_with("filter/")
+    serde_json::to_vec(&entry).expect("the entry is plain JSON")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// The Pagefind version a script of Pagefind's says it is: each starts by
+    /// declaring `pagefind_version`, which the browser half checks the index's
+    /// version against.
+    fn declared_version(script: &[u8]) -> Option<&str> {
+        let rest = script.strip_prefix(b"const pagefind_version=\"")?;
+        let end = rest.iter().position(|&b| b == b'"')?;
+        std::str::from_utf8(&rest[..end]).ok()
+    }
+
+    /// The fence: the vendored scripts are the version whose format lajur
+    /// writes. Another version's script would read lajur's index by its own
+    /// rules, and might find nothing, or the wrong pages, without an error.
     #[test]
-    fn the_browser_half_is_the_version_whose_format_is_written() {
-        let runtime = runtime(Language::Id).expect("Pagefind's browser half");
-        assert_eq!(runtime.entry.version, VERSION);
+    fn the_vendored_scripts_are_the_version_whose_format_is_written() {
+        for name in ["pagefind.js", "pagefind-worker.js"] {
+            let file = COMMON.iter().find(|f| f.name == name).expect(name);
+            assert_eq!(
+                declared_version(file.bytes),
+                Some(PAGEFIND_VERSION),
+                "src/search/pagefind/vendor/{name} is not Pagefind {PAGEFIND_VERSION}'s: \
+                 vendor every file of one version and set PAGEFIND_VERSION to it"
+            );
+        }
+        let readme = include_str!("vendor/README.md");
+        assert!(
+            readme.contains(&format!("**{PAGEFIND_VERSION}**")),
+            "vendor/README.md names another version"
+        );
     }
 
     #[test]
-    fn another_version_of_the_crate_fails_loudly() {
-        let error = check_version("1.7.0").expect_err("another version");
-        assert!(
-            error.contains("1.7.0") && error.contains(VERSION),
-            "{error}"
-        );
-        assert!(error.contains("src/search/pagefind/"), "{error}");
+    fn another_version_of_a_script_is_told_apart() {
+        let script = b"const pagefind_version=\"1.7.0\";let wasm_bindgen=";
+        assert_eq!(declared_version(script), Some("1.7.0"));
+        assert_eq!(declared_version(b"let wasm_bindgen="), None);
+    }
+
+    #[test]
+    fn every_language_gets_its_own_stemmer_and_the_fallback() {
+        for language in [Language::Id, Language::En] {
+            let names: Vec<String> = files(language).map(|f| f.path).collect();
+            let own = format!("pagefind/wasm.{}.pagefind", language.code());
+            assert!(names.contains(&own), "{names:?}");
+            assert!(names.contains(&"pagefind/wasm.unknown.pagefind".to_string()));
+            assert!(names.contains(&"pagefind/pagefind.js".to_string()));
+        }
+    }
+
+    #[test]
+    fn the_entry_points_at_the_index_and_declares_the_version() {
+        let entry: serde_json::Value =
+            serde_json::from_slice(&entry(Language::En, "en_0123456789", 7)).expect("JSON");
+        assert_eq!(entry["version"], PAGEFIND_VERSION);
+        let en = &entry["languages"]["en"];
+        assert_eq!(en["hash"], "en_0123456789");
+        assert_eq!(en["wasm"], "en");
+        assert_eq!(en["page_count"], 7);
     }
 }

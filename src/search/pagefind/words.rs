@@ -24,7 +24,8 @@ use crate::search::memo::{self, WordMemo};
 
 /// Characters that count as part of a word besides letters and digits:
 /// Unicode's connector punctuation, as in Pagefind.
-const WORD_SYMBOLS: [char; 10] = ['_', '‿', '⁀', '⁔', '︳', '︴', '﹍', '﹎', '﹏', '＿'];
+pub(super) const WORD_SYMBOLS: [char; 10] =
+    ['_', '‿', '⁀', '⁔', '︳', '︴', '﹍', '﹎', '﹏', '＿'];
 
 /// A tail after a dot longer than this is cut, as Pagefind cuts it.
 const MAX_DOTTED_TAIL_CHARS: usize = 64;
