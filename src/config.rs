@@ -64,6 +64,9 @@ pub struct Config {
     /// two agencies stays two roles.
     pub roles_per_agency: bool,
     pub print: PrintSettings,
+    /// review_after: an SOP whose newest date is older than this on the
+    /// day of the build is due for review (the kelengkapan page).
+    pub review_after: Option<crate::model::calendar::Period>,
 }
 
 impl Default for Config {
@@ -81,6 +84,7 @@ impl Default for Config {
             roles: BTreeMap::new(),
             roles_per_agency: false,
             print: PrintSettings::default(),
+            review_after: None,
         }
     }
 }
@@ -100,6 +104,7 @@ impl Config {
         "roles",
         "roles_per_agency",
         "print",
+        "review_after",
     ];
 
     /// Normalises a base_url so it always ends in exactly one '/'.

@@ -9,6 +9,7 @@
 use serde::Serialize;
 
 use crate::config::Language;
+use crate::link::completeness::Part;
 use crate::link::index::RegulationGroup;
 use crate::model::Hubungan;
 
@@ -257,6 +258,79 @@ table! {
     }
 }
 
+table! {
+    /// The words of the kelengkapan page, its CSV and the review marks on
+    /// the SOP and unit pages, `k` in templates.
+    CompletenessStrings {
+        title: "Kelengkapan SOP", "SOP completeness";
+        intro: "Bagian formulir SOP yang belum diisi atau tidak dapat dibaca, dan SOP yang perlu ditinjau, per SOP dan per unit kerja. Skor adalah persentase butir formulir yang terisi dan terbaca.", "The parts of each SOP form that are missing or unreadable, and the SOPs due for review, by SOP and by unit. The score is the share of the form's items filled in and readable.";
+        front_link: "Periksa kelengkapan", "Check completeness";
+        as_of: "Keadaan pada", "As of";
+        review_every: "SOP ditinjau setiap", "SOPs are reviewed every";
+        review_not_set: "Jangka peninjauan belum diatur (review_after di handbook.yaml).", "No review period is set (review_after in handbook.yaml).";
+        score: "Skor", "Score";
+        average: "Skor rata-rata", "Average score";
+        gaps: "Kekurangan", "Gaps";
+        complete: "Lengkap", "Complete";
+        review: "Peninjauan", "Review";
+        review_due: "Perlu ditinjau", "Due for review";
+        overdue_by: "lewat", "overdue by";
+        due_on: "ditinjau paling lambat", "review by";
+        newest: "tanggal terbaru", "newest date";
+        missing: "kosong", "missing";
+        unreadable: "tidak terbaca", "unreadable";
+        step: "langkah", "step";
+        by_unit: "Per unit kerja", "By unit";
+        by_sop: "Per SOP", "By SOP";
+        sop_count: "Jumlah SOP", "SOPs";
+        gap_count: "Jumlah kekurangan", "Gaps";
+        due_count: "Perlu ditinjau", "Due for review";
+        unit: "Unit kerja", "Unit";
+        all_units: "Semua unit", "All units";
+        sort_by: "Urutkan menurut", "Sort by";
+        nomor: "Nomor SOP", "SOP number";
+        nama: "Nama SOP", "SOP name";
+        address: "Alamat", "Address";
+        csv: "Unduh tabel (CSV, untuk Excel atau LibreOffice)", "Download the table (CSV, for Excel or LibreOffice)";
+        no_sops: "Belum ada SOP.", "No SOPs yet.";
+        part_nomor: "Nomor SOP", "SOP number";
+        part_tanggal_pembuatan: "Tanggal Pembuatan", "Date created";
+        part_tanggal_efektif: "Tanggal Efektif", "Effective date";
+        part_tanggal_revisi: "Tanggal Revisi", "Date revised";
+        part_disahkan_nama: "Disahkan oleh (nama)", "Approved by (name)";
+        part_disahkan_nip: "Disahkan oleh (NIP)", "Approved by (NIP)";
+        part_dasar_hukum: "Dasar Hukum", "Legal basis";
+        part_kualifikasi: "Kualifikasi Pelaksana", "Qualifications";
+        part_peralatan: "Peralatan/Perlengkapan", "Equipment";
+        part_peringatan: "Peringatan", "Warning";
+        part_pencatatan: "Pencatatan dan Pendataan", "Records and data";
+        part_pelaksana: "Pelaksana", "Performer";
+        part_waktu: "Waktu", "Time";
+        part_output: "Output", "Output";
+    }
+}
+
+/// The label of a part of the form on the kelengkapan page and in its CSV.
+pub fn part(language: Language, part: Part) -> &'static str {
+    let k = CompletenessStrings::of(language);
+    match part {
+        Part::Nomor => k.part_nomor,
+        Part::TanggalPembuatan => k.part_tanggal_pembuatan,
+        Part::TanggalEfektif => k.part_tanggal_efektif,
+        Part::TanggalRevisi => k.part_tanggal_revisi,
+        Part::DisahkanNama => k.part_disahkan_nama,
+        Part::DisahkanNip => k.part_disahkan_nip,
+        Part::DasarHukum => k.part_dasar_hukum,
+        Part::Kualifikasi => k.part_kualifikasi,
+        Part::Peralatan => k.part_peralatan,
+        Part::Peringatan => k.part_peringatan,
+        Part::Pencatatan => k.part_pencatatan,
+        Part::Pelaksana => k.part_pelaksana,
+        Part::Waktu => k.part_waktu,
+        Part::Output => k.part_output,
+    }
+}
+
 /// The words of every page in `language`.
 pub fn strings(language: Language) -> &'static Strings {
     Strings::of(language)
@@ -332,6 +406,10 @@ mod tests {
             (
                 as_map(FlowchartStrings::of(Language::Id)),
                 as_map(FlowchartStrings::of(Language::En)),
+            ),
+            (
+                as_map(CompletenessStrings::of(Language::Id)),
+                as_map(CompletenessStrings::of(Language::En)),
             ),
         ] {
             assert_eq!(id.keys().collect::<Vec<_>>(), en.keys().collect::<Vec<_>>());

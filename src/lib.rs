@@ -114,9 +114,15 @@ pub fn build_to(opts: &Options, target: &Target) -> Result<BuildReport, BuildErr
 /// templates, the pages and the search index, made as `build` makes them
 /// and handed to a sink that keeps nothing. Ok holds the warnings.
 pub fn check(opts: &Options) -> Result<Diagnostics, BuildError> {
+    check_linked(opts).map(|linked| linked.warnings)
+}
+
+/// [`check`], keeping the handbook as linked: its warnings and its
+/// kelengkapan (`lajur check --format json` prints both).
+pub fn check_linked(opts: &Options) -> Result<pipeline::Linked, BuildError> {
     let (linked, _) = prepare(opts, &Target::default())?;
     pipeline::Producer::new(&linked, &opts.root)?.site(&|_| Ok(()), true)?;
-    Ok(linked.warnings)
+    Ok(linked)
 }
 
 /// What `build` and `check` share: the handbook loaded, checked and linked,

@@ -160,9 +160,13 @@ fn main() -> ExitCode {
                 ..Options::default()
             };
             // The same pipeline as `build`, so the same errors and exit status.
-            match lajur::check(&opts) {
-                Ok(warnings) => {
-                    print_diagnostics(&root, warnings, format);
+            match lajur::check_linked(&opts) {
+                Ok(linked) => {
+                    // JSON carries the kelengkapan findings beside the
+                    // diagnostics, for tools (the page's, computed once).
+                    let findings = linked.completeness.findings(&linked.handbook);
+                    let extra = serde_json::to_value(&findings).ok();
+                    print_report(&root, linked.warnings, format, extra);
                     ExitCode::SUCCESS
                 }
                 Err(e) => failed(&root, e, format, ""),
@@ -237,7 +241,18 @@ fn failed(root: &std::path::Path, e: BuildError, format: Format, after: &str) ->
     code
 }
 
-fn print_diagnostics(root: &std::path::Path, mut d: Diagnostics, format: Format) {
+fn print_diagnostics(root: &std::path::Path, d: Diagnostics, format: Format) {
+    print_report(root, d, format, None);
+}
+
+/// The diagnostics, and in JSON the kelengkapan findings of a check that
+/// got that far.
+fn print_report(
+    root: &std::path::Path,
+    mut d: Diagnostics,
+    format: Format,
+    kelengkapan: Option<serde_json::Value>,
+) {
     d.sort();
     d.attach_sources(root);
     match format {
@@ -247,11 +262,14 @@ fn print_diagnostics(root: &std::path::Path, mut d: Diagnostics, format: Format)
             }
         }
         Format::Json => {
-            let json = serde_json::json!({
+            let mut json = serde_json::json!({
                 "errors": d.errors(),
                 "warnings": d.warnings(),
                 "diagnostics": d,
             });
+            if let Some(findings) = kelengkapan {
+                json["kelengkapan"] = findings;
+            }
             println!(
                 "{}",
                 serde_json::to_string_pretty(&json).unwrap_or_default()

@@ -28,8 +28,10 @@ use std::path::Path;
 
 use crate::Options;
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::link::completeness::{self, Completeness};
 use crate::link::index::Indexes;
 use crate::model::Handbook;
+use crate::model::calendar;
 use crate::output::{Assets, OutputFile, Sink};
 use crate::render::{RenderError, Renderer};
 use crate::routes::Routes;
@@ -133,6 +135,10 @@ pub struct Linked {
     pub indexes: Indexes,
     /// Stage 3, plan: the path and URL of every page and file.
     pub routes: Routes,
+    /// What each SOP lacks and which are due for review, judged once on
+    /// the day of the build: the kelengkapan page, its CSV and `check
+    /// --format json` read this one value.
+    pub completeness: Completeness,
     pub theme: Theme,
     pub warnings: Diagnostics,
 }
@@ -148,10 +154,12 @@ pub fn link(loaded: Loaded) -> Linked {
     } = loaded;
     let indexes = crate::link::link(&mut handbook);
     let routes = crate::routes::plan(&handbook, &indexes);
+    let completeness = completeness::assess(&handbook, calendar::build_day());
     Linked {
         handbook,
         indexes,
         routes,
+        completeness,
         theme,
         warnings,
     }
@@ -173,6 +181,7 @@ impl<'a> Producer<'a> {
             handbook,
             &linked.indexes,
             &linked.routes,
+            &linked.completeness,
             &linked.theme,
             root,
         )

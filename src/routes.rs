@@ -26,10 +26,10 @@ const REGULATIONS_DIR: &str = "dasar-hukum";
 const ROLES_DIR: &str = "pelaksana";
 /// The search page.
 const SEARCH_DIR: &str = "cari";
-/// Completeness and review (docs/format.md, "Alamat halaman hasil"): not
-/// written yet, its folder is taken all the same so a handbook that works
-/// today keeps working when it is.
+/// Completeness and review (docs/format.md, "Alamat halaman hasil"), with
+/// its table as a CSV file beside it.
 const COMPLETENESS_DIR: &str = "kelengkapan";
+const COMPLETENESS_CSV_FILE: &str = "kelengkapan.csv";
 /// The page file of a folder.
 pub(crate) const PAGE_FILE: &str = "index.html";
 /// The page a web server shows for a missing URL.
@@ -115,6 +115,10 @@ pub enum Kind {
     /// A satuan kerja's roles, /pelaksana/<satker>/ (with roles_per_agency).
     Agency(usize),
     Search,
+    /// /kelengkapan/: what each SOP lacks and which are due for review.
+    Completeness,
+    /// /kelengkapan/kelengkapan.csv: the same table for a spreadsheet.
+    CompletenessCsv,
     NotFound,
     Sitemap,
     HandbookJson,
@@ -151,6 +155,8 @@ pub struct Routes {
     role: Vec<Route>,
     agency: Vec<Route>,
     search: Route,
+    completeness: Route,
+    completeness_csv: Route,
     not_found: Route,
     sitemap: Route,
     handbook_json: Route,
@@ -201,6 +207,11 @@ pub fn plan(handbook: &Handbook, indexes: &Indexes) -> Routes {
             .map(|a| section(ROLES_DIR, &a.slug))
             .collect(),
         search: page(SEARCH_DIR),
+        completeness: page(COMPLETENESS_DIR),
+        completeness_csv: Route::file(
+            config,
+            format!("{COMPLETENESS_DIR}/{COMPLETENESS_CSV_FILE}"),
+        ),
         not_found: Route::file(config, NOT_FOUND_FILE.into()),
         sitemap: Route::file(config, "sitemap.xml".into()),
         handbook_json: Route::file(config, "handbook.json".into()),
@@ -233,6 +244,8 @@ impl Routes {
             Kind::Role(i) => at(&self.role, i, kind),
             Kind::Agency(i) => at(&self.agency, i, kind),
             Kind::Search => &self.search,
+            Kind::Completeness => &self.completeness,
+            Kind::CompletenessCsv => &self.completeness_csv,
             Kind::NotFound => &self.not_found,
             Kind::Sitemap => &self.sitemap,
             Kind::HandbookJson => &self.handbook_json,
@@ -285,7 +298,10 @@ impl Routes {
     }
 
     /// The sections of the navigation bar: the cross-link indexes with
-    /// something to show (no bar of links to empty pages).
+    /// something to show (no bar of links to empty pages). The kelengkapan
+    /// page is not one: it is a tool of whoever keeps the handbook (the
+    /// Bagian Organisasi), not a way for readers into the SOPs, so it is
+    /// linked from the front page only.
     pub fn nav(&self) -> impl Iterator<Item = Kind> + '_ {
         [
             (!self.regulation.is_empty()).then_some(Kind::Regulations),
@@ -297,8 +313,9 @@ impl Routes {
 
     /// The pages of sitemap.xml, in its order: the front page, the units,
     /// the published SOPs (no drafts), then the cross-link pages of the
-    /// sections in the navigation. 404, the search page and the files are
-    /// not pages for search engines.
+    /// sections in the navigation. 404, the search page, the kelengkapan
+    /// page (a report on the SOPs' gaps, not something to be found by) and
+    /// the files are not pages for search engines.
     pub fn sitemap(&self) -> impl Iterator<Item = Kind> + '_ {
         let sops = (0..self.sops.len())
             .filter(|&i| !self.sops[i].draft)
@@ -343,6 +360,8 @@ impl Routes {
             .chain((0..self.agency.len()).map(Kind::Agency))
             .chain([
                 Kind::Search,
+                Kind::Completeness,
+                Kind::CompletenessCsv,
                 Kind::NotFound,
                 Kind::Sitemap,
                 Kind::HandbookJson,
@@ -383,6 +402,11 @@ mod tests {
         assert_eq!(routes.url(Kind::Front), "/sop/");
         assert_eq!(routes.url(Kind::Role(0)), "/sop/pelaksana/staf/");
         assert_eq!(routes.get(Kind::Search).path, "cari/index.html");
+        assert_eq!(routes.url(Kind::Completeness), "/sop/kelengkapan/");
+        assert_eq!(
+            routes.url(Kind::CompletenessCsv),
+            "/sop/kelengkapan/kelengkapan.csv"
+        );
         assert_eq!(routes.below_base(&page.url), "/umum/rkt/");
     }
 

@@ -8,6 +8,7 @@
 //!
 //! [`link`] is the entry the pipeline calls.
 
+pub mod completeness;
 pub mod index;
 pub mod references;
 

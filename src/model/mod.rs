@@ -3,6 +3,7 @@
 //! Identifiers are English; the label of the SOP AP form each field stands
 //! for is in its doc comment and in its serde name.
 
+pub mod calendar;
 pub mod citation;
 pub mod diff;
 pub mod graph;

@@ -8,6 +8,7 @@
 //! one that keeps the files in memory (see `crate::pipeline`).
 
 mod claims;
+pub mod completeness;
 pub mod crosslinks;
 mod history;
 pub mod json;
@@ -28,6 +29,7 @@ use serde::Serialize;
 use crate::config::Language;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::i18n;
+use crate::link::completeness::Completeness;
 use crate::link::index::Indexes;
 use crate::model::{Handbook, Sop};
 use crate::output::{OutputFile, Sink};
@@ -53,6 +55,7 @@ pub enum RenderError {
 /// values every page shares (site, strings, navigation) set once.
 pub struct Renderer<'a> {
     builder: Builder<'a>,
+    completeness: &'a Completeness,
     templates: Templates,
     theme: &'a Theme,
     root: &'a Path,
@@ -65,6 +68,7 @@ impl<'a> Renderer<'a> {
         handbook: &'a Handbook,
         indexes: &'a Indexes,
         routes: &'a Routes,
+        completeness: &'a Completeness,
         theme: &'a Theme,
         root: &'a Path,
     ) -> Result<Self, RenderError> {
@@ -73,10 +77,15 @@ impl<'a> Renderer<'a> {
         let globals = templates.tera.global_context();
         globals.insert("site", &builder.site());
         globals.insert("t", &i18n::strings(handbook.config.language));
+        globals.insert(
+            "k",
+            &i18n::CompletenessStrings::of(handbook.config.language),
+        );
         // Only sections with something to show: no bar of links to empty pages.
         globals.insert("nav", &crosslinks::nav(&builder));
         Ok(Renderer {
             builder,
+            completeness,
             templates,
             theme,
             root,
@@ -103,7 +112,7 @@ impl<'a> Renderer<'a> {
                     .map(|(i, _)| Job::Unit(i)),
             )
             .chain((0..handbook.sops.len()).map(Job::Sop))
-            .chain([Job::Search, Job::NotFound, Job::Sitemap])
+            .chain([Job::Search, Job::Completeness, Job::NotFound, Job::Sitemap])
             .collect();
         self.render_jobs(&jobs, true, sink)
     }
@@ -121,6 +130,7 @@ impl<'a> Renderer<'a> {
     fn render_jobs(&self, jobs: &[Job], whole: bool, sink: Sink<'_>) -> Result<(), RenderError> {
         let builder = &self.builder;
         let templates = &self.templates;
+        let completeness = self.completeness;
         // Every file passes the attachments' claims on its way out.
         let claims = claims::Claims::new(builder.handbook, self.root);
         let guarded = |file: OutputFile| claims.pass(file, sink);
@@ -131,7 +141,9 @@ impl<'a> Renderer<'a> {
         let results: Vec<Result<Vec<String>, JobError>> = jobs
             .par_iter()
             .map(|job| {
-                let files = job.render(builder, templates).map_err(JobError::Page)?;
+                let files = job
+                    .render(builder, templates, completeness)
+                    .map_err(JobError::Page)?;
                 let mut paths = Vec::with_capacity(files.len());
                 for file in files {
                     paths.push(file.path.clone());
@@ -198,6 +210,7 @@ enum Job {
     Unit(usize),
     Sop(usize),
     Search,
+    Completeness,
     NotFound,
     Sitemap,
 }
@@ -207,6 +220,7 @@ impl Job {
         &self,
         builder: &Builder<'_>,
         theme: &Templates,
+        completeness: &Completeness,
     ) -> Result<Vec<OutputFile>, Diagnostic> {
         let handbook = builder.handbook;
         let routes = builder.routes;
@@ -216,6 +230,10 @@ impl Job {
         match self {
             Job::Index => {
                 ctx.insert("page", &builder.index_page());
+                ctx.insert(
+                    "completeness",
+                    &completeness::front_link(completeness, routes),
+                );
                 ctx.insert("breadcrumbs", &Vec::<Link>::new());
                 let html = theme.render("index.html", &ctx)?;
                 Ok(vec![OutputFile::text(
@@ -226,6 +244,9 @@ impl Job {
             Job::Unit(i) => {
                 let unit = &handbook.units[*i];
                 ctx.insert("page", &builder.unit_page(*i));
+                // The SOPs of its list past their review date.
+                let due = completeness::unit_marks(handbook, completeness, &unit.path, routes);
+                ctx.insert("review_due", &due);
                 ctx.insert("breadcrumbs", &builder.breadcrumbs(&unit.path, false));
                 let html = theme.render("unit.html", &ctx)?;
                 Ok(vec![OutputFile::text(
@@ -246,6 +267,8 @@ impl Job {
                     + 1_536 * sop.steps.len()
                     + 2 * sop.body.len();
                 ctx.insert("page", &page);
+                let review = completeness::sop_mark(completeness, *i, routes, builder.language);
+                ctx.insert("review", &review);
                 ctx.insert("breadcrumbs", &builder.breadcrumbs(&sop.unit, true));
                 let html = theme.render_bytes("sop.html", &ctx, capacity)?;
                 let routes = routes.sop(*i);
@@ -265,6 +288,20 @@ impl Job {
                     routes.get(Kind::Search).path.clone(),
                     html,
                 )])
+            }
+            Job::Completeness => {
+                let page = completeness::page(handbook, completeness, routes);
+                let csv = completeness::csv(&page, builder.language);
+                ctx.insert("page", &page);
+                ctx.insert("breadcrumbs", &Vec::<Link>::new());
+                let html = theme.render("kelengkapan.html", &ctx)?;
+                Ok(vec![
+                    OutputFile::text(routes.get(Kind::Completeness).path.clone(), html),
+                    OutputFile {
+                        path: routes.get(Kind::CompletenessCsv).path.clone(),
+                        bytes: csv,
+                    },
+                ])
             }
             Job::NotFound => {
                 ctx.insert("breadcrumbs", &Vec::<Link>::new());

@@ -4,6 +4,7 @@ use std::path::Path;
 
 use crate::config::{Config, Language, Paper};
 use crate::diagnostic::{Diagnostic, Pos, did_you_mean};
+use crate::model::calendar::Period;
 use crate::model::url;
 
 use super::fields::{self, Fields, Report};
@@ -163,6 +164,18 @@ fn apply(f: &Fields<'_>, config: &mut Config, report: &mut Report) {
     {
         config.roles_per_agency = b;
     }
+    if let Some(node) = f.get("review_after")
+        && let Some(v) = fields::text(node, "review_after", report)
+    {
+        match Period::parse(&v) {
+            Some(period) => config.review_after = Some(period),
+            None => report.error_hint(
+                node.pos,
+                format!("review_after `{v}` is not a length of time"),
+                "write a number and a unit: `1 tahun`, `6 bulan`, `2 minggu` or `90 hari`",
+            ),
+        }
+    }
     if let Some(node) = f.get("print")
         && let Some(p) = Fields::read(node, PRINT_KEYS, "print", report)
     {
@@ -240,5 +253,23 @@ mod tests {
         assert_eq!(d[0].hint.as_deref(), Some("did you mean `title`?"));
         assert_eq!(d[1].line, 2);
         assert_eq!(d[2].line, 4);
+    }
+
+    #[test]
+    fn review_after_is_a_length_of_time_or_an_error_at_its_line() {
+        let (c, d) = cfg("title: X\nreview_after: 6 bulan\n");
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(c.review_after, Period::parse("6 bulan"));
+        for bad in [
+            "review_after: setahun",
+            "review_after: 1",
+            "review_after: 0 tahun",
+        ] {
+            let (c, d) = cfg(&format!("title: X\n{bad}\n"));
+            assert_eq!(c.review_after, None);
+            assert_eq!(d.len(), 1, "{bad}: {d:?}");
+            assert_eq!(d[0].line, 2);
+            assert!(d[0].hint.as_deref().is_some_and(|h| h.contains("1 tahun")));
+        }
     }
 }

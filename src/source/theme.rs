@@ -69,6 +69,10 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         "cari.html",
         include_str!("../../themes/default/templates/cari.html"),
     ),
+    (
+        "kelengkapan.html",
+        include_str!("../../themes/default/templates/kelengkapan.html"),
+    ),
 ];
 
 /// The default theme's static files, embedded: (path, bytes).
@@ -87,6 +91,11 @@ const DEFAULT_STATIC: &[(&str, &[u8])] = &[
     (
         "search.js",
         include_bytes!("../../themes/default/static/search.js"),
+    ),
+    // Sorting and the unit filter of the kelengkapan page.
+    (
+        "kelengkapan.js",
+        include_bytes!("../../themes/default/static/kelengkapan.js"),
     ),
 ];
 

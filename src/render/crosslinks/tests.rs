@@ -10,7 +10,8 @@ fn render_files(hb: &Handbook) -> Vec<OutputFile> {
     let (theme, _) = crate::source::theme::load(root, &hb.config);
     let indexes = Indexes::build(hb);
     let routes = crate::routes::plan(hb, &indexes);
-    let renderer = crate::render::Renderer::new(hb, &indexes, &routes, &theme, root)
+    let completeness = crate::link::completeness::assess(hb, crate::model::calendar::build_day());
+    let renderer = crate::render::Renderer::new(hb, &indexes, &routes, &completeness, &theme, root)
         .unwrap_or_else(|e| panic!("{e:?}"));
     let mut paths = Vec::new();
     let files = crate::output::keep_files(|sink| {
