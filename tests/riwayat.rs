@@ -85,6 +85,22 @@ fn entries(section: &str) -> Vec<&str> {
     section.split("class=\"riwayat__entry\"").skip(1).collect()
 }
 
+/// The page's sop.json, checked against docs/sop.schema.json.
+fn sop_json(site: &Path, page: &str) -> serde_json::Value {
+    let text = fs::read_to_string(site.join(page).join("sop.json")).expect("sop.json");
+    let value: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    let schema = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/sop.schema.json");
+    let schema: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(schema).expect("schema")).expect("schema JSON");
+    let validator = jsonschema::validator_for(&schema).expect("a schema");
+    let errors: Vec<String> = validator
+        .iter_errors(&value)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "sop.json against its schema: {errors:?}");
+    value
+}
+
 fn build(dir: &Path) {
     let (code, out) = lajur_in(dir, &["build"]);
     assert_eq!(code, 0, "{out}");
@@ -145,6 +161,24 @@ fn an_sop_edited_in_three_commits_shows_each_commit_with_its_changes() {
     assert_eq!(entries[2].matches("<li>").count(), 1, "{}", entries[2]);
     assert!(entries[3].contains("SOP dibuat"));
     assert!(entries[3].contains("2 Januari 2024"));
+
+    // sop.json carries the same history for tools, as data.
+    let json = sop_json(&root.join("public"), "umum/surat-masuk");
+    let riwayat = json["riwayat"].as_array().expect("riwayat in sop.json");
+    assert_eq!(riwayat.len(), 4);
+    assert_eq!(riwayat[0]["message"], "Langkah arsip");
+    assert_eq!(riwayat[0]["date"], "2024-04-05");
+    assert_eq!(riwayat[0]["author"], "Siti Rahma");
+    // The step added (the step before it also stops being the last: jenis).
+    let added = riwayat[0]["changes"].as_array().expect("changes");
+    assert!(
+        added
+            .iter()
+            .any(|c| c["jenis"] == "step_added" && c["no"] == "4"),
+        "{added:?}"
+    );
+    assert_eq!(riwayat[2]["changes"][0]["field"], "waktu");
+    assert_eq!(riwayat[2]["changes"][0]["new"], "2 hari");
 }
 
 #[test]

@@ -321,6 +321,9 @@ struct SopJson<'a> {
     draft: bool,
     /// The Markdown body, as written.
     body: &'a str,
+    /// Riwayat perubahan, only when the handbook's git history has the file.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    riwayat: &'a [crate::model::history::Revision],
 }
 
 /// The bytes of `<sop>/sop.json` for SOP `index` of the handbook: every
@@ -523,6 +526,7 @@ fn build_sop<'a>(
         satuan_waktu: sop.satuan_waktu.as_deref(),
         draft: sop.draft,
         body: &sop.body,
+        riwayat: &sop.history,
     }
 }
 
