@@ -89,9 +89,16 @@ impl Route {
     }
 }
 
+/// The id of a step's row on its SOP page, before the step's number
+/// ("langkah-3"): the flowchart's symbols link there.
+pub const STEP_ANCHOR: &str = "langkah-";
+/// The id of a step's symbol in the flowchart, before the step's number
+/// ("alur-langkah-3"): the steps table links back there.
+pub const CHART_STEP_ANCHOR: &str = "alur-langkah-";
+
 /// The id of a step's row on its SOP page.
 pub fn step_anchor(number: usize) -> String {
-    format!("langkah-{number}")
+    format!("{STEP_ANCHOR}{number}")
 }
 
 /// What a route is, naming the thing it belongs to by its index (into

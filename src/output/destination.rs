@@ -155,6 +155,9 @@ fn resolve(path: &Path) -> io::Result<PathBuf> {
 
 /// True when `dir` is empty, holds lajur's marker, or is a site lajur wrote
 /// before it left markers (its front page names lajur as the generator).
+/// The names of that older site's files are spelled here, not read from
+/// the route table: they describe sites already written, and `output`
+/// sits below `routes` and `search` (which hand it their files).
 fn is_ours(dir: &Path) -> bool {
     if dir.join(MARKER).is_file() {
         return true;

@@ -64,14 +64,14 @@ impl Staging {
             .map(Path::to_path_buf);
         fs::create_dir_all(&parent)?;
         let pid = std::process::id();
-        let dir = parent.join(format!("{name}.lajur-tmp-{pid}"));
+        let dir = parent.join(format!("{name}{MARKER}-tmp-{pid}"));
         if dir.exists() {
             // Left by a killed build that had our pid; it was never the output.
             fs::remove_dir_all(&dir)?;
         }
         fs::create_dir_all(&dir)?;
         Ok(Staging {
-            old: parent.join(format!("{name}.lajur-old-{pid}")),
+            old: parent.join(format!("{name}{MARKER}-old-{pid}")),
             out: out.to_path_buf(),
             assets,
             files: AtomicUsize::new(0),

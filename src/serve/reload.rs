@@ -183,7 +183,7 @@ border-top:4px solid #c0262d;font:14px/1.45 system-ui,sans-serif;box-shadow:0 -4
 /// The URL path a page of the site is served at, as the client script
 /// names its own page: `umum/rkt/index.html` is `/umum/rkt/`.
 pub fn url_path(key: &str) -> String {
-    match key.strip_suffix("index.html") {
+    match key.strip_suffix(crate::routes::PAGE_FILE) {
         Some(dir) if dir.is_empty() || dir.ends_with('/') => format!("/{dir}"),
         _ => format!("/{key}"),
     }

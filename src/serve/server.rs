@@ -37,6 +37,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use super::reload::{self, Broadcaster, ErrorReport, Message};
 use super::site::{Body, Site};
 use crate::config::Language;
+use crate::routes::{NOT_FOUND_FILE, PAGE_FILE};
 
 /// How long a request head may take to arrive, and a kept-alive connection
 /// sit idle.
@@ -267,9 +268,9 @@ pub fn resolve(target: &str) -> Result<Resolved, Refused> {
     }
     let joined = segments.join("/");
     let index = if joined.is_empty() {
-        "index.html".to_string()
+        PAGE_FILE.to_string()
     } else {
-        format!("{joined}/index.html")
+        format!("{joined}/{PAGE_FILE}")
     };
     if decoded.ends_with('/') {
         Ok(Resolved::File {
@@ -337,10 +338,10 @@ async fn answer(state: Arc<State>, key: String, dir: String) -> Response {
     }
     if key != dir && site.get(&dir).is_some() {
         // `/umum` for the page `umum/index.html`: its relative links need the slash.
-        let location = format!("/{}", dir.trim_end_matches("index.html"));
+        let location = format!("/{}", dir.trim_end_matches(PAGE_FILE));
         return (StatusCode::FOUND, [(header::LOCATION, location)]).into_response();
     }
-    let page = match site.get("404.html") {
+    let page = match site.get(NOT_FOUND_FILE) {
         Some(Body::Memory(bytes)) => bytes.as_ref().clone(),
         // Before the first build has written one: in the default language,
         // the handbook's own is not known here.

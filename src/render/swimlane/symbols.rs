@@ -6,6 +6,7 @@ use super::layout::{END_FONT, EndMark, OFFPAGE_SHOULDER, SIMBOL_FONT, SIMBOL_LIN
 use super::markup::{N, Piece, esc, polygon, push};
 use super::svg::Frame;
 use crate::model::Sop;
+use crate::routes::{CHART_STEP_ANCHOR, STEP_ANCHOR};
 
 pub(super) fn draw_symbol(
     out: &mut String,
@@ -19,7 +20,7 @@ pub(super) fn draw_symbol(
     let slug = sop.lanes.get(symbol.lane).map_or("", |l| l.slug.as_str());
     let r = symbol.rect;
     if frame.links {
-        push!(out, r##"<a href="#langkah-"##, number, r#"">"#);
+        push!(out, r##"<a href="#"##, STEP_ANCHOR, number, r#"">"#);
     }
     let class = if symbol.shape == Shape::OffPage {
         "penghubung"
@@ -28,7 +29,7 @@ pub(super) fn draw_symbol(
     };
     out.push_str("<g");
     if first && frame.links {
-        push!(out, r#" id="alur-langkah-"#, number, "\"");
+        push!(out, r#" id=""#, CHART_STEP_ANCHOR, number, "\"");
     }
     push!(
         out,
