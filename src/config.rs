@@ -57,6 +57,9 @@ pub struct Config {
     pub theme: String,
     pub output_dir: String,
     pub abbreviations: BTreeMap<String, String>,
+    /// Words left out of search queries, beside the built-in question and
+    /// filler words (`search::stopwords`).
+    pub stopwords: Vec<String>,
     pub allow_html: bool,
     /// Other spelling → role nama.
     pub roles: BTreeMap<String, String>,
@@ -80,6 +83,7 @@ impl Default for Config {
             theme: "default".into(),
             output_dir: "public".into(),
             abbreviations: BTreeMap::new(),
+            stopwords: Vec::new(),
             allow_html: false,
             roles: BTreeMap::new(),
             roles_per_agency: false,
@@ -100,6 +104,7 @@ impl Config {
         "theme",
         "output_dir",
         "abbreviations",
+        "stopwords",
         "allow_html",
         "roles",
         "roles_per_agency",

@@ -178,6 +178,9 @@ table! {
         count_one: "1 SOP ditemukan untuk “{q}”", "1 SOP found for “{q}”";
         none: "Tidak ada SOP yang cocok dengan “{q}”. Coba kata lain atau singkatannya.", "No SOP matches “{q}”. Try other words or an abbreviation.";
         more: "Tampilkan lebih banyak", "Show more";
+        did_you_mean: "Maksud Anda:", "Did you mean:";
+        fewer_words: "Tidak ada SOP yang memuat semua kata; menampilkan hasil untuk:", "No SOP has all the words; showing results for:";
+        browse: "Telusuri SOP menurut unit kerja atau pelaksana:", "Browse the SOPs by unit or role:";
         error: "Pencarian tidak dapat dimuat. Muat ulang halaman ini.", "Search could not be loaded. Reload this page.";
         all: "Semua", "All";
         filter_unit: "Unit kerja", "Unit";

@@ -9,7 +9,7 @@ mod support;
 
 use std::path::{Path, PathBuf};
 
-use support::{Site, dump_dom, query_param, tool};
+use support::{Site, query_param, result_list, result_urls, search_page, tool};
 
 /// (what the reader types, what it tests, the SOP page it should find: its path under the site).
 const RELEVANCE: &[(&str, &str, &str)] = &[
@@ -184,35 +184,13 @@ const BASE: &str = "/sop/";
 
 /// The result URLs the search page shows for `query`, in order.
 fn results(chromium: &Path, profile: &Path, site: &Site, query: &str) -> Vec<String> {
-    result_list(chromium, profile, site, query)
-        .split("data-url=\"")
-        .skip(1)
-        .filter_map(|s| s.split('"').next())
-        .map(str::to_string)
-        .collect()
+    result_urls(&page(chromium, profile, site, query))
 }
 
-/// The list of results the search page shows for `query`, as HTML.
-fn result_list(chromium: &Path, profile: &Path, site: &Site, query: &str) -> String {
+/// The search page for `query`, as its DOM.
+fn page(chromium: &Path, profile: &Path, site: &Site, query: &str) -> String {
     let url = site.url(&format!("{BASE}cari/?q={}", query_param(query)));
-    // A cold browser may dump the page before the index has loaded: the page
-    // marks itself data-state="done" once results are shown, so try again
-    // until it says so.
-    let mut dom = String::new();
-    for _ in 0..3 {
-        dom = dump_dom(chromium, profile, &url);
-        if dom.contains("data-state=\"done\"") {
-            break;
-        }
-    }
-    assert!(
-        !dom.contains("data-state=\"error\""),
-        "the search page could not load its index for {url}"
-    );
-    dom.split_once("id=\"cari-hasil\"")
-        .map(|(_, rest)| rest.split("</ol>").next().unwrap_or(""))
-        .unwrap_or("")
-        .to_string()
+    search_page(chromium, profile, &url)
 }
 
 #[test]
@@ -270,7 +248,8 @@ fn the_relevance_set_finds_each_sop_in_the_top_3_under_a_subpath() {
     // An excerpt is cut from the SOP's own words, around its citation of the
     // law with words of the query marked; never from the other forms the
     // index holds only to find it ("UU 17 2003", "uu-no-17-tahun-2003").
-    let list = result_list(&chromium, &profile, &site, "UU 17/2003");
+    let dom = page(&chromium, &profile, &site, "UU 17/2003");
+    let list = result_list(&dom);
     let excerpts: Vec<&str> = list
         .split("class=\"search-result__excerpt\">")
         .skip(1)
@@ -287,7 +266,8 @@ fn the_relevance_set_finds_each_sop_in_the_top_3_under_a_subpath() {
         }
     }
     // An SOP found by an abbreviation has the long form in its text marked.
-    let list = result_list(&chromium, &profile, &site, "kasubag umpeg");
+    let dom = page(&chromium, &profile, &site, "kasubag umpeg");
+    let list = result_list(&dom);
     let long_form = "<mark>Kepala</mark> <mark>Sub</mark> <mark>Bagian</mark> <mark>Umum</mark>";
     assert!(
         list.contains(long_form),

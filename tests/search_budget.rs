@@ -24,8 +24,9 @@ const BUDGET: usize = 300 * 1024;
 /// What the server sent: each path asked for and the bytes of its body.
 type Sent = Vec<(String, usize)>;
 
-/// What readers type: abbreviations, long forms, citations both ways, and
-/// words found on most pages.
+/// What readers type: abbreviations, long forms, citations both ways, words
+/// found on most pages, a question, and typos (each typo sends the page to
+/// the vocabulary's shards and its corrections' index chunks).
 const QUERIES: &[&str] = &[
     "Kasi",
     "kabid sekretariat",
@@ -38,7 +39,13 @@ const QUERIES: &[&str] = &[
     "Peraturan Menteri Dalam Negeri Nomor 4 Tahun 2003",
     "UU 9/2017",
     "Undang-Undang Nomor 9 Tahun 2017 tentang Pelayanan Publik",
+    "bagaimana cara mengarsipkan surat masuk",
+    "laporan keuagan",
+    "rekomendasi tekins izin usaha",
 ];
+
+/// The queries of QUERIES with a typo: their cost must include correcting it.
+const TYPOS: &[&str] = &["laporan keuagan", "rekomendasi tekins izin usaha"];
 
 #[test]
 fn one_query_on_10000_sops_transfers_under_300_kb() {
@@ -100,6 +107,12 @@ fn one_query_on_10000_sops_transfers_under_300_kb() {
         // A query that finds nothing loads no fragments: it would not
         // measure what a reader pays.
         assert!(shown > 0, "{query:?} found nothing on {SOPS} SOPs");
+        if TYPOS.contains(&query) {
+            assert!(
+                sent.iter().any(|(path, _)| path.ends_with(".kata")),
+                "{query:?} was not corrected from the vocabulary: {sent:?}"
+            );
+        }
         if total >= BUDGET {
             over.push(format!("  {query:?}: {total} B: {sent:?}"));
         }

@@ -282,7 +282,7 @@ impl Job {
                 Ok(out)
             }
             Job::Search => {
-                let ctx = search_page::context(handbook);
+                let ctx = search_page::context(handbook, routes);
                 let html = theme.render(search_page::TEMPLATE_NAME, &ctx)?;
                 Ok(vec![OutputFile::text(
                     routes.get(Kind::Search).path.clone(),

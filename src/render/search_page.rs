@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 
 use crate::model::Handbook;
+use crate::routes::{Kind, Routes};
 
 /// The template of the page (extends base.html).
 pub const TEMPLATE_NAME: &str = "cari.html";
@@ -20,12 +21,22 @@ pub struct FilterOption {
     pub count: usize,
 }
 
+/// A unit the search page offers to browse when a query finds nothing.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct UnitLink {
+    pub nama: String,
+    pub url: String,
+}
+
 /// The context of the search page, beside the site globals (site, t, nav).
 ///
 /// The filter menus are written into the page from the model rather than
 /// asked of Pagefind when the page opens: that would fetch every filter
 /// file (100 KB on a handbook of 10,000 SOPs) before the first query.
-pub fn context(handbook: &Handbook) -> tera::Context {
+/// So are the top units, which the page offers (with the sections of the
+/// navigation bar, the role pages among them) when a query finds nothing
+/// even with its typos corrected and its words fewer: never a blank page.
+pub fn context(handbook: &Handbook, routes: &Routes) -> tera::Context {
     let mut units: BTreeMap<&str, usize> = BTreeMap::new();
     let mut roles: BTreeMap<&str, usize> = BTreeMap::new();
     for sop in &handbook.sops {
@@ -59,6 +70,18 @@ pub fn context(handbook: &Handbook) -> tera::Context {
         "abbreviations",
         &abbreviations_json(&handbook.config.abbreviations),
     );
+    let stopwords =
+        crate::search::Stopwords::new(handbook.config.language, &handbook.config.stopwords);
+    ctx.insert("stopwords", &stopwords.to_json());
+    ctx.insert("sop_count", &handbook.sops.len());
+    let units: Vec<UnitLink> = (0..handbook.units.len())
+        .filter(|&i| handbook.units[i].parent.as_deref() == Some(""))
+        .map(|i| UnitLink {
+            nama: handbook.units[i].nama.clone(),
+            url: routes.url(Kind::Unit(i)).to_string(),
+        })
+        .collect();
+    ctx.insert("browse_units", &units);
     ctx
 }
 

@@ -13,11 +13,14 @@ pub mod citations;
 mod memo;
 pub mod pagefind;
 pub mod stemming;
+pub mod stopwords;
+pub mod vocabulary;
 
 use std::collections::BTreeMap;
 
 pub use abbreviations::Abbreviations;
 pub use pagefind::{MAX_FRAGMENTS, Record};
+pub use stopwords::Stopwords;
 
 use pagefind::Content;
 
@@ -93,8 +96,24 @@ fn write_index(
     if !trim {
         bundle = bundle.untrimmed();
     }
-    bundle.add(&handbook.sops, |sop| record(sop, handbook, &abbreviations))?;
-    bundle.finish()
+    // The vocabulary for correcting typos is lajur's, not Pagefind's: left
+    // out of the bundle compared with Pagefind's own.
+    let vocabulary = trim.then(vocabulary::Vocabulary::default);
+    bundle.add(&handbook.sops, |sop| {
+        let record = record(sop, handbook, &abbreviations);
+        if let Some(vocabulary) = &vocabulary {
+            vocabulary.note(pagefind::text_words(&record.content));
+        }
+        record
+    })?;
+    bundle.finish()?;
+    for file in vocabulary.map(|v| v.files()).unwrap_or_default() {
+        sink(OutputFile {
+            path: format!("{BUNDLE_DIR}/{}", file.path),
+            bytes: file.bytes,
+        })?;
+    }
+    Ok(())
 }
 
 /// The record of `sop`: every text of the SOP a reader might remember a

@@ -148,6 +148,9 @@ fn apply(f: &Fields<'_>, config: &mut Config, report: &mut Report) {
             .map(|(k, v, _)| (k, v))
             .collect();
     }
+    if let Some(node) = f.get("stopwords") {
+        config.stopwords = fields::text_list(node, "stopwords", report);
+    }
     if let Some(node) = f.get("allow_html")
         && let Some(b) = fields::boolean(node, "allow_html", report)
     {
@@ -221,7 +224,7 @@ mod tests {
         let (c, d) = cfg(
             "title: Pedoman\nbase_url: /sop\nlanguage: EN\norganisation: Pemkot\n\
              logo: logo.png\ntheme: dark\noutput_dir: out\nabbreviations: {RKT: Rencana Kinerja Tahunan}\n\
-             allow_html: true\nroles: {Kasubbag: Kepala Sub Bagian}\nroles_per_agency: true\nprint: {paper: f4, steps_per_page: 10}\n",
+             stopwords: [gan, terima kasih]\nallow_html: true\nroles: {Kasubbag: Kepala Sub Bagian}\nroles_per_agency: true\nprint: {paper: f4, steps_per_page: 10}\n",
         );
         assert!(d.is_empty(), "{d:?}");
         assert_eq!(c.title, "Pedoman");
@@ -231,6 +234,7 @@ mod tests {
         assert_eq!(c.theme, "dark");
         assert_eq!(c.output_dir, "out");
         assert_eq!(c.abbreviations["RKT"], "Rencana Kinerja Tahunan");
+        assert_eq!(c.stopwords, ["gan", "terima kasih"]);
         assert!(c.allow_html);
         assert_eq!(c.roles["Kasubbag"], "Kepala Sub Bagian");
         assert!(c.roles_per_agency);

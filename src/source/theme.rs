@@ -97,6 +97,11 @@ const DEFAULT_STATIC: &[(&str, &[u8])] = &[
         "kelengkapan.js",
         include_bytes!("../../themes/default/static/kelengkapan.js"),
     ),
+    // Loaded by search.js only when a query finds nothing as typed.
+    (
+        "search-forgiving.js",
+        include_bytes!("../../themes/default/static/search-forgiving.js"),
+    ),
 ];
 
 /// The theme as read: every template's text and the built-in static files.

@@ -32,6 +32,43 @@ pub fn dump_dom(chromium: &Path, profile: &Path, url: &str) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// The search page at `url` (/cari/?q=...) once it has shown its results:
+/// its DOM. A cold browser may dump the page before the index has loaded:
+/// the page marks itself data-state="done" once results are shown, so the
+/// page is loaded again (up to three times) until it says so. Fails when the
+/// page could not load its index.
+pub fn search_page(chromium: &Path, profile: &Path, url: &str) -> String {
+    let mut dom = String::new();
+    for _ in 0..3 {
+        dom = dump_dom(chromium, profile, url);
+        if dom.contains("data-state=\"done\"") {
+            break;
+        }
+    }
+    assert!(
+        !dom.contains("data-state=\"error\""),
+        "the search page could not load its index for {url}"
+    );
+    dom
+}
+
+/// The list of results of a search page's DOM, as HTML.
+pub fn result_list(dom: &str) -> &str {
+    dom.split_once("id=\"cari-hasil\"")
+        .map(|(_, rest)| rest.split("</ol>").next().unwrap_or(""))
+        .unwrap_or("")
+}
+
+/// The URLs of the results of a search page's DOM, in order.
+pub fn result_urls(dom: &str) -> Vec<String> {
+    result_list(dom)
+        .split("data-url=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .map(str::to_string)
+        .collect()
+}
+
 /// `query` as it goes in a URL's query string.
 pub fn query_param(query: &str) -> String {
     query

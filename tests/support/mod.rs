@@ -25,7 +25,7 @@ mod run;
 mod site;
 pub mod synthetic;
 
-pub use browser::{dump_dom, headless, query_param};
+pub use browser::{dump_dom, headless, query_param, result_list, result_urls, search_page};
 pub use files::{copy_dir, read, snapshot};
 pub use handbook_folder::{STEPS, handbook, sop, unit, write};
 pub use run::{lajur_in, lajur_in_finite, lajur_output, said};

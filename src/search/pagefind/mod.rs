@@ -155,9 +155,26 @@ impl Content {
     }
 }
 
+/// The words of a record's content as a reader wrote them: split at white
+/// space, without the weight marks [`Content`] put in.
+pub fn text_words(content: &str) -> impl Iterator<Item = &str> {
+    content
+        .split_whitespace()
+        .filter(|w| !w.starts_with(WEIGHT_MARK) && *w != END_WEIGHT_MARK)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_words_of_a_content_are_without_its_marks() {
+        let mut content = Content::default();
+        content.weighted(7, "Cuti Pegawai");
+        content.sentence("Kepala Dinas");
+        let words: Vec<&str> = text_words(&content.0).collect();
+        assert_eq!(words, ["Cuti", "Pegawai.", "Kepala", "Dinas."]);
+    }
 
     #[test]
     fn text_that_looks_like_a_weight_mark_stays_text() {

@@ -7,6 +7,9 @@ const roleSelect = document.getElementById("cari-pelaksana");
 const status = document.getElementById("cari-status");
 const list = document.getElementById("cari-hasil");
 const more = document.getElementById("cari-more");
+// A theme's own cari.html may not have these (nor the strings below).
+const notes = document.getElementById("cari-saran");
+const browse = document.getElementById("cari-telusuri");
 const t = root.dataset;
 const PAGE = 10;
 
@@ -24,6 +27,25 @@ const RANKING = {
 let pagefind = null;
 let results = [];
 let shown = 0;
+// What the results shown were found with (see `sought`).
+let wanted = { typed: [], forms: [] };
+// Counts the searches started, so a slower one never overwrites a newer one.
+let generation = 0;
+
+// Question and filler words (src/search/stopwords.rs and handbook.yaml's
+// stopwords): no SOP is about them, and Pagefind finds only the SOPs that
+// have every word, so they are left out of the query.
+const STOPWORDS = new Set(JSON.parse(document.getElementById("cari-kata-tanya")?.textContent || "[]"));
+
+// `query` without its question and filler words; all of it when it is
+// nothing else ("apa itu").
+function meaningful(query) {
+  const kept = query.split(/\s+/).filter((token) => {
+    const ws = words(token);
+    return ws.length === 0 || !ws.every((w) => STOPWORDS.has(w));
+  });
+  return kept.length > 0 ? kept.join(" ") : query;
+}
 
 function format(template, values) {
   return template.replace(/\{(\w+)\}/g, (_, k) => (k in values ? values[k] : ""));
@@ -234,35 +256,116 @@ function exactFirst(data, typed) {
 async function showMore() {
   const next = results.slice(shown, shown + PAGE);
   let data = await Promise.all(next.map((r) => r.data()));
-  const wanted = sought(input.value.trim());
   if (shown === 0) data = exactFirst(data, wanted.typed);
   for (const d of data) list.appendChild(resultItem(d, wanted));
   shown += next.length;
   more.hidden = shown >= results.length;
 }
 
+// Whether a word of `query` is on no SOP. Pagefind then leaves it out and
+// finds the SOPs with the other words, as if the reader had not typed it:
+// a typo ("surat kelaur") has to be corrected all the same. Each word's
+// index chunk came with the query, so this downloads nothing.
+async function someWordMissing(query, filters) {
+  const tokens = query.split(/\s+/).filter(Boolean);
+  if (tokens.length < 2) return false;
+  for (const token of tokens) {
+    if ((await pagefind.search(token, { filters })).results.length === 0) return true;
+  }
+  return false;
+}
+
+// The query with each typo replaced by its correction, as typed otherwise.
+function correct(query, corrections) {
+  return query
+    .split(/(\s+)/)
+    .map((token) => {
+      const hit = corrections.find(([typed]) => typed === token);
+      return hit ? hit[1] : token;
+    })
+    .join("");
+}
+
+// "Maksud Anda: …" with a link to the corrected query, and the words the
+// results are for when they are not all the query's.
+function showNotes(corrected, fewer, filters) {
+  if (!notes) return;
+  notes.replaceChildren();
+  if (corrected && t.tDidYouMean) {
+    const p = document.createElement("p");
+    p.className = "search-note search-note--correction";
+    const params = new URLSearchParams({ q: corrected, ...filters });
+    const a = document.createElement("a");
+    a.href = `?${params}`;
+    a.textContent = corrected;
+    p.append(`${t.tDidYouMean} `, a);
+    notes.appendChild(p);
+  }
+  if (fewer && t.tFewerWords) {
+    const p = document.createElement("p");
+    p.className = "search-note search-note--fewer";
+    const strong = document.createElement("strong");
+    strong.textContent = fewer;
+    p.append(`${t.tFewerWords} `, strong);
+    notes.appendChild(p);
+  }
+  notes.hidden = notes.childElementCount === 0;
+}
+
 async function run() {
   if (!pagefind) return;
+  const gen = ++generation;
   const q = input.value.trim();
   const filters = currentFilters();
   syncUrl(q, filters);
+  showNotes(null, null, filters);
+  if (browse) browse.hidden = true;
   if (!q && Object.keys(filters).length === 0) {
     list.replaceChildren();
     status.textContent = "";
     more.hidden = true;
     return;
   }
+  const asked = q ? meaningful(q) : null;
   // Null when a newer keystroke superseded this search.
-  const search = await pagefind.debouncedSearch(q || null, { filters }, 120);
-  if (search === null) return;
-  results = search.results;
+  const search = await pagefind.debouncedSearch(asked, { filters }, 120);
+  if (search === null || gen !== generation) return;
+  let found = search.results;
+  let count = found.length;
+  let shownFor = q;
+  let corrected = null;
+  let fewer = null;
+  wanted = sought(asked || "");
+  if (asked && (found.length === 0 || (await someWordMissing(asked, filters)))) {
+    if (gen !== generation) return;
+    // Nothing has every word: correct the typos, then drop words.
+    const forgiving = await import(new URL("search-forgiving.js", import.meta.url));
+    const pages = Number(t.sopCount) || 1;
+    const f = await forgiving.forgive(pagefind, asked, filters, pages, t.bundle);
+    if (gen !== generation) return;
+    found = f.results;
+    if (f.corrections.length > 0) {
+      corrected = correct(q, f.corrections);
+      shownFor = correct(asked, f.corrections);
+    }
+    if (f.words) {
+      fewer = f.words;
+      shownFor = f.words;
+    }
+    count = f.count;
+    wanted = sought(shownFor);
+  }
+  results = found;
   shown = 0;
   list.replaceChildren();
+  showNotes(corrected, fewer, filters);
   // A theme's own cari.html may not have the singular.
-  const count = results.length === 1 && t.tCountOne ? t.tCountOne : t.tCount;
-  status.textContent = results.length
-    ? format(count, { n: results.length, q })
+  const countText = count === 1 && t.tCountOne ? t.tCountOne : t.tCount;
+  status.textContent = count
+    ? format(countText, { n: count, q: shownFor })
     : format(t.tNone, { q });
+  // Never a blank page: with nothing found, the units and roles to browse.
+  if (browse) browse.hidden = results.length > 0;
   await showMore();
   root.dataset.state = "done";
 }
