@@ -34,6 +34,9 @@ pub enum Paper {
 pub struct PrintSettings {
     pub paper: Paper,
     pub steps_per_page: usize,
+    /// A QR code to the SOP's page on the identity page (only when base_url
+    /// is absolute: a path alone leads nowhere from paper).
+    pub qr: bool,
 }
 
 impl Default for PrintSettings {
@@ -41,6 +44,7 @@ impl Default for PrintSettings {
         PrintSettings {
             paper: Paper::A4,
             steps_per_page: 8,
+            qr: true,
         }
     }
 }

@@ -164,6 +164,8 @@ table! {
         // The footer of a printed page (render/pages.rs).
         print_page: "Halaman", "Page";
         print_page_of: "dari", "of";
+        // Under the QR code of the printed form's identity page.
+        print_qr: "Pindai untuk membuka versi terkini SOP ini", "Scan to open the current version of this SOP";
     }
 }
 

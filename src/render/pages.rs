@@ -715,7 +715,7 @@ impl<'a> Builder<'a> {
             flowchart_fits_px: flowchart_svg.and_then(fits_px),
             flowchart_url: self.routes.sop(index).flowchart.url.clone(),
             draft: sop.draft,
-            print: print::form(sop, &self.config.print, self.language),
+            print: print::form(sop, self.config, self.routes.url(Kind::Sop(index))),
             riwayat: super::history::section(&sop.history, lang),
         }
     }

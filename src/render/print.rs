@@ -4,10 +4,12 @@
 
 use serde::Serialize;
 
-use crate::config::{Config, Language, Paper, PrintSettings};
+use crate::config::{Config, Language, Paper};
 use crate::model::Sop;
 
 use super::swimlane;
+
+mod qr;
 
 /// The printed SOP AP form: the identity page, then the flowchart cut into
 /// pages of `print.steps_per_page` steps, on A4 or F4 landscape.
@@ -23,10 +25,15 @@ pub struct PrintForm {
     /// The flowchart pages, each an `<svg>` with the form's header row
     /// (No, Kegiatan, the lanes, Mutu Baku, Keterangan).
     pub pages: Vec<String>,
+    /// A QR code of the SOP page's address for the identity page, an
+    /// `<svg>`: only when `print.qr` is on and the address is absolute.
+    pub qr: Option<String>,
 }
 
-/// The printed form of `sop`: its flowchart pages and page rules.
-pub fn form(sop: &Sop, settings: &PrintSettings, language: Language) -> PrintForm {
+/// The printed form of `sop`, whose page is at `url`: its flowchart pages,
+/// page rules and QR code.
+pub fn form(sop: &Sop, config: &Config, url: &str) -> PrintForm {
+    let (settings, language) = (&config.print, config.language);
     let pages = if sop.steps.is_empty() {
         Vec::new()
     } else {
@@ -39,6 +46,7 @@ pub fn form(sop: &Sop, settings: &PrintSettings, language: Language) -> PrintFor
         },
         page_css: page_css(settings.paper, language, sop),
         pages,
+        qr: settings.qr.then(|| qr::svg(url)).flatten(),
     }
 }
 

@@ -10,7 +10,7 @@ use crate::model::url;
 use super::fields::{self, Fields, Report};
 use super::{files, yaml};
 
-const PRINT_KEYS: &[&str] = &["paper", "steps_per_page"];
+const PRINT_KEYS: &[&str] = &["paper", "steps_per_page", "qr"];
 
 /// Reads handbook.yaml under `root`. A missing file is the default settings.
 /// The diagnostics are all errors of the settings (exit status 2).
@@ -208,6 +208,11 @@ fn apply(f: &Fields<'_>, config: &mut Config, report: &mut Report) {
                 );
             }
         }
+        if let Some(node) = p.get("qr")
+            && let Some(b) = fields::boolean(node, "qr", report)
+        {
+            config.print.qr = b;
+        }
     }
 }
 
@@ -224,7 +229,7 @@ mod tests {
         let (c, d) = cfg(
             "title: Pedoman\nbase_url: /sop\nlanguage: EN\norganisation: Pemkot\n\
              logo: logo.png\ntheme: dark\noutput_dir: out\nabbreviations: {RKT: Rencana Kinerja Tahunan}\n\
-             stopwords: [gan, terima kasih]\nallow_html: true\nroles: {Kasubbag: Kepala Sub Bagian}\nroles_per_agency: true\nprint: {paper: f4, steps_per_page: 10}\n",
+             stopwords: [gan, terima kasih]\nallow_html: true\nroles: {Kasubbag: Kepala Sub Bagian}\nroles_per_agency: true\nprint: {paper: f4, steps_per_page: 10, qr: false}\n",
         );
         assert!(d.is_empty(), "{d:?}");
         assert_eq!(c.title, "Pedoman");
@@ -240,6 +245,7 @@ mod tests {
         assert!(c.roles_per_agency);
         assert_eq!(c.print.paper, Paper::F4);
         assert_eq!(c.print.steps_per_page, 10);
+        assert!(!c.print.qr);
     }
 
     #[test]
