@@ -135,7 +135,11 @@ fn the_printed_form_carries_a_qr_code_of_the_sops_address() {
     let (dir, site) = built("title: Pedoman SOP\nbase_url: {site}\n");
     let url = site.url(SOP_PATH);
     let codes = decoded(printed(&tools, dir.path(), &url));
-    assert_eq!(codes, std::slice::from_ref(&url), "the printed identity page");
+    assert_eq!(
+        codes,
+        std::slice::from_ref(&url),
+        "the printed identity page"
+    );
     // Only on paper: the screen page has its own address bar.
     let codes = decoded(on_screen(&tools, dir.path(), &url));
     assert!(codes.is_empty(), "a QR code on screen: {codes:?}");
