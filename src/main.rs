@@ -174,7 +174,13 @@ fn main() -> ExitCode {
         }
         Command::New { path, nama } => match lajur::scaffold::new_sop_at(&path, nama.as_deref()) {
             Ok(written) => {
-                println!("Created {}", written.display());
+                println!("Created {}", written.sop.display());
+                if let Some(schema) = written.schema {
+                    println!(
+                        "Wrote {} (an editor with the YAML extension checks the SOP with it)",
+                        schema.display()
+                    );
+                }
                 ExitCode::SUCCESS
             }
             Err(e) => {

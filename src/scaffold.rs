@@ -3,7 +3,9 @@
 //! Both write files an author is meant to read and edit, so every field is
 //! present and explained in a comment (in Indonesian, the authors' language),
 //! and what they write passes `lajur check` as it is. Neither ever overwrites
-//! a file: everything is checked before the first byte is written.
+//! an author's file: everything is checked before the first byte is written
+//! (the one file `lajur new` may replace is the JSON Schema an earlier lajur
+//! wrote in the handbook root, brought up to date).
 
 use std::fs;
 use std::io::{self, ErrorKind};
@@ -223,9 +225,18 @@ pub fn new_sop(path: &Path, nama: Option<&str>) -> io::Result<()> {
     new_sop_at(path, nama).map(|_| ())
 }
 
-/// [`new_sop`], returning the path actually written (with `.yaml` added when
-/// PATH had no extension).
-pub fn new_sop_at(path: &Path, nama: Option<&str>) -> io::Result<PathBuf> {
+/// What `lajur new` wrote.
+#[derive(Debug)]
+pub struct NewSop {
+    /// The SOP (with `.yaml` added when PATH had no extension).
+    pub sop: PathBuf,
+    /// The schema the SOP's first line points to, when it was written or
+    /// brought up to date (a .yaml SOP in a handbook without the current one).
+    pub schema: Option<PathBuf>,
+}
+
+/// [`new_sop`], saying what was written.
+pub fn new_sop_at(path: &Path, nama: Option<&str>) -> io::Result<NewSop> {
     let path = with_sop_extension(path)?;
     let stem = path
         .file_stem()
@@ -238,30 +249,121 @@ pub fn new_sop_at(path: &Path, nama: Option<&str>) -> io::Result<PathBuf> {
         .map(str::to_owned)
         .unwrap_or_else(|| nama_from_stem(stem));
     let yaml = sop_yaml(&placeholder_nomor(&path), &nama, true);
-    let text = if is_markdown(&path) {
-        format!("---\n{yaml}---\n{SOP_BODY}")
+    // Only a .yaml file gets the schema line: an editor's YAML language
+    // server does not read the front matter of a .md file.
+    let (text, schema) = if is_markdown(&path) {
+        (format!("---\n{yaml}---\n{SOP_BODY}"), None)
     } else {
-        yaml
+        let schema = schema_location(&path)?;
+        let line = schema_line(&relative_to(&schema, &absolute(&path)?));
+        (format!("{line}{yaml}"), Some(schema))
     };
     refuse_existing(std::slice::from_ref(&path))?;
     write_new(&path, &text)?;
-    Ok(path)
+    let schema = match schema {
+        Some(schema) => write_schema(&schema)?.then_some(schema),
+        None => None,
+    };
+    Ok(NewSop { sop: path, schema })
+}
+
+/// The first line of a .yaml SOP lajur writes: VS Code's YAML extension
+/// (any editor with the YAML language server) reads the schema it names,
+/// resolved from the SOP's own folder, and completes and checks the keys as
+/// the author types.
+fn schema_line(schema: &str) -> String {
+    format!("# yaml-language-server: $schema={schema}\n")
+}
+
+/// Where the schema of the handbook holding the new SOP `path` is: in the
+/// handbook root, the folder above `content/` (else the current folder).
+/// A copy in the handbook works offline and matches the lajur that wrote it.
+fn schema_location(path: &Path) -> io::Result<PathBuf> {
+    let path = absolute(path)?;
+    let root = path
+        .ancestors()
+        .skip(1)
+        .find(|a| a.file_name().is_some_and(|n| n == "content"))
+        .and_then(Path::parent)
+        .map(Path::to_path_buf);
+    let root = match root {
+        Some(root) => root,
+        None => absolute(Path::new("."))?,
+    };
+    Ok(root.join(crate::source::schema::FILE_NAME))
+}
+
+/// `path` made absolute against the current folder, `.` and `..` resolved
+/// by name (the file does not exist yet, so it cannot be canonicalised).
+fn absolute(path: &Path) -> io::Result<PathBuf> {
+    let mut out = PathBuf::new();
+    for part in std::path::absolute(path)?.components() {
+        match part {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    Ok(out)
+}
+
+/// `target` as a '/'-separated path from the folder of `file` (both
+/// absolute), or the absolute path when they share no folder.
+fn relative_to(target: &Path, file: &Path) -> String {
+    let from: Vec<Component> = file
+        .parent()
+        .map_or(Vec::new(), |p| p.components().collect());
+    let to: Vec<Component> = target.components().collect();
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    if common <= 1 {
+        return target.to_string_lossy().replace('\\', "/");
+    }
+    let mut parts: Vec<String> = vec!["..".to_string(); from.len() - common];
+    parts.extend(
+        to[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    parts.join("/")
+}
+
+/// Writes the schema of the running lajur to `path` when it is missing, or
+/// brings up to date one an earlier lajur wrote (its `$id` says so); a file
+/// of another origin there is left alone. True when it wrote.
+fn write_schema(path: &Path) -> io::Result<bool> {
+    let schema = crate::source::schema::sop_source_schema();
+    match fs::read_to_string(path) {
+        Ok(old) if old == schema || !old.contains(crate::source::schema::ID) => Ok(false),
+        Ok(_) => fs::write(path, schema)
+            .map(|()| true)
+            .map_err(|e| with_path(e, path)),
+        Err(e) if e.kind() == ErrorKind::NotFound => write_new(path, &schema).map(|()| true),
+        Err(e) => Err(with_path(e, path)),
+    }
 }
 
 /// `lajur init [DIR]`: a new handbook with handbook.yaml (every setting with
-/// its default), a front page, one unit and one example SOP that builds as it
-/// is. Refuses when any of these files already exists, writing nothing.
+/// its default), a front page, one unit, one example SOP that builds as it
+/// is, and the JSON Schema of an SOP its first line points to. Refuses when
+/// any of these files already exists, writing nothing.
 pub fn init(dir: &Path) -> io::Result<()> {
     let example = sop_yaml(
         "SOP-001/Umum",
         "Penyusunan dan Pengesahan Naskah Dinas",
         false,
     );
-    let files: [(&str, &str); 4] = [
+    // The example is two folders below the root, where the schema is.
+    let schema_name = crate::source::schema::FILE_NAME;
+    let example = format!("{}{example}", schema_line(&format!("../../{schema_name}")));
+    let schema = crate::source::schema::sop_source_schema();
+    let files: [(&str, &str); 5] = [
         ("handbook.yaml", HANDBOOK_YAML),
         ("content/_index.md", FRONT_PAGE),
         ("content/bagian-umum/_index.md", UNIT_INDEX),
         (EXAMPLE_SOP, &example),
+        (schema_name, &schema),
     ];
     let paths: Vec<PathBuf> = files.iter().map(|(p, _)| dir.join(p)).collect();
     refuse_existing(&paths)?;

@@ -15,6 +15,7 @@ use crate::model::{
 };
 
 use crate::source::fields::{self, Fields, Report};
+use crate::source::keys;
 use crate::source::yaml::{Node, Value};
 
 mod flow;
@@ -25,53 +26,14 @@ use flow::*;
 use lanes::*;
 use steps::*;
 
-pub const SOP_KEYS: &[&str] = &[
-    "nomor",
-    "nama",
-    "satuan_kerja",
-    "unit",
-    "tanggal_pembuatan",
-    "tanggal_revisi",
-    "tanggal_efektif",
-    "tanggal_pengesahan",
-    "disahkan_oleh",
-    "dasar_hukum",
-    "kualifikasi_pelaksana",
-    "keterkaitan",
-    "peralatan",
-    "peringatan",
-    "pencatatan",
-    "pelaksana",
-    "judul_lajur",
-    "satuan_waktu",
-    "total_waktu",
-    "langkah",
-    "draft",
-];
-
-pub const STEP_KEYS: &[&str] = &[
-    "kegiatan",
-    "pelaksana",
-    "id",
-    "jenis",
-    "ya",
-    "tidak",
-    "label_ya",
-    "label_tidak",
-    "lanjut",
-    "no",
-    "alur",
-    "simbol",
-    "kelengkapan",
-    "waktu",
-    "output",
-    "keterangan",
-];
-
-const APPROVER_KEYS: &[&str] = &["jabatan", "nama", "nip"];
-const LANE_KEYS: &[&str] = &["nama", "singkatan"];
-const RELATION_KEYS: &[&str] = &["ref", "hubungan", "teks", "url"];
-const TARGET_KEYS: &[&str] = &["ke", "pelaksana"];
+// The keys the loader knows, from the tables the JSON Schema is written from
+// (source/keys.rs): the two cannot name different keys.
+pub const SOP_KEYS: &[&str] = &keys::names::<{ keys::SOP.len() }>(keys::SOP);
+pub const STEP_KEYS: &[&str] = &keys::names::<{ keys::STEP.len() }>(keys::STEP);
+const APPROVER_KEYS: &[&str] = &keys::names::<{ keys::APPROVER.len() }>(keys::APPROVER);
+const LANE_KEYS: &[&str] = &keys::names::<{ keys::LANE.len() }>(keys::LANE);
+const RELATION_KEYS: &[&str] = &keys::names::<{ keys::RELATION.len() }>(keys::RELATION);
+const TARGET_KEYS: &[&str] = &keys::names::<{ keys::TARGET.len() }>(keys::TARGET);
 const ALUR: [(&str, Alur); 2] = [("bersama", Alur::Bersama), ("berurutan", Alur::Berurutan)];
 const KINDS: [(&str, StepKind); 4] = [
     ("mulai", StepKind::Mulai),
