@@ -575,18 +575,36 @@ pub fn loop_back_crossings(l: &Layout) -> Vec<((usize, usize), (usize, usize))> 
     out
 }
 
+/// How far a free track keeps from a line running beside it: half the
+/// router's distance between two tracks (8 px), so a "free" track squeezed
+/// between two drawn lines is not one.
+const TRACK_CLEARANCE: f64 = 4.0;
+
+/// Do two vertical segments run side by side closer than
+/// [`TRACK_CLEARANCE`] over a length (or two horizontal ones along one
+/// line)?
+fn beside(a: Segment, b: Segment) -> bool {
+    let vertical = |s: Segment| s.0.x == s.1.x && s.0.y != s.1.y;
+    if !(vertical(a) && vertical(b)) {
+        return overlap(a, b);
+    }
+    let (a0, a1) = (a.0.y.min(a.1.y), a.0.y.max(a.1.y));
+    let (b0, b1) = (b.0.y.min(b.1.y), b.0.y.max(b.1.y));
+    (a.0.x - b.0.x).abs() < TRACK_CLEARANCE && a1.min(b1) - a0.max(b0) > EPS
+}
+
 /// Does `seg` run clear of the drawing: through no symbol and no end
-/// terminator, across no forward arrow, along no line?
+/// terminator, across no forward arrow, along or close beside no line?
 fn clear_run(l: &Layout, seg: Segment) -> bool {
     let forward = |a: &&Arrow| a.within || a.to > a.from;
     l.symbols.iter().all(|s| !crosses(&s.rect, seg))
         && l.ends.iter().all(|e| !crosses(&e.rect, seg))
-        && l.arrows.iter().all(|a| {
-            segments(&a.points).all(|q| !(overlap(seg, q) || forward(&a) && cross(seg, q)))
-        })
+        && l.arrows
+            .iter()
+            .all(|a| segments(&a.points).all(|q| !(beside(seg, q) || forward(&a) && cross(seg, q))))
         && l.joins
             .iter()
-            .all(|j| !overlap(seg, (j.from, j.to)) && !cross(seg, (j.from, j.to)))
+            .all(|j| !beside(seg, (j.from, j.to)) && !cross(seg, (j.from, j.to)))
 }
 
 /// A loop back never crosses a forward arrow when a free channel exists
@@ -594,7 +612,8 @@ fn clear_run(l: &Layout, seg: Segment) -> bool {
 /// beside them). For each loop back that crosses one, every vertical track
 /// from the middle of a side of its source to the middle of a side of its
 /// target (2 px apart across the drawing) must be blocked: its three runs
-/// would cross a symbol, a forward arrow or run along a line.
+/// would cross a symbol or a forward arrow, run along a line, or run
+/// closer than 4 px beside a vertical line.
 pub fn loops_take_a_free_channel(l: &Layout) -> Result<(), String> {
     let forward = |a: &Arrow| a.within || a.to > a.from;
     for back in l

@@ -5,8 +5,68 @@
 
 use super::route::{Half, Port, Route, Side, Spec};
 
-/// Tracks in use: per channel half, per track, the row spans on it.
-pub(super) type Channels = std::collections::HashMap<Half, Vec<Vec<(usize, usize)>>>;
+/// Tracks in use: per channel half, its tracks by how far out from the
+/// lane each runs (a key in fine units, see [`track_x`]; a new track can
+/// go between two, see [`Placing::Insert`]), each with the row spans on it.
+/// While routing, a [`Route::Channel`]'s `slot` holds that key;
+/// [`Router::route_all`] numbers the tracks of each half from the lane
+/// outwards before it returns.
+pub(super) type Channels =
+    std::collections::HashMap<Half, std::collections::BTreeMap<u64, Vec<(usize, usize)>>>;
+
+/// The key of a half's first track, and the room between two tracks
+/// added one after the other (room for 24 tracks inserted between two).
+const FIRST: u64 = 1 << 24;
+
+/// Which tracks of a half a route may take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Placing {
+    /// The nearest track free over its rows (a new one outside the others
+    /// when none is).
+    Nearest,
+    /// Any free track, or a new one between any two tracks (the ones
+    /// further out move out one place): a loop back finds the channel
+    /// beside a forward arrow even when the tracks there are taken.
+    Insert,
+}
+
+/// The tracks of `half` a route over the rows `span` may take: (key, how
+/// many tracks lie nearer the lane, a track added between others).
+fn candidates(
+    channels: &Channels,
+    half: Half,
+    span: (usize, usize),
+    placing: Placing,
+) -> Vec<(u64, usize, bool)> {
+    let Some(tracks) = channels.get(&half) else {
+        return vec![(FIRST, 0, false)];
+    };
+    let free = |used: &Vec<(usize, usize)>| used.iter().all(|&(a, b)| b < span.0 || span.1 < a);
+    let outside = (
+        tracks.keys().last().map_or(FIRST, |&k| k + FIRST),
+        tracks.len(),
+        false,
+    );
+    let mut out = Vec::new();
+    let mut below = 0;
+    for (rank, (&key, used)) in tracks.iter().enumerate() {
+        if placing == Placing::Insert {
+            let gap = key - below;
+            if gap >= 2 {
+                out.push((below + gap / 2, rank, true));
+            }
+        }
+        if free(used) {
+            out.push((key, rank, false));
+            if placing == Placing::Nearest {
+                return out;
+            }
+        }
+        below = key;
+    }
+    out.push(outside);
+    out
+}
 
 /// The two steps of a channel route and which of their ports are free.
 pub(super) struct Ends<'a> {
@@ -99,6 +159,7 @@ fn cross_route(
     lane_count: usize,
     channels: &Channels,
     crossings: &Crossings,
+    placing: Placing,
 ) -> Option<Route> {
     let span = ends.span();
     let to_row = ends.rows.1;
@@ -119,23 +180,28 @@ fn cross_route(
                 };
                 for half in halves(g1, lane_count) {
                     for half2 in halves(g2, lane_count) {
-                        let slot = free_slot(channels, half, span);
-                        let slot2 = free_slot(channels, half2, (to_row, to_row));
-                        let route = Route::Channel {
-                            from_lane,
-                            from_port,
-                            to_lane,
-                            to_port,
-                            half,
-                            slot,
-                            cross: Some((half2, slot2)),
-                        };
-                        let crossed = crossings.cost(&lines_of(ends, &route), false);
-                        let cost = crossed * 1000
-                            + (df + dt + g1.abs_diff(g2)) * 100
-                            + (slot + slot2) * 10;
-                        if best.as_ref().is_none_or(|(c, _)| cost < *c) {
-                            best = Some((cost, route));
+                        for (slot, rank, added) in candidates(channels, half, span, placing) {
+                            for (slot2, rank2, added2) in
+                                candidates(channels, half2, (to_row, to_row), placing)
+                            {
+                                let route = Route::Channel {
+                                    from_lane,
+                                    from_port,
+                                    to_lane,
+                                    to_port,
+                                    half,
+                                    slot: slot as usize,
+                                    cross: Some((half2, slot2 as usize)),
+                                };
+                                let lines = lines_of(ends, &route);
+                                let cost = crossings.across_first(&lines, placing) * 1000
+                                    + (df + dt + g1.abs_diff(g2)) * 100
+                                    + usize::from(added || added2) * INSERTED
+                                    + (rank + rank2) * 10;
+                                if best.as_ref().is_none_or(|(c, _)| cost < *c) {
+                                    best = Some((cost, route));
+                                }
+                            }
                         }
                     }
                 }
@@ -145,16 +211,9 @@ fn cross_route(
     best.map(|(_, r)| r)
 }
 
-/// The lowest track of `half` free over the rows `span`.
-fn free_slot(channels: &Channels, half: Half, span: (usize, usize)) -> usize {
-    let Some(slots) = channels.get(&half) else {
-        return 0;
-    };
-    slots
-        .iter()
-        .position(|used| used.iter().all(|&(a, b)| b < span.0 || span.1 < a))
-        .unwrap_or(slots.len())
-}
+/// What a track added between others costs: less than any line crossed,
+/// more than the lanes and tracks a route passes.
+const INSERTED: usize = 500;
 
 /// Where in its row a line's end or a horizontal line lies, top to
 /// bottom: the upper margin (a dog-leg, an arrow coming in at the top),
@@ -197,37 +256,38 @@ pub(super) enum Heading {
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Run {
     pub(super) at: (usize, Level),
-    pub(super) from: usize,
-    pub(super) to: usize,
+    pub(super) from: u64,
+    pub(super) to: u64,
     pub(super) heading: Heading,
 }
 
 /// A vertical track: where it runs across and the (row, level) of its ends.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Track {
-    x: usize,
+    x: u64,
     ends: ((usize, Level), (usize, Level)),
     heading: Heading,
 }
 
 /// Fine units across the drawing: lane k's centre line is at (2k+1)·UNIT,
 /// the border left of lane g at 2g·UNIT, and the tracks of a gutter on
-/// either side of it one unit apart in the order they are drawn.
-const UNIT: usize = 1 << 12;
-const HALF: usize = 1 << 10;
+/// either side of it at their keys (see [`Channels`]) in from the border.
+const UNIT: u64 = 1 << 44;
+const HALF: u64 = 1 << 42;
 
-pub(super) fn centre(lane: usize) -> usize {
-    (2 * lane + 1) * UNIT
+pub(super) fn centre(lane: usize) -> u64 {
+    (2 * lane as u64 + 1) * UNIT
 }
 
-/// Where track `slot` of `half` runs: the tracks right of a lane go
-/// outwards to the right from it, those left of a lane outwards to the left.
-pub(super) fn track_x(half: Half, slot: usize) -> usize {
-    let border = 2 * gutter_of(half) * UNIT;
-    let slot = slot.min(HALF - 1);
+/// Where the track with key `key` of `half` runs: the tracks right of a
+/// lane go outwards to the right from it, those left of a lane outwards
+/// to the left.
+fn track_x(half: Half, key: usize) -> u64 {
+    let border = 2 * gutter_of(half) as u64 * UNIT;
+    let key = (key as u64).min(HALF - 1);
     match half.side {
-        Side::Right => border - HALF + slot,
-        Side::Left => border + HALF - slot,
+        Side::Right => border - HALF + key,
+        Side::Left => border + HALF - key,
     }
 }
 
@@ -385,6 +445,17 @@ impl Crossings {
             .sum();
         runs + tracks
     }
+
+    /// What `lines` cross, weighed as [`Self::cost`]; when re-routing
+    /// ([`Placing::Insert`]) a crossing of a loop back with a forward line
+    /// first, so no such crossing is traded for fewer others.
+    fn across_first(&self, lines: &Lines, placing: Placing) -> usize {
+        let all = self.cost(lines, false);
+        match placing {
+            Placing::Nearest => all,
+            Placing::Insert => self.cost(lines, true) * 1000 + all,
+        }
+    }
 }
 
 /// Picks the channel for a route: the fewest lines to cross (a loop back
@@ -396,6 +467,7 @@ fn channel_route(
     lane_count: usize,
     channels: &Channels,
     crossings: &Crossings,
+    placing: Placing,
 ) -> Route {
     let span = ends.span();
     let mut best: Option<(usize, Route)> = None;
@@ -412,7 +484,6 @@ fn channel_route(
             continue;
         };
         for half in halves(g, lane_count) {
-            let slot = free_slot(channels, half, span);
             // A half on the far side of both symbols makes both stubs
             // cross the near half for nothing.
             let near = |lane: usize| match half.side {
@@ -421,29 +492,32 @@ fn channel_route(
             };
             let detour = usize::from(!near(from_lane) && !near(to_lane)) * 1000;
             let prefer_right = usize::from(half.side == Side::Left);
-            let route = Route::Channel {
-                from_lane,
-                from_port,
-                to_lane,
-                to_port,
-                half,
-                slot,
-                cross: None,
-            };
-            let crossed = crossings.cost(&lines_of(ends, &route), false);
-            let cost = crossed * 1000
-                + (df + dt) * 100
-                + detour
-                + slot * 10
-                + prefer_right * 2
-                + usize::from(!near(from_lane));
-            if best.as_ref().is_none_or(|(c, _)| cost < *c) {
-                best = Some((cost, route));
+            for (slot, rank, added) in candidates(channels, half, span, placing) {
+                let route = Route::Channel {
+                    from_lane,
+                    from_port,
+                    to_lane,
+                    to_port,
+                    half,
+                    slot: slot as usize,
+                    cross: None,
+                };
+                let lines = lines_of(ends, &route);
+                let cost = crossings.across_first(&lines, placing) * 1000
+                    + (df + dt) * 100
+                    + detour
+                    + usize::from(added) * INSERTED
+                    + rank * 10
+                    + prefer_right * 2
+                    + usize::from(!near(from_lane));
+                if best.as_ref().is_none_or(|(c, _)| cost < *c) {
+                    best = Some((cost, route));
+                }
             }
         }
     }
     if best.is_none() {
-        best = cross_route(ends, lane_count, channels, crossings).map(|r| (0, r));
+        best = cross_route(ends, lane_count, channels, crossings, placing).map(|r| (0, r));
     }
     // Gutter 0 qualifies, relaxed if a berurutan row blocks a side.
     best.map(|(_, r)| r).unwrap_or(Route::Down {
@@ -476,7 +550,7 @@ pub(super) struct Router {
 
 impl Router {
     /// The route for `edge` given what is drawn so far.
-    fn choose(&self, edge: &ChannelEdge) -> Route {
+    fn choose(&self, edge: &ChannelEdge, placing: Placing) -> Route {
         let (from, to) = edge.rows;
         // A forward arrow leaves by the bottom and enters by the top when
         // they are free, as the flow reads downwards; back-edges use sides.
@@ -488,7 +562,13 @@ impl Router {
             top: to > from && !self.top_used[to] && edge.to.top,
             levels: edge.levels,
         };
-        channel_route(&ends, self.lane_count, &self.channels, &self.crossings)
+        channel_route(
+            &ends,
+            self.lane_count,
+            &self.channels,
+            &self.crossings,
+            placing,
+        )
     }
 
     fn ends<'a>(&self, edge: &'a ChannelEdge, route: &Route) -> Ends<'a> {
@@ -523,11 +603,8 @@ impl Router {
         };
         let (from, to) = edge.rows;
         let mut take = |half: Half, slot: usize, span: (usize, usize)| {
-            let slots = self.channels.entry(half).or_default();
-            if slots.len() <= slot {
-                slots.resize(slot + 1, Vec::new());
-            }
-            slots[slot].push(span);
+            let tracks = self.channels.entry(half).or_default();
+            tracks.entry(slot as u64).or_default().push(span);
         };
         take(half, slot, (from.min(to), from.max(to)));
         if let Some((half, slot)) = cross {
@@ -554,10 +631,16 @@ impl Router {
         };
         let (from, to) = edge.rows;
         let mut give = |half: Half, slot: usize, span: (usize, usize)| {
-            if let Some(used) = self.channels.get_mut(&half).and_then(|s| s.get_mut(slot))
+            let Some(tracks) = self.channels.get_mut(&half) else {
+                return;
+            };
+            if let Some(used) = tracks.get_mut(&(slot as u64))
                 && let Some(k) = used.iter().position(|&s| s == span)
             {
                 used.remove(k);
+                if used.is_empty() {
+                    tracks.remove(&(slot as u64));
+                }
             }
         };
         give(half, slot, (from.min(to), from.max(to)));
@@ -581,23 +664,51 @@ impl Router {
 
     /// The most tracks any channel half uses.
     pub(super) fn tracks(&self) -> usize {
-        self.channels
-            .values()
-            .filter_map(|slots| slots.iter().rposition(|used| !used.is_empty()))
-            .map(|last| last + 1)
-            .max()
-            .unwrap_or(0)
+        self.channels.values().map(|t| t.len()).max().unwrap_or(0)
+    }
+
+    /// `route` with its tracks' keys turned into their places in their
+    /// halves, counted from the lane outwards (0 nearest).
+    fn numbered(&self, route: Route) -> Route {
+        let place = |half: Half, key: usize| {
+            self.channels
+                .get(&half)
+                .map_or(0, |t| t.range(..key as u64).count())
+        };
+        match route {
+            Route::Channel {
+                from_lane,
+                from_port,
+                to_lane,
+                to_port,
+                half,
+                slot,
+                cross,
+            } => Route::Channel {
+                from_lane,
+                from_port,
+                to_lane,
+                to_port,
+                half,
+                slot: place(half, slot),
+                cross: cross.map(|(half, slot)| (half, place(half, slot))),
+            },
+            other => other,
+        }
     }
 
     /// Routes every channel edge, in the order given (shorter spans first,
     /// so they take the tracks nearest the symbols); then routes again,
     /// knowing every other line, each loop back that crosses a forward
     /// arrow (and each forward arrow a loop back crosses), keeping the new
-    /// route when it crosses less.
+    /// route when it crosses less. That second time a route may also take
+    /// a new track between two taken ones: the tracks further out move out
+    /// one place, in order, so no line already drawn crosses another it
+    /// did not.
     pub(super) fn route_all(&mut self, edges: &[ChannelEdge]) -> Vec<Route> {
         let mut routes = Vec::with_capacity(edges.len());
         for edge in edges {
-            let route = self.choose(edge);
+            let route = self.choose(edge, Placing::Nearest);
             self.take(edge, &route);
             routes.push(route);
         }
@@ -613,9 +724,13 @@ impl Router {
                 }
                 let old = routes[k].clone();
                 self.release(edge, &old);
-                let before = self.cost(edge, &old, false);
-                let new = self.choose(edge);
-                if self.cost(edge, &new, false) < before {
+                // Fewer crossings of loops with forward lines, then fewer
+                // crossings in all.
+                let crossed =
+                    |route: &Route| (self.cost(edge, route, true), self.cost(edge, route, false));
+                let before = crossed(&old);
+                let new = self.choose(edge, Placing::Insert);
+                if crossed(&new) < before {
                     self.take(edge, &new);
                     routes[k] = new;
                     changed = true;
@@ -627,6 +742,6 @@ impl Router {
                 break;
             }
         }
-        routes
+        routes.into_iter().map(|r| self.numbered(r)).collect()
     }
 }
