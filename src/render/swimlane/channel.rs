@@ -669,32 +669,22 @@ impl Router {
 
     /// `route` with its tracks' keys turned into their places in their
     /// halves, counted from the lane outwards (0 nearest).
-    fn numbered(&self, route: Route) -> Route {
+    fn numbered(&self, mut route: Route) -> Route {
         let place = |half: Half, key: usize| {
             self.channels
                 .get(&half)
                 .map_or(0, |t| t.range(..key as u64).count())
         };
-        match route {
-            Route::Channel {
-                from_lane,
-                from_port,
-                to_lane,
-                to_port,
-                half,
-                slot,
-                cross,
-            } => Route::Channel {
-                from_lane,
-                from_port,
-                to_lane,
-                to_port,
-                half,
-                slot: place(half, slot),
-                cross: cross.map(|(half, slot)| (half, place(half, slot))),
-            },
-            other => other,
+        if let Route::Channel {
+            half, slot, cross, ..
+        } = &mut route
+        {
+            *slot = place(*half, *slot);
+            if let Some((half, slot)) = cross {
+                *slot = place(*half, *slot);
+            }
         }
+        route
     }
 
     /// Routes every channel edge, in the order given (shorter spans first,
