@@ -270,6 +270,11 @@ impl Job {
                 let review = completeness::sop_mark(completeness, *i, routes, builder.language);
                 ctx.insert("review", &review);
                 ctx.insert("breadcrumbs", &builder.breadcrumbs(&sop.unit, true));
+                // The ids of a step's row and of its symbol in the
+                // flowchart, which link to each other: spelled by the route
+                // table, as the flowchart's own links are.
+                ctx.insert("step_anchor", crate::routes::STEP_ANCHOR);
+                ctx.insert("chart_step_anchor", crate::routes::CHART_STEP_ANCHOR);
                 let html = theme.render_bytes("sop.html", &ctx, capacity)?;
                 let routes = routes.sop(*i);
                 let mut out = vec![OutputFile {
