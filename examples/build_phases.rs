@@ -88,7 +88,7 @@ fn main() -> ExitCode {
     let cpu_started = cpu_ms();
     if only != "render"
         && only != "load"
-        && let Err(e) = lajur::search::index_to(handbook, &write)
+        && let Err(e) = lajur::search::index_to(handbook, &linked.routes, &write)
     {
         eprintln!("{e}");
         return ExitCode::FAILURE;

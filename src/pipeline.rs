@@ -201,7 +201,7 @@ impl<'a> Producer<'a> {
         let (rendered, indexed) = if search {
             rayon::join(
                 || self.renderer.site(&pass),
-                || crate::search::index_to(&self.linked.handbook, &pass),
+                || crate::search::index_to(&self.linked.handbook, &self.linked.routes, &pass),
             )
         } else {
             (self.renderer.site(&pass), Ok(()))

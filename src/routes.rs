@@ -30,6 +30,10 @@ const SEARCH_DIR: &str = "cari";
 /// its table as a CSV file beside it.
 const COMPLETENESS_DIR: &str = "kelengkapan";
 const COMPLETENESS_CSV_FILE: &str = "kelengkapan.csv";
+/// The search index (Pagefind's bundle): its files, its script and
+/// WebAssembly, as Pagefind names the folder. `search` writes its files
+/// below it; the search page finds it by [`Routes::search_index_url`].
+pub const SEARCH_INDEX_DIR: &str = "pagefind";
 /// The page file of a folder.
 pub(crate) const PAGE_FILE: &str = "index.html";
 /// The page a web server shows for a missing URL.
@@ -46,7 +50,7 @@ pub const RESERVED: [&str; 5] = [
     ROLES_DIR,
     SEARCH_DIR,
     COMPLETENESS_DIR,
-    crate::search::BUNDLE_DIR,
+    SEARCH_INDEX_DIR,
 ];
 
 /// One page or file of the site.
@@ -162,6 +166,8 @@ pub struct Routes {
     role: Vec<Route>,
     agency: Vec<Route>,
     search: Route,
+    /// The folder of the search index, `/pagefind/` under base_url.
+    search_index_url: String,
     completeness: Route,
     completeness_csv: Route,
     not_found: Route,
@@ -214,6 +220,7 @@ pub fn plan(handbook: &Handbook, indexes: &Indexes) -> Routes {
             .map(|a| section(ROLES_DIR, &a.slug))
             .collect(),
         search: page(SEARCH_DIR),
+        search_index_url: config.url(&format!("{SEARCH_INDEX_DIR}/")),
         completeness: page(COMPLETENESS_DIR),
         completeness_csv: Route::file(
             config,
@@ -294,6 +301,18 @@ impl Routes {
     pub fn below_base<'u>(&self, url: &'u str) -> &'u str {
         url.strip_prefix(self.base_url.trim_end_matches('/'))
             .unwrap_or(url)
+    }
+
+    /// The URL the search index stores for SOP `i`: its page, below
+    /// base_url (the search page puts the base path in front).
+    pub fn search_record_url(&self, i: usize) -> &str {
+        self.below_base(&self.sop(i).page.url)
+    }
+
+    /// The URL of the search index's folder ("/sop/pagefind/"), where the
+    /// search page loads Pagefind's script from.
+    pub fn search_index_url(&self) -> &str {
+        &self.search_index_url
     }
 
     /// The units with a page of their own: all but the root, whose page is

@@ -52,13 +52,13 @@ fn fixture(extra_settings: &str) -> tempfile::TempDir {
     dir
 }
 
-fn render(root: &Path) -> (lajur::Handbook, Vec<OutputFile>) {
+fn render(root: &Path) -> (lajur::pipeline::Linked, Vec<OutputFile>) {
     let opts = Options {
         root: root.to_path_buf(),
         ..Options::default()
     };
     match lajur::pipeline::render_in_memory(&opts) {
-        Ok((linked, files)) => (linked.handbook, files),
+        Ok((linked, files)) => (linked, files),
         Err(e) => panic!("the fixture does not render: {e:?}"),
     }
 }
@@ -84,8 +84,8 @@ fn entry_file(index: &[OutputFile]) -> String {
 #[test]
 fn the_index_lands_in_pagefind_with_its_script_and_one_index_per_language() {
     let dir = fixture("");
-    let (handbook, _) = render(dir.path());
-    let index = search::index(&handbook).expect("index");
+    let (linked, _) = render(dir.path());
+    let index = search::index(&linked.handbook, &linked.routes).expect("index");
     let paths: Vec<&str> = index.iter().map(|f| f.path.as_str()).collect();
     assert!(paths.contains(&"pagefind/pagefind.js"), "{paths:?}");
     assert!(paths.contains(&"pagefind/pagefind-entry.json"), "{paths:?}");
@@ -108,8 +108,8 @@ fn the_index_lands_in_pagefind_with_its_script_and_one_index_per_language() {
 #[test]
 fn an_english_handbook_gets_an_english_index() {
     let dir = fixture("language: en\n");
-    let (handbook, _) = render(dir.path());
-    let index = search::index(&handbook).expect("index");
+    let (linked, _) = render(dir.path());
+    let index = search::index(&linked.handbook, &linked.routes).expect("index");
     let entry = entry_file(&index);
     assert!(entry.contains("\"en\""), "{entry}");
     assert!(!entry.contains("\"id\""), "{entry}");
@@ -118,14 +118,16 @@ fn an_english_handbook_gets_an_english_index() {
 #[test]
 fn the_indexed_page_carries_expansions_meta_and_filters() {
     let dir = fixture("abbreviations:\n  SIMDA: Sistem Informasi Manajemen Daerah\n");
-    let (handbook, files) = render(dir.path());
+    let (linked, files) = render(dir.path());
+    let handbook = &linked.handbook;
     let abbreviations = Abbreviations::new(&handbook.config.abbreviations);
-    let sop = handbook
+    let i = handbook
         .sops
         .iter()
-        .find(|s| s.nomor == "SOP-01/KEU")
+        .position(|s| s.nomor == "SOP-01/KEU")
         .expect("the SP2D SOP");
-    let record = search::record(sop, &handbook, &abbreviations);
+    let sop = &handbook.sops[i];
+    let record = search::record(i, handbook, &linked.routes, &abbreviations);
     for expected in [
         "Surat Perintah Pencairan Dana",
         "Kepala Sub Bagian",
@@ -165,9 +167,9 @@ fn the_indexed_page_carries_expansions_meta_and_filters() {
     let atk = handbook
         .sops
         .iter()
-        .find(|s| s.nomor == "SOP-02/UM")
+        .position(|s| s.nomor == "SOP-02/UM")
         .expect("the ATK SOP");
-    let record = search::record(atk, &handbook, &abbreviations);
+    let record = search::record(atk, handbook, &linked.routes, &abbreviations);
     for expected in ["ATK", "Kasubbag", "Kasubag"] {
         assert!(
             record.content.contains(expected),
@@ -179,8 +181,8 @@ fn the_indexed_page_carries_expansions_meta_and_filters() {
 #[test]
 fn pages_other_than_sops_are_left_out_of_the_index() {
     let dir = fixture("");
-    let (handbook, files) = render(dir.path());
-    let index = search::index(&handbook).expect("index");
+    let (linked, files) = render(dir.path());
+    let index = search::index(&linked.handbook, &linked.routes).expect("index");
     let entry = entry_file(&index);
     // Two SOPs, although the site also has a front page, unit pages and 404.
     assert!(files.iter().filter(|f| f.path.ends_with(".html")).count() > 2);

@@ -284,30 +284,29 @@ fn lajur_bundle(files: Vec<OutputFile>) -> Files {
     )
 }
 
-fn load(root: &Path) -> lajur::model::Handbook {
+fn load(root: &Path) -> lajur::pipeline::Linked {
     let opts = Options {
         root: root.to_path_buf(),
         ..Options::default()
     };
     let cache = &mut lajur::source::SourceCache::disabled();
     let loaded = lajur::pipeline::load(&opts, cache).expect("the handbook loads");
-    lajur::pipeline::link(loaded).handbook
+    lajur::pipeline::link(loaded)
 }
 
 /// Indexes the handbook at `root` both ways; returns the number of chunks
 /// and of pages whose fragment is in a group.
 fn compare(root: &Path) -> (usize, usize) {
-    let handbook = load(root);
+    let linked = load(root);
+    let (handbook, routes) = (&linked.handbook, &linked.routes);
     let abbreviations = Abbreviations::new(&handbook.config.abbreviations);
-    let records = handbook
-        .sops
-        .iter()
-        .map(|sop| search::record(sop, &handbook, &abbreviations))
+    let records = (0..handbook.sops.len())
+        .map(|i| search::record(i, handbook, routes, &abbreviations))
         .collect();
     let language = handbook.config.language.code();
     let theirs = resolve(pagefind_bundle(records, language), false);
     let ours = resolve(
-        lajur_bundle(search::index_as_pagefind(&handbook).expect("index")),
+        lajur_bundle(search::index_as_pagefind(handbook, routes).expect("index")),
         true,
     );
 
@@ -362,12 +361,16 @@ fn a_large_handbook_indexes_as_pagefind_would() {
 /// heaviest location per page: the same words on the same pages, with the
 /// same results shown, only fewer locations.
 fn compare_trimmed(root: &Path) {
-    let handbook = load(root);
+    let linked = load(root);
+    let (handbook, routes) = (&linked.handbook, &linked.routes);
     let full = resolve(
-        lajur_bundle(search::index_as_pagefind(&handbook).expect("index")),
+        lajur_bundle(search::index_as_pagefind(handbook, routes).expect("index")),
         true,
     );
-    let trimmed = resolve(lajur_bundle(search::index(&handbook).expect("index")), true);
+    let trimmed = resolve(
+        lajur_bundle(search::index(handbook, routes).expect("index")),
+        true,
+    );
     let part = |b: &Bundle, i: usize| b.meta.as_array().expect("pf_meta")[i].clone();
     assert_eq!(part(&trimmed, 1), part(&full, 1), "the results shown");
     assert_eq!(part(&trimmed, 3), part(&full, 3), "the filters");
@@ -468,8 +471,8 @@ fn an_english_handbook_indexes_as_pagefind_would() {
          \x20   pelaksana: Treasurer\n",
     )
     .expect("write");
-    let handbook = load(root);
-    assert_eq!(handbook.config.language.code(), "en");
+    let linked = load(root);
+    assert_eq!(linked.handbook.config.language.code(), "en");
     assert!(compare(root).0 > 0);
 }
 

@@ -32,7 +32,7 @@ impl<'a> Claims<'a> {
             attachments: HashMap::new(),
             clashes: Mutex::new(Vec::new()),
         };
-        let search = crate::search::BUNDLE_DIR;
+        let search = routes::SEARCH_INDEX_DIR;
         let mut found = Vec::new();
         for asset in handbook.assets.iter().filter(|a| a.is_from_content()) {
             if asset

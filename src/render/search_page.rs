@@ -74,6 +74,7 @@ pub fn context(handbook: &Handbook, routes: &Routes) -> tera::Context {
         crate::search::Stopwords::new(handbook.config.language, &handbook.config.stopwords);
     ctx.insert("stopwords", &stopwords.to_json());
     ctx.insert("sop_count", &handbook.sops.len());
+    ctx.insert("search_index_url", routes.search_index_url());
     let units: Vec<UnitLink> = (0..handbook.units.len())
         .filter(|&i| handbook.units[i].parent.as_deref() == Some(""))
         .map(|i| UnitLink {

@@ -26,9 +26,7 @@ use pagefind::Content;
 
 use crate::model::{Handbook, Sop};
 use crate::output::OutputFile;
-
-/// Where the index lands under the output folder.
-pub const BUNDLE_DIR: &str = pagefind::DIR;
+use crate::routes::{Routes, SEARCH_INDEX_DIR};
 
 /// Weight of the SOP's nama: what Pagefind gives an `<h1>`.
 const TITLE_WEIGHT: u8 = 7;
@@ -47,16 +45,20 @@ pub enum SearchError {
 }
 
 /// Builds the Pagefind index of the handbook's SOPs and returns its files,
-/// with paths under `pagefind/`.
-pub fn index(handbook: &Handbook) -> Result<Vec<OutputFile>, SearchError> {
-    crate::output::keep_files(|sink| write_index(handbook, sink, true))
+/// with paths under the search index's folder (`pagefind/`). `routes` is
+/// the table planned from `handbook`: each record holds its SOP's URL.
+pub fn index(handbook: &Handbook, routes: &Routes) -> Result<Vec<OutputFile>, SearchError> {
+    crate::output::keep_files(|sink| write_index(handbook, routes, sink, true))
 }
 
 /// The index as Pagefind's own indexer would write it, every location of
 /// every word kept: [`index`] trims the commonest words of large handbooks
 /// to keep what a query downloads small. For comparing the two.
-pub fn index_as_pagefind(handbook: &Handbook) -> Result<Vec<OutputFile>, SearchError> {
-    crate::output::keep_files(|sink| write_index(handbook, sink, false))
+pub fn index_as_pagefind(
+    handbook: &Handbook,
+    routes: &Routes,
+) -> Result<Vec<OutputFile>, SearchError> {
+    crate::output::keep_files(|sink| write_index(handbook, routes, sink, false))
 }
 
 /// Builds the index and hands each file to `sink` as soon as it is made.
@@ -68,15 +70,28 @@ pub fn index_as_pagefind(handbook: &Handbook) -> Result<Vec<OutputFile>, SearchE
 /// are still being rendered (see docs/performance.md). Each record is
 /// dropped as soon as it is read, and SOPs go in by batches, so at most two
 /// batches of pages read are held at a time.
-pub fn index_to(handbook: &Handbook, sink: crate::output::Sink<'_>) -> Result<(), SearchError> {
-    write_index(handbook, sink, true)
+pub fn index_to(
+    handbook: &Handbook,
+    routes: &Routes,
+    sink: crate::output::Sink<'_>,
+) -> Result<(), SearchError> {
+    write_index(handbook, routes, sink, true)
 }
 
 fn write_index(
     handbook: &Handbook,
+    routes: &Routes,
     sink: crate::output::Sink<'_>,
     trim: bool,
 ) -> Result<(), SearchError> {
+    // The bundle's files are named within its folder; the folder is the
+    // route table's.
+    let in_folder = |file: OutputFile| {
+        sink(OutputFile {
+            path: format!("{SEARCH_INDEX_DIR}/{}", file.path),
+            bytes: file.bytes,
+        })
+    };
     let abbreviations = Abbreviations::new(&handbook.config.abbreviations);
     // The metadata fields every record has, and the unit when one has it.
     let mut meta_fields = vec!["title", "nomor"];
@@ -91,7 +106,7 @@ fn write_index(
         handbook.config.language,
         &meta_fields,
         handbook.sops.len(),
-        sink,
+        &in_folder,
     );
     if !trim {
         bundle = bundle.untrimmed();
@@ -99,8 +114,9 @@ fn write_index(
     // The vocabulary for correcting typos is lajur's, not Pagefind's: left
     // out of the bundle compared with Pagefind's own.
     let vocabulary = trim.then(vocabulary::Vocabulary::default);
-    bundle.add(&handbook.sops, |sop| {
-        let record = record(sop, handbook, &abbreviations);
+    let sops: Vec<usize> = (0..handbook.sops.len()).collect();
+    bundle.add(&sops, |&i| {
+        let record = record(i, handbook, routes, &abbreviations);
         if let Some(vocabulary) = &vocabulary {
             vocabulary.note(pagefind::text_words(&record.content));
         }
@@ -108,19 +124,23 @@ fn write_index(
     })?;
     bundle.finish()?;
     for file in vocabulary.map(|v| v.files()).unwrap_or_default() {
-        sink(OutputFile {
-            path: format!("{BUNDLE_DIR}/{}", file.path),
-            bytes: file.bytes,
-        })?;
+        in_folder(file)?;
     }
     Ok(())
 }
 
-/// The record of `sop`: every text of the SOP a reader might remember a
-/// word from, then the other forms of the abbreviations and long forms in
-/// it ("kasubag" ↔ "Kepala Sub Bagian"), the stems Snowball misses, and the
-/// other ways to cite each legal basis ("UU 17/2003").
-pub fn record(sop: &Sop, handbook: &Handbook, abbreviations: &Abbreviations) -> Record {
+/// The record of SOP `i` of `handbook`: every text of the SOP a reader
+/// might remember a word from, then the other forms of the abbreviations
+/// and long forms in it ("kasubag" ↔ "Kepala Sub Bagian"), the stems
+/// Snowball misses, and the other ways to cite each legal basis ("UU
+/// 17/2003"). Its URL is the SOP's route in `routes`.
+pub fn record(
+    i: usize,
+    handbook: &Handbook,
+    routes: &Routes,
+    abbreviations: &Abbreviations,
+) -> Record {
+    let sop = &handbook.sops[i];
     let language = handbook.config.language;
     let unit = unit_name(sop, handbook);
 
@@ -201,7 +221,7 @@ pub fn record(sop: &Sop, handbook: &Handbook, abbreviations: &Abbreviations) -> 
         sop.lanes.iter().map(|l| l.nama.clone()).collect(),
     );
     Record {
-        url: format!("/{}/", sop.path),
+        url: routes.search_record_url(i).to_string(),
         content: content.into_string(),
         shown,
         meta,

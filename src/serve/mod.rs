@@ -26,6 +26,7 @@ use crate::Options;
 use crate::diagnostic::Diagnostics;
 use crate::model::Handbook;
 use crate::pipeline::{self, BuildError, Producer};
+use crate::routes::Routes;
 use crate::source::SourceCache;
 
 use reload::{ErrorReport, Message};
@@ -196,7 +197,10 @@ impl Builder {
         };
         drop(producer);
         let pipeline::Linked {
-            handbook, warnings, ..
+            handbook,
+            routes,
+            warnings,
+            ..
         } = linked;
         let before = self.state.site();
         self.generation += 1;
@@ -248,7 +252,7 @@ impl Builder {
                 self.cache.parsed().len(),
             );
         }
-        self.search.index(self.generation, handbook);
+        self.search.index(self.generation, handbook, routes);
     }
 
     /// When only SOP files were edited, renders their pages alone and swaps
@@ -356,9 +360,9 @@ struct SearchWorker {
     next: Arc<NextIndex>,
 }
 
-/// The build waiting to be indexed (its generation and handbook), and the
-/// signal that one is there.
-type NextIndex = (Mutex<Option<(u64, Handbook)>>, Condvar);
+/// The build waiting to be indexed (its generation, handbook and routes),
+/// and the signal that one is there.
+type NextIndex = (Mutex<Option<(u64, Handbook, Routes)>>, Condvar);
 
 impl SearchWorker {
     fn start(state: Arc<State>) -> Self {
@@ -373,11 +377,11 @@ impl SearchWorker {
                     while slot.is_none() {
                         slot = ready.wait(slot).unwrap_or_else(PoisonError::into_inner);
                     }
-                    let Some((generation, handbook)) = slot.take() else {
+                    let Some((generation, handbook, routes)) = slot.take() else {
                         continue;
                     };
                     drop(slot);
-                    index_site(&state, generation, &handbook);
+                    index_site(&state, generation, &handbook, &routes);
                 }
             });
         if let Err(e) = spawned {
@@ -388,20 +392,20 @@ impl SearchWorker {
 
     /// Indexes build `generation` once the worker is free, unless a newer
     /// build comes first.
-    fn index(&self, generation: u64, handbook: Handbook) {
+    fn index(&self, generation: u64, handbook: Handbook, routes: Routes) {
         let (lock, ready) = &*self.next;
-        *lock.lock().unwrap_or_else(PoisonError::into_inner) = Some((generation, handbook));
+        *lock.lock().unwrap_or_else(PoisonError::into_inner) = Some((generation, handbook, routes));
         ready.notify_one();
     }
 }
 
-fn index_site(state: &State, generation: u64, handbook: &Handbook) {
+fn index_site(state: &State, generation: u64, handbook: &Handbook, routes: &Routes) {
     let site = state.site();
     if site.generation != generation {
         return;
     }
     drop(site);
-    match crate::search::index(handbook) {
+    match crate::search::index(handbook, routes) {
         Ok(files) => {
             let search: HashMap<String, Body> = files
                 .into_iter()

@@ -29,7 +29,7 @@ use super::page::{PageText, PageWords, read_page};
 use super::postings::{Postings, Trim};
 use super::words::Words;
 
-use super::{DIR as BUNDLE_DIR, PAGEFIND_VERSION, Record, format, postings, runtime};
+use super::{PAGEFIND_VERSION, Record, format, postings, runtime};
 
 /// Past this many pages, fragments are written in groups, so the bundle
 /// has about this many fragment files. Every file is an inode to allocate:
@@ -233,7 +233,7 @@ impl Gathered<'_> {
                     let (name, new) = self.names.name(language, &page.hash);
                     if new {
                         (self.sink)(OutputFile {
-                            path: format!("{BUNDLE_DIR}/fragment/{name}.pf_fragment"),
+                            path: format!("fragment/{name}.pf_fragment"),
                             bytes,
                         })?;
                     }
@@ -301,7 +301,7 @@ impl Gathered<'_> {
                 self.pages[*page].group_hash = name.clone();
             }
             (self.sink)(OutputFile {
-                path: format!("{BUNDLE_DIR}/fragment/{name}.pf_fragment"),
+                path: format!("fragment/{name}.pf_fragment"),
                 bytes,
             })?;
         }
@@ -342,7 +342,7 @@ impl Gathered<'_> {
         for (chunk, (hash, bytes)) in index_chunks.iter_mut().zip(encoded) {
             chunk.hash = names.name(language, &hash).0;
             (self.sink)(OutputFile {
-                path: format!("{BUNDLE_DIR}/index/{}.pf_index", chunk.hash),
+                path: format!("index/{}.pf_index", chunk.hash),
                 bytes,
             })?;
         }
@@ -358,7 +358,7 @@ impl Gathered<'_> {
             });
             let (hash, _) = names.name(language, &format::content_hash(&cbor));
             (self.sink)(OutputFile {
-                path: format!("{BUNDLE_DIR}/filter/{hash}.pf_filter"),
+                path: format!("filter/{hash}.pf_filter"),
                 bytes: format::gzip(&cbor),
             })?;
             filters.push(MetaFilter { filter, hash });
@@ -375,11 +375,11 @@ impl Gathered<'_> {
         });
         let meta_hash = format!("{language}_{}", &format::content_hash(&meta)[..10]);
         (self.sink)(OutputFile {
-            path: format!("{BUNDLE_DIR}/pagefind.{meta_hash}.pf_meta"),
+            path: format!("pagefind.{meta_hash}.pf_meta"),
             bytes: format::gzip(&meta),
         })?;
         (self.sink)(OutputFile {
-            path: format!("{BUNDLE_DIR}/pagefind-entry.json"),
+            path: "pagefind-entry.json".to_string(),
             bytes: runtime::entry(self.language, &meta_hash, page_count),
         })?;
         for file in runtime::files(self.language) {

@@ -13,7 +13,7 @@ use minicbor::Encode;
 use serde::Serialize;
 use sha1::{Digest, Sha1};
 
-/// `pagefind/pagefind.<hash>.pf_meta`: what the browser loads first.
+/// `pagefind.<hash>.pf_meta` (in the bundle's folder): what the browser loads first.
 #[derive(Encode)]
 pub(super) struct MetaIndex {
     #[n(0)]

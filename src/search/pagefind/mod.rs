@@ -5,8 +5,9 @@
 //! ```text
 //! let mut bundle = Bundle::new(language, &["title", "nomor"], sops.len(), sink);
 //! bundle.add(&sops, |sop| Record { url, content, shown, meta, filters })?;
-//! bundle.finish()?;   // sink got pagefind/…: index, fragments, filters,
-//!                     // metadata, entry file, pagefind.js and its wasm
+//! bundle.finish()?;   // sink got index, fragments, filters, metadata,
+//!                     // entry file, pagefind.js and its wasm, each named
+//!                     // within the bundle's folder ("fragment/….pf_fragment")
 //! ```
 //!
 //! A record's `content` is written with [`Content`], which puts Pagefind's
@@ -61,9 +62,6 @@ pub use bundle::{Bundle, MAX_FRAGMENTS};
 /// files are vendored, and to which the `pagefind` dev-dependency (Pagefind's
 /// own indexer, for tests/search_format.rs) is pinned.
 pub const PAGEFIND_VERSION: &str = "1.6.0";
-
-/// The folder of the bundle under the output folder, as Pagefind names it.
-pub const DIR: &str = "pagefind";
 
 /// What the index holds of one page.
 #[derive(Debug, Clone, PartialEq, Eq)]

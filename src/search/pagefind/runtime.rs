@@ -12,12 +12,12 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::PAGEFIND_VERSION;
 use super::words::WORD_SYMBOLS;
-use super::{DIR as BUNDLE_DIR, PAGEFIND_VERSION};
 use crate::config::Language;
 use crate::output::OutputFile;
 
-/// One vendored file: its name under `pagefind/`, and its bytes.
+/// One vendored file: its name in the bundle's folder, and its bytes.
 struct Vendored {
     name: &'static str,
     bytes: &'static [u8],
@@ -72,13 +72,13 @@ struct EntryLanguage<'a> {
     page_count: usize,
 }
 
-/// The scripts and WebAssembly, with paths under `pagefind/`.
+/// The scripts and WebAssembly, named within the bundle's folder.
 pub(super) fn files(language: Language) -> impl Iterator<Item = OutputFile> {
     COMMON
         .into_iter()
         .chain([wasm(language)])
         .map(|file| OutputFile {
-            path: format!("{BUNDLE_DIR}/{}", file.name),
+            path: file.name.to_string(),
             bytes: file.bytes.to_vec(),
         })
 }
@@ -146,10 +146,10 @@ mod tests {
     fn every_language_gets_its_own_stemmer_and_the_fallback() {
         for language in [Language::Id, Language::En] {
             let names: Vec<String> = files(language).map(|f| f.path).collect();
-            let own = format!("pagefind/wasm.{}.pagefind", language.code());
+            let own = format!("wasm.{}.pagefind", language.code());
             assert!(names.contains(&own), "{names:?}");
-            assert!(names.contains(&"pagefind/wasm.unknown.pagefind".to_string()));
-            assert!(names.contains(&"pagefind/pagefind.js".to_string()));
+            assert!(names.contains(&"wasm.unknown.pagefind".to_string()));
+            assert!(names.contains(&"pagefind.js".to_string()));
         }
     }
 
