@@ -145,7 +145,13 @@ fn prepare(
                 },
             ),
         };
-        let resolved = output::destination(&opts.root, &out, target.force, setting)?;
+        // A site lajur wrote before it left its marker is known by the
+        // route table's names of its front page and search index.
+        let landmarks = output::Landmarks {
+            front_page: routes::PAGE_FILE,
+            search_index: routes::SEARCH_INDEX_DIR,
+        };
+        let resolved = output::destination(&opts.root, &out, target.force, setting, landmarks)?;
         Ok((out, resolved))
     })?;
     Ok((pipeline::link(loaded), out))

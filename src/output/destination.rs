@@ -19,6 +19,17 @@ Do not keep other files here: edit the handbook (content/, static/) instead.\n";
 /// The folders of the handbook an output folder may be neither, nor above, nor inside.
 const SOURCES: &[&str] = &["content", "static", "themes", "templates"];
 
+/// What a site lajur wrote before it left [`MARKER`] is recognised by: the
+/// file of its front page and the folder of its search index. The route
+/// table names both (`routes::PAGE_FILE`, `routes::SEARCH_INDEX_DIR`) and
+/// the caller passes them in: `output` sits below `routes`, which hands it
+/// the files.
+#[derive(Debug, Clone, Copy)]
+pub struct Landmarks<'a> {
+    pub front_page: &'a str,
+    pub search_index: &'a str,
+}
+
 /// Where the output setting came from, for the diagnostic of a bad one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Setting {
@@ -36,14 +47,16 @@ pub enum Setting {
 ///
 /// Refused, as a settings error: the root, content/, static/, themes/,
 /// templates/, any folder above or inside one of them; a file; a folder
-/// holding files lajur did not write (unless `force`); a folder lajur could
-/// not delete (read-only), since the swap would then leave it beside the
-/// new site.
+/// holding files lajur did not write (unless `force`; a site of lajur's
+/// without a marker is known by its `landmarks`); a folder lajur could not
+/// delete (read-only), since the swap would then leave it beside the new
+/// site.
 pub fn destination(
     root: &Path,
     out: &Path,
     force: bool,
     setting: Setting,
+    landmarks: Landmarks<'_>,
 ) -> Result<PathBuf, Box<Diagnostic>> {
     let fail = |message: String, hint: &str| {
         let (file, pos) = match setting {
@@ -107,7 +120,7 @@ pub fn destination(
             "choose a folder, such as `public`",
         ));
     }
-    if !force && !is_ours(&resolved) {
+    if !force && !is_ours(&resolved, landmarks) {
         let found = foreign_files(&resolved);
         return Err(fail(
             format!(
@@ -154,11 +167,9 @@ fn resolve(path: &Path) -> io::Result<PathBuf> {
 }
 
 /// True when `dir` is empty, holds lajur's marker, or is a site lajur wrote
-/// before it left markers (its front page names lajur as the generator).
-/// The names of that older site's files are spelled here, not read from
-/// the route table: they describe sites already written, and `output`
-/// sits below `routes` and `search` (which hand it their files).
-fn is_ours(dir: &Path) -> bool {
+/// before it left markers: it has the search index's folder and a front
+/// page that names lajur as the generator.
+fn is_ours(dir: &Path, landmarks: Landmarks<'_>) -> bool {
     if dir.join(MARKER).is_file() {
         return true;
     }
@@ -169,10 +180,10 @@ fn is_ours(dir: &Path) -> bool {
         return true;
     }
     let mut head = Vec::new();
-    let read = fs::File::open(dir.join("index.html"))
+    let read = fs::File::open(dir.join(landmarks.front_page))
         .and_then(|f| io::Read::read_to_end(&mut io::Read::take(f, 4096), &mut head));
     read.is_ok()
-        && dir.join("pagefind").is_dir()
+        && dir.join(landmarks.search_index).is_dir()
         && String::from_utf8_lossy(&head).contains("<meta name=\"generator\" content=\"lajur")
 }
 

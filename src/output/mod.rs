@@ -9,7 +9,7 @@
 mod destination;
 mod staging;
 
-pub use destination::{MARKER, Setting, destination};
+pub use destination::{Landmarks, MARKER, Setting, destination};
 pub use staging::{Staging, Written};
 
 /// One file of the site: a path under the output folder ('/'-separated) and its bytes.
