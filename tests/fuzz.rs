@@ -437,7 +437,6 @@ const CITATIONS: &[&str] = &[
 fn citations() {
     fuzz("citations", text(CITATIONS, 24), |t| {
         let c = lajur::citations::parse(&t);
-        let _ = c.display_name();
         let _ = lajur::link::index::formal_name(&c);
         let _ = lajur::search::citations::aliases(&c);
         if let Some(id) = &c.id {

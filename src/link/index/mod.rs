@@ -147,9 +147,7 @@ impl RegulationGroup {
 
 /// The formal name a regulation page is titled with: "Undang-Undang Nomor
 /// 17 Tahun 2003", "Peraturan Daerah Kota Banjarbaru Nomor 3 Tahun 2019".
-/// [`Citation::display_name`] is the short form for running text ("UU No. 17
-/// Tahun 2003"); a page about the regulation spells it out, as its own first
-/// page does. Kinds that do not say who issued them (a Peraturan Menteri of
+/// A page about the regulation spells it out, as its own first page does. Kinds that do not say who issued them (a Peraturan Menteri of
 /// some ministry, a Keputusan, a Surat Edaran) keep the words written
 /// before "tentang", which do.
 pub fn formal_name(citation: &Citation) -> String {
