@@ -37,7 +37,8 @@ pub struct Diagnostic {
     /// What to do about it: a did-you-mean or the expected form.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
-    /// The text of the offending line, filled in by [`Diagnostics::attach_sources`].
+    /// The text of the offending line, filled in by
+    /// `source::files::attach_lines` (diagnostics read no file themselves).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source_line: Option<String>,
 }
@@ -196,38 +197,6 @@ impl Diagnostics {
         self.0
             .sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
         self.0.dedup();
-    }
-
-    /// Fills `source_line` of every diagnostic from the files under `root`.
-    pub fn attach_sources(&mut self, root: &Path) {
-        let mut cache: std::collections::HashMap<PathBuf, Option<String>> = Default::default();
-        for d in &mut self.0 {
-            if d.source_line.is_some() || d.line == 0 {
-                continue;
-            }
-            let text = cache.entry(d.file.clone()).or_insert_with(|| {
-                let path = root.join(&d.file);
-                // Only a regular file: reading a FIFO would wait for ever.
-                if !std::fs::metadata(&path).is_ok_and(|m| m.is_file()) {
-                    return None;
-                }
-                let bytes = std::fs::read(path).ok()?;
-                // A UTF-16 file has no line to show; Notepad's byte order
-                // mark is not part of line 1, whose caret would stand one
-                // place too far.
-                if crate::source::files::utf16_order(&bytes).is_some() {
-                    return None;
-                }
-                let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-                Some(String::from_utf8_lossy(text).into_owned())
-            });
-            if let Some(text) = text {
-                d.source_line = text
-                    .lines()
-                    .nth(d.line - 1)
-                    .map(|l| l.chars().take(200).collect());
-            }
-        }
     }
 
     /// The text report: every diagnostic, then a count.

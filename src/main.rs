@@ -260,7 +260,7 @@ fn print_report(
     kelengkapan: Option<serde_json::Value>,
 ) {
     d.sort();
-    d.attach_sources(root);
+    lajur::source::files::attach_lines(&mut d, root);
     match format {
         Format::Text => {
             if !d.is_empty() {

@@ -313,7 +313,7 @@ impl Builder {
         );
         let report = ErrorReport::new(&errors);
         // The terminal first: whoever sees the overlay can find them there.
-        diagnostics.attach_sources(&self.opts.root);
+        crate::source::files::attach_lines(&mut diagnostics, &self.opts.root);
         eprint!("{}", diagnostics.to_text());
         if self.generation == 0 {
             eprintln!("Nothing to serve yet: the site is built once these are fixed.");
@@ -328,7 +328,7 @@ impl Builder {
 
     fn print_warnings(&mut self, mut warnings: Diagnostics) {
         warnings.sort();
-        warnings.attach_sources(&self.opts.root);
+        crate::source::files::attach_lines(&mut warnings, &self.opts.root);
         let text = if warnings.is_empty() {
             String::new()
         } else {

@@ -4,7 +4,7 @@
 use std::io::Read;
 use std::path::Path;
 
-use crate::diagnostic::{Diagnostic, Pos};
+use crate::diagnostic::{Diagnostic, Diagnostics, Pos};
 
 /// The largest source file read. A long SOP is a few tens of kilobytes, so
 /// this only stops a wrong file (a database dump saved as .yaml) from
@@ -141,6 +141,41 @@ fn legacy_char(byte: u8) -> Option<char> {
         // Latin-1 letters and signs, where Windows-1252 agrees with Unicode.
         0xA1..=0xFF if byte != 0xAD => Some(char::from(byte)),
         _ => None,
+    }
+}
+
+/// Fills `source_line` of every diagnostic from the files under `root`,
+/// for the report: the line an author has to change, printed under the
+/// message. Here, not in `diagnostic`, which reads no file.
+pub fn attach_lines(diagnostics: &mut Diagnostics, root: &Path) {
+    let mut cache: std::collections::HashMap<std::path::PathBuf, Option<String>> =
+        Default::default();
+    for d in &mut diagnostics.0 {
+        if d.source_line.is_some() || d.line == 0 {
+            continue;
+        }
+        let text = cache.entry(d.file.clone()).or_insert_with(|| {
+            let path = root.join(&d.file);
+            // Only a regular file: reading a FIFO would wait for ever.
+            if !std::fs::metadata(&path).is_ok_and(|m| m.is_file()) {
+                return None;
+            }
+            let bytes = std::fs::read(path).ok()?;
+            // A UTF-16 file has no line to show; Notepad's byte order
+            // mark is not part of line 1, whose caret would stand one
+            // place too far.
+            if utf16_order(&bytes).is_some() {
+                return None;
+            }
+            let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+            Some(String::from_utf8_lossy(text).into_owned())
+        });
+        if let Some(text) = text {
+            d.source_line = text
+                .lines()
+                .nth(d.line - 1)
+                .map(|l| l.chars().take(200).collect());
+        }
     }
 }
 
