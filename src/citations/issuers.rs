@@ -2,11 +2,10 @@
 //! name them.
 
 /// A ministry: the abbreviation of its regulations' ids ("kes" of
-/// "permenkes"), the short name in text, its full name, and how authors
-/// write it, compacted to lower-case letters ("pan dan rb" → "pandanrb").
+/// "permenkes"), its full name, and how authors write it, compacted to
+/// lower-case letters ("pan dan rb" → "pandanrb").
 pub(super) struct Ministry {
     pub abbr: &'static str,
-    pub short: &'static str,
     pub name: &'static str,
     aliases: &'static [&'static str],
 }
@@ -16,19 +15,16 @@ pub(super) struct Ministry {
 pub(super) const MINISTRIES: &[Ministry] = &[
     Ministry {
         abbr: "dagri",
-        short: "Permendagri",
         name: "Dalam Negeri",
         aliases: &["dalamnegeri", "dagri", "mendagri"],
     },
     Ministry {
         abbr: "keu",
-        short: "PMK",
         name: "Keuangan",
         aliases: &["keuangan", "keu"],
     },
     Ministry {
         abbr: "panrb",
-        short: "PermenPAN-RB",
         name: "Pendayagunaan Aparatur Negara dan Reformasi Birokrasi",
         // The ministry was "PAN" until 2009; authors still write it so.
         aliases: &[
@@ -41,25 +37,21 @@ pub(super) const MINISTRIES: &[Ministry] = &[
     },
     Ministry {
         abbr: "kes",
-        short: "Permenkes",
         name: "Kesehatan",
         aliases: &["kesehatan", "kes"],
     },
     Ministry {
         abbr: "dikbud",
-        short: "Permendikbud",
         name: "Pendidikan dan Kebudayaan",
         aliases: &["pendidikandankebudayaan", "dikbud"],
     },
     Ministry {
         abbr: "diknas",
-        short: "Permendiknas",
         name: "Pendidikan Nasional",
         aliases: &["pendidikannasional", "diknas"],
     },
     Ministry {
         abbr: "dikbudristek",
-        short: "Permendikbudristek",
         name: "Pendidikan, Kebudayaan, Riset, dan Teknologi",
         aliases: &[
             "pendidikankebudayaanrisetdanteknologi",
@@ -69,49 +61,41 @@ pub(super) const MINISTRIES: &[Ministry] = &[
     },
     Ministry {
         abbr: "naker",
-        short: "Permenaker",
         name: "Ketenagakerjaan",
         aliases: &["ketenagakerjaan", "tenagakerja", "naker", "aker"],
     },
     Ministry {
         abbr: "hub",
-        short: "Permenhub",
         name: "Perhubungan",
         aliases: &["perhubungan", "hub"],
     },
     Ministry {
         abbr: "kumham",
-        short: "Permenkumham",
         name: "Hukum dan Hak Asasi Manusia",
         aliases: &["hukumdanhakasasimanusia", "hukumdanham", "kumham"],
     },
     Ministry {
         abbr: "sos",
-        short: "Permensos",
         name: "Sosial",
         aliases: &["sosial", "sos"],
     },
     Ministry {
         abbr: "tan",
-        short: "Permentan",
         name: "Pertanian",
         aliases: &["pertanian", "tan"],
     },
     Ministry {
         abbr: "lhk",
-        short: "Permen LHK",
         name: "Lingkungan Hidup dan Kehutanan",
         aliases: &["lingkunganhidupdankehutanan", "lhk"],
     },
     Ministry {
         abbr: "pupr",
-        short: "Permen PUPR",
         name: "Pekerjaan Umum dan Perumahan Rakyat",
         aliases: &["pekerjaanumumdanperumahanrakyat", "pupr"],
     },
     Ministry {
         abbr: "desa",
-        short: "Permendesa",
         name: "Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi",
         aliases: &[
             "desapembangunandaerahtertinggaldantransmigrasi",
@@ -121,37 +105,31 @@ pub(super) const MINISTRIES: &[Ministry] = &[
     },
     Ministry {
         abbr: "ag",
-        short: "PMA",
         name: "Agama",
         aliases: &["agama", "ag"],
     },
     Ministry {
         abbr: "kominfo",
-        short: "Permenkominfo",
         name: "Komunikasi dan Informatika",
         aliases: &["komunikasidaninformatika", "kominfo"],
     },
     Ministry {
         abbr: "dag",
-        short: "Permendag",
         name: "Perdagangan",
         aliases: &["perdagangan", "dag"],
     },
     Ministry {
         abbr: "perin",
-        short: "Permenperin",
         name: "Perindustrian",
         aliases: &["perindustrian", "perin"],
     },
     Ministry {
         abbr: "esdm",
-        short: "Permen ESDM",
         name: "Energi dan Sumber Daya Mineral",
         aliases: &["energidansumberdayamineral", "esdm"],
     },
     Ministry {
         abbr: "atrbpn",
-        short: "Permen ATR/BPN",
         name: "Agraria dan Tata Ruang/Kepala Badan Pertanahan Nasional",
         aliases: &[
             "agrariadantataruangkepalabadanpertanahannasional",
@@ -162,7 +140,6 @@ pub(super) const MINISTRIES: &[Ministry] = &[
     },
     Ministry {
         abbr: "ppn",
-        short: "Permen PPN/Bappenas",
         name: "Perencanaan Pembangunan Nasional/Kepala Bappenas",
         aliases: &[
             "perencanaanpembangunannasionalkepalabadanperencanaanpembangunannasional",
@@ -174,13 +151,11 @@ pub(super) const MINISTRIES: &[Ministry] = &[
     },
     Ministry {
         abbr: "pppa",
-        short: "Permen PPPA",
         name: "Pemberdayaan Perempuan dan Perlindungan Anak",
         aliases: &["pemberdayaanperempuandanperlindungananak", "pppa"],
     },
     Ministry {
         abbr: "kp",
-        short: "Permen KP",
         name: "Kelautan dan Perikanan",
         aliases: &["kelautandanperikanan", "kp"],
     },

@@ -20,9 +20,7 @@ mod recognise;
 #[cfg(test)]
 mod tests;
 
-use crate::model::{Citation, RegulationKind};
-use id::UUD_ID;
-use issuers::ministry;
+use crate::model::Citation;
 use lexer::{
     amended_part, clean_title, normalise, split_tentang, strip_list_marker, strip_trailing,
 };
