@@ -107,7 +107,7 @@ fn render_one_sop(c: &mut Criterion) {
         &mut lajur::source::SourceCache::disabled(),
     )
     .expect("the synthetic handbook has no errors");
-    let linked = lajur::pipeline::link(loaded);
+    let linked = lajur::pipeline::link(loaded).expect("the synthetic handbook links");
     let (_, sop) = largest(FEW);
     let index = linked
         .handbook

@@ -41,8 +41,10 @@ fn main() -> ExitCode {
     let all = Instant::now();
     let started = Instant::now();
     let cpu_started = cpu_ms();
-    let linked = match lajur::pipeline::load(&opts, &mut lajur::source::SourceCache::disabled()) {
-        Ok(loaded) => lajur::pipeline::link(loaded),
+    let linked = match lajur::pipeline::load(&opts, &mut lajur::source::SourceCache::disabled())
+        .and_then(lajur::pipeline::link)
+    {
+        Ok(linked) => linked,
         Err(e) => {
             eprintln!("{e}: run `lajur check`");
             return ExitCode::FAILURE;

@@ -154,5 +154,5 @@ fn prepare(
         let resolved = output::destination(&opts.root, &out, target.force, setting, landmarks)?;
         Ok((out, resolved))
     })?;
-    Ok((pipeline::link(loaded), out))
+    Ok((pipeline::link(loaded)?, out))
 }

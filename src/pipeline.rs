@@ -6,10 +6,12 @@
 //!
 //! 1. **load** ([`load`]): `source` reads handbook.yaml, content/, the
 //!    static files and the theme's templates, and checks them. A problem of
-//!    the settings stops here with exit status 2, one of the handbook with 1.
-//! 2. **link** ([`link`]): the indexes (regulations, roles, backlinks) are
-//!    computed once and kept beside the handbook; every lane takes its
-//!    role's slug from them.
+//!    the settings stops here with exit status 2; the handbook's own
+//!    problems go on to the link stage, so one run reports them all.
+//! 2. **link** ([`link`]): keterkaitan are resolved (on a handbook with
+//!    errors too); then, unless there are errors (exit status 1), the
+//!    indexes (regulations, roles, backlinks) are computed once and kept
+//!    beside the handbook; every lane takes its role's slug from them.
 //! 3. **plan** ([`crate::routes::plan`], at the end of [`link`]): the path
 //!    and URL of every page and file, read by every page that links.
 //! 4. **render ∥ index** ([`Producer`]): the pages are rendered while the
@@ -81,17 +83,20 @@ impl BuildError {
     }
 }
 
-/// The handbook as loaded and checked, with its theme and the warnings met.
+/// The handbook as loaded and checked, with its theme and the problems
+/// met: warnings, and errors of the handbook (not of the settings), which
+/// [`link`] reports with its own.
 #[derive(Debug)]
 pub struct Loaded {
     pub handbook: Handbook,
     pub theme: Theme,
-    pub warnings: Diagnostics,
+    pub diagnostics: Diagnostics,
 }
 
 /// Stage 1: reads and checks the handbook under `opts.root`, taking from
 /// `cache` what is unchanged since its last use (`serve`; a disabled cache
-/// reads everything).
+/// reads everything). Only the settings stop it: the handbook's errors are
+/// kept in [`Loaded::diagnostics`] for [`link`].
 pub fn load(opts: &Options, cache: &mut SourceCache) -> Result<Loaded, BuildError> {
     load_for(opts, cache, |_| Ok(())).map(|(loaded, ())| loaded)
 }
@@ -117,13 +122,10 @@ pub fn load_for<T>(
             return Err(BuildError::Settings(diagnostics));
         }
     };
-    if diagnostics.has_errors() {
-        return Err(BuildError::Handbook(diagnostics));
-    }
     let loaded = Loaded {
         handbook,
         theme: loaded.theme,
-        warnings: diagnostics,
+        diagnostics,
     };
     Ok((loaded, found))
 }
@@ -143,26 +145,31 @@ pub struct Linked {
     pub warnings: Diagnostics,
 }
 
-/// Stage 2: computes the indexes once and gives every lane the slug of its
-/// role, so the flowchart, the role page and sop.json name a lane written
-/// by its singkatan or in another spelling alike.
-pub fn link(loaded: Loaded) -> Linked {
+/// Stage 2 (and 3): resolves the keterkaitan, and when the handbook has no
+/// error, computes the indexes once (every lane gets the slug of its role)
+/// and plans the routes. An error of the load or of the link stage stops
+/// here, every one of them reported together (exit status 1).
+pub fn link(loaded: Loaded) -> Result<Linked, BuildError> {
     let Loaded {
         mut handbook,
         theme,
-        warnings,
+        mut diagnostics,
     } = loaded;
-    let indexes = crate::link::link(&mut handbook);
+    let indexes = crate::link::link(&mut handbook, &mut diagnostics);
+    diagnostics.sort();
+    let Some(indexes) = indexes else {
+        return Err(BuildError::Handbook(diagnostics));
+    };
     let routes = crate::routes::plan(&handbook, &indexes);
     let completeness = completeness::assess(&handbook, calendar::build_day());
-    Linked {
+    Ok(Linked {
         handbook,
         indexes,
         routes,
         completeness,
         theme,
-        warnings,
-    }
+        warnings: diagnostics,
+    })
 }
 
 /// Stages 3 and 4 of one build: the templates parsed, the assets' paths
@@ -238,7 +245,7 @@ impl Linked {
 /// what `serve` shows, in a stable order. For tests and tools that want the
 /// files rather than a folder.
 pub fn render_in_memory(opts: &Options) -> Result<(Linked, Vec<OutputFile>), BuildError> {
-    let linked = link(load(opts, &mut SourceCache::disabled())?);
+    let linked = link(load(opts, &mut SourceCache::disabled())?)?;
     let producer = Producer::new(&linked, &opts.root)?;
     let mut files = crate::output::keep_files(|sink| producer.site(sink, false))?;
     files.sort_by(|a, b| a.path.cmp(&b.path));

@@ -59,7 +59,7 @@ fn build(root: &Path, args: &[&str]) -> PathBuf {
 fn plan(opts: &Options) -> Linked {
     let mut cache = SourceCache::disabled();
     let loaded = pipeline::load(opts, &mut cache).expect("the example handbook loads");
-    pipeline::link(loaded)
+    pipeline::link(loaded).expect("the example handbook links")
 }
 
 /// Every file under `dir`, as '/'-separated paths.

@@ -291,7 +291,7 @@ fn load(root: &Path) -> lajur::pipeline::Linked {
     };
     let cache = &mut lajur::source::SourceCache::disabled();
     let loaded = lajur::pipeline::load(&opts, cache).expect("the handbook loads");
-    lajur::pipeline::link(loaded)
+    lajur::pipeline::link(loaded).expect("the handbook links")
 }
 
 /// Indexes the handbook at `root` both ways; returns the number of chunks

@@ -14,13 +14,23 @@ pub mod references;
 
 pub use index::Indexes;
 
+use crate::diagnostic::Diagnostics;
 use crate::model::Handbook;
 
-/// Computes the indexes once and gives every lane the slug of its role, so
-/// the flowchart, the role page and sop.json name a lane written by its
+/// The link stage. First resolves every keterkaitan to the SOP it names,
+/// adding a warning to `diagnostics` for one that names nothing: this runs
+/// on a handbook loaded with errors too, so that `lajur check` reports a
+/// bad keterkaitan with the YAML errors of the same run. Then, only when
+/// `diagnostics` hold no error (a handbook that can be built), computes
+/// the indexes once and gives every lane the slug of its role, so the
+/// flowchart, the role page and sop.json name a lane written by its
 /// singkatan or in another spelling alike.
-pub fn link(handbook: &mut Handbook) -> Indexes {
+pub fn link(handbook: &mut Handbook, diagnostics: &mut Diagnostics) -> Option<Indexes> {
+    diagnostics.extend(references::resolve(&mut handbook.sops));
+    if diagnostics.has_errors() {
+        return None;
+    }
     let indexes = Indexes::build(handbook);
     index::assign_role_slugs(handbook, &indexes);
-    indexes
+    Some(indexes)
 }

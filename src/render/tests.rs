@@ -162,15 +162,16 @@ fn render_in(root: &Path, config: Config) -> BTreeMap<String, String> {
 /// `root`, the handbook linked, every page rendered into memory.
 fn render_site(handbook: &Handbook, root: &Path) -> Result<Vec<OutputFile>, Diagnostics> {
     let (theme, _) = crate::source::theme::load(root, &handbook.config);
-    let linked = crate::pipeline::link(crate::pipeline::Loaded {
-        handbook: handbook.clone(),
-        theme,
-        warnings: Diagnostics::default(),
-    });
     let diagnostics = |e: crate::BuildError| match e.diagnostics() {
         Some(d) => d.clone(),
         None => panic!("{e}"),
     };
+    let linked = crate::pipeline::link(crate::pipeline::Loaded {
+        handbook: handbook.clone(),
+        theme,
+        diagnostics: Diagnostics::default(),
+    })
+    .map_err(diagnostics)?;
     let producer = crate::pipeline::Producer::new(&linked, root).map_err(diagnostics)?;
     crate::output::keep_files(|sink| producer.site(sink, false)).map_err(diagnostics)
 }

@@ -176,8 +176,8 @@ impl Builder {
             self.cache.forget(path);
         }
         let start = Instant::now();
-        let linked = match pipeline::load(&self.opts, &mut self.cache) {
-            Ok(loaded) => pipeline::link(loaded),
+        let linked = match pipeline::load(&self.opts, &mut self.cache).and_then(pipeline::link) {
+            Ok(linked) => linked,
             Err(e) => return self.show_failure(e),
         };
         let root = self.opts.root.clone();

@@ -3,7 +3,9 @@
 //!
 //! Every file is read on its own (in parallel), into a YAML tree that keeps
 //! positions and then into the model, so one run reports every problem of
-//! every file. Checks across files (nomor, URLs, keterkaitan) come last.
+//! every file. Checks across files (nomor, URLs) come last; keterkaitan are
+//! resolved later, by the link stage (`link::link`), which runs on a
+//! handbook with errors too so that `check` reports both in one run.
 
 mod cache;
 mod checks;
@@ -204,7 +206,6 @@ fn read_content(
 
     let units = sort_units(units);
     sort_sops(&mut sops, &units);
-    out.extend(crate::link::references::resolve(&mut sops));
 
     let allow_html = handbook.config.allow_html;
     handbook.assets = content

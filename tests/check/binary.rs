@@ -82,3 +82,28 @@ fn check_json_output_shape() {
     assert_eq!(second["line"], 9);
     assert_eq!(second["hint"], "did you mean `mulai`?");
 }
+
+/// The link stage runs on a handbook loaded with errors: one `lajur check`
+/// reports a keterkaitan that names no SOP together with a YAML error of
+/// another file, not the one after the other is fixed.
+#[test]
+fn check_reports_a_bad_keterkaitan_with_the_yaml_errors() {
+    let broken = handbook(&[
+        ("content/a.yaml", "nomor: 1\nnmaa: x\n"),
+        (
+            "content/b.yaml",
+            "nomor: 2\nnama: Penyusunan RKT\nketerkaitan:\n  - SOP Tidak Ada\nlangkah:\n  - kegiatan: a\n    pelaksana: P\n",
+        ),
+    ]);
+    let out = lajur_check(broken.path(), false);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("content/a.yaml:2:1: error: unknown key `nmaa`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("content/b.yaml:4:5: warning: keterkaitan `SOP Tidak Ada` matches no SOP"),
+        "{stderr}"
+    );
+}

@@ -1,4 +1,4 @@
-//! `source::load` and `lajur check` over small handbooks: every problem an
+//! `source::load` with the link stage, and `lajur check`, over small handbooks: every problem an
 //! author can make is reported at its file and line, and a valid handbook
 //! loads every field of the form.
 //!
@@ -24,11 +24,19 @@ use lajur::source::{Loaded, load};
 use lajur::{Handbook, Options};
 use support::{STEPS, handbook, sop, write};
 
+/// The handbook under `root` as `lajur check` reads it: loaded, then its
+/// keterkaitan resolved by the link stage, which runs on a handbook with
+/// errors too, every diagnostic of both kept.
 fn load_dir(root: &Path) -> Loaded {
-    load(&Options {
+    let mut loaded = load(&Options {
         root: root.to_path_buf(),
         ..Options::default()
-    })
+    });
+    if let Some(handbook) = loaded.handbook.as_mut() {
+        lajur::link::link(handbook, &mut loaded.diagnostics);
+        loaded.diagnostics.sort();
+    }
+    loaded
 }
 
 fn check(files: &[(&str, &str)]) -> Loaded {
