@@ -51,7 +51,7 @@ pub enum BuildError {
     Handbook(Diagnostics),
     /// A file of the site could not be written.
     #[error("could not write the site: {0}")]
-    Write(#[source] std::io::Error),
+    Write(#[source] crate::output::OutputError),
 }
 
 impl From<SearchError> for BuildError {

@@ -7,9 +7,11 @@
 //! producers depend on this module, not on each other.
 
 mod destination;
+mod error;
 mod staging;
 
 pub use destination::{Landmarks, MARKER, Setting, destination};
+pub use error::OutputError;
 pub use staging::{Staging, Written};
 
 /// One file of the site: a path under the output folder ('/'-separated) and its bytes.
@@ -30,7 +32,7 @@ impl OutputFile {
 }
 
 /// Where made files go; called from many threads at once.
-pub type Sink<'a> = &'a (dyn Fn(OutputFile) -> std::io::Result<()> + Sync);
+pub type Sink<'a> = &'a (dyn Fn(OutputFile) -> Result<(), OutputError> + Sync);
 
 /// Runs `write` with a sink that keeps every file in memory, in the order
 /// they came, for callers that want the files rather than a folder.
@@ -72,7 +74,7 @@ impl Assets {
     }
 
     /// Hands `file` to `sink` unless an asset takes its path.
-    pub fn pass(&self, file: OutputFile, sink: Sink<'_>) -> std::io::Result<()> {
+    pub fn pass(&self, file: OutputFile, sink: Sink<'_>) -> Result<(), OutputError> {
         if self.paths.contains(&file.path) {
             return Ok(());
         }

@@ -15,8 +15,8 @@ use rayon::prelude::*;
 
 use crate::model::Asset;
 
-use super::OutputFile;
 use super::destination::{MARKER, MARKER_TEXT};
+use super::{OutputError, OutputFile};
 
 /// A site being written: files go into a staging folder beside the output
 /// as they come, from any thread; [`Staging::commit`] copies the assets and
@@ -46,7 +46,7 @@ pub struct Written {
 
 impl Staging {
     /// Makes an empty staging folder for `out`, on the same file system.
-    pub fn create(out: &Path, assets: &[Asset]) -> io::Result<Staging> {
+    pub fn create(out: &Path, assets: &[Asset]) -> Result<Staging, OutputError> {
         // An attachment withheld (HTML with allow_html false) is not copied.
         let assets: Vec<Asset> = assets
             .iter()
@@ -62,14 +62,20 @@ impl Staging {
             .take_while(|p| !p.as_os_str().is_empty() && !p.exists())
             .last()
             .map(Path::to_path_buf);
-        fs::create_dir_all(&parent)?;
+        let staging = |path: &Path| {
+            move |source| OutputError::Staging {
+                path: path.to_path_buf(),
+                source,
+            }
+        };
+        fs::create_dir_all(&parent).map_err(staging(&parent))?;
         let pid = std::process::id();
         let dir = parent.join(format!("{name}{MARKER}-tmp-{pid}"));
         if dir.exists() {
             // Left by a killed build that had our pid; it was never the output.
-            fs::remove_dir_all(&dir)?;
+            fs::remove_dir_all(&dir).map_err(staging(&dir))?;
         }
-        fs::create_dir_all(&dir)?;
+        fs::create_dir_all(&dir).map_err(staging(&dir))?;
         Ok(Staging {
             old: parent.join(format!("{name}{MARKER}-old-{pid}")),
             out: out.to_path_buf(),
@@ -83,7 +89,7 @@ impl Staging {
     }
 
     /// Writes one file into the staging folder.
-    pub fn put(&self, file: &OutputFile) -> io::Result<()> {
+    pub fn put(&self, file: &OutputFile) -> Result<(), OutputError> {
         let path = self.dir.join(safe_relative(&file.path)?);
         // Most files go into a folder that exists already: try first, make
         // the folder only when the write says it is missing.
@@ -96,7 +102,10 @@ impl Staging {
             },
             other => other,
         };
-        written.map_err(|e| with_path(e, &file.path))?;
+        written.map_err(|source| OutputError::Write {
+            path: file.path.clone(),
+            source,
+        })?;
         self.files.fetch_add(1, Ordering::Relaxed);
         if file.path.ends_with(".html") {
             self.pages.fetch_add(1, Ordering::Relaxed);
@@ -105,17 +114,26 @@ impl Staging {
     }
 
     /// Copies the assets in and swaps the staging folder in for the output.
-    pub fn commit(mut self) -> io::Result<Written> {
+    pub fn commit(mut self) -> Result<Written, OutputError> {
         self.assets.par_iter().try_for_each(|a| {
             let dest = self.dir.join(safe_relative(&a.dest)?);
             if let Some(parent) = dest.parent() {
-                fs::create_dir_all(parent)?;
+                fs::create_dir_all(parent).map_err(|source| OutputError::Write {
+                    path: a.dest.clone(),
+                    source,
+                })?;
             }
             fs::copy(&a.source, dest)
                 .map(|_| ())
-                .map_err(|e| with_path(e, &a.source.display().to_string()))
+                .map_err(|source| OutputError::Copy {
+                    path: a.source.clone(),
+                    source,
+                })
         })?;
-        fs::write(self.dir.join(MARKER), MARKER_TEXT)?;
+        fs::write(self.dir.join(MARKER), MARKER_TEXT).map_err(|source| OutputError::Write {
+            path: MARKER.to_string(),
+            source,
+        })?;
         swap(&self.dir, &self.out, &self.old)?;
         self.committed = true;
         Ok(Written {
@@ -141,15 +159,12 @@ impl Drop for Staging {
     }
 }
 
-fn split_output(out: &Path) -> io::Result<(PathBuf, String)> {
+fn split_output(out: &Path) -> Result<(PathBuf, String), OutputError> {
     let name = out
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
-        .ok_or_else(|| {
-            io::Error::new(
-                io::ErrorKind::InvalidInput,
-                format!("the output folder `{}` has no name", out.display()),
-            )
+        .ok_or_else(|| OutputError::NoName {
+            path: out.to_path_buf(),
         })?;
     let parent = match out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -158,24 +173,27 @@ fn split_output(out: &Path) -> io::Result<(PathBuf, String)> {
     Ok((parent, name))
 }
 
-fn swap(staging: &Path, out: &Path, old: &Path) -> io::Result<()> {
+fn swap(staging: &Path, out: &Path, old: &Path) -> Result<(), OutputError> {
+    let failed = |source| OutputError::Swap {
+        path: out.to_path_buf(),
+        source,
+    };
     if !out.exists() {
-        return fs::rename(staging, out);
+        return fs::rename(staging, out).map_err(failed);
     }
     if !out.is_dir() {
-        return Err(io::Error::new(
-            io::ErrorKind::AlreadyExists,
-            format!("the output `{}` is a file, not a folder", out.display()),
-        ));
+        return Err(OutputError::NotAFolder {
+            path: out.to_path_buf(),
+        });
     }
     if old.exists() {
-        fs::remove_dir_all(old)?;
+        fs::remove_dir_all(old).map_err(failed)?;
     }
-    fs::rename(out, old)?;
+    fs::rename(out, old).map_err(failed)?;
     if let Err(e) = fs::rename(staging, out) {
         // Put the previous site back before reporting.
         let _ = fs::rename(old, out);
-        return Err(e);
+        return Err(failed(e));
     }
     // The new site is in place; a leftover old folder is untidy, not wrong.
     let _ = fs::remove_dir_all(old);
@@ -183,7 +201,7 @@ fn swap(staging: &Path, out: &Path, old: &Path) -> io::Result<()> {
 }
 
 /// An output path as a relative path that stays inside the output folder.
-fn safe_relative(path: &str) -> io::Result<PathBuf> {
+fn safe_relative(path: &str) -> Result<PathBuf, OutputError> {
     let rel = Path::new(path);
     let inside = !path.is_empty()
         && rel
@@ -192,15 +210,10 @@ fn safe_relative(path: &str) -> io::Result<PathBuf> {
     if inside {
         Ok(rel.to_path_buf())
     } else {
-        Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            format!("output path `{path}` would leave the output folder"),
-        ))
+        Err(OutputError::Outside {
+            path: path.to_string(),
+        })
     }
-}
-
-fn with_path(e: io::Error, path: &str) -> io::Error {
-    io::Error::new(e.kind(), format!("{path}: {e}"))
 }
 
 #[cfg(test)]
@@ -235,7 +248,7 @@ mod tests {
 
     /// Writes `files` and the assets into `out` as `build` does: through
     /// a staging folder, committed when every file is in.
-    fn write_site(files: &[OutputFile], assets: &[Asset], out: &Path) -> io::Result<()> {
+    fn write_site(files: &[OutputFile], assets: &[Asset], out: &Path) -> Result<(), OutputError> {
         let staging = Staging::create(out, assets)?;
         files.iter().try_for_each(|f| staging.put(f))?;
         staging.commit().map(|_| ())
@@ -326,13 +339,16 @@ mod tests {
             dest: "a/tidak-ada.pdf".into(),
             kind: AssetKind::Attachment,
         };
-        let err = write_site(&[file("index.html", "rusak")], &[missing], &out);
-        assert!(err.is_err());
+        let err = write_site(&[file("index.html", "rusak")], &[missing], &out)
+            .expect_err("a missing attachment");
+        // The message names the file that could not be copied.
+        assert!(err.to_string().contains("tidak-ada.pdf"), "{err}");
         assert_eq!(snapshot(&out), before);
         assert_eq!(siblings(tmp.path()), ["public"], "staging removed");
 
-        let escaping = write_site(&[file("../luar.html", "x")], &[], &out);
-        assert!(escaping.is_err());
+        let escaping = write_site(&[file("../luar.html", "x")], &[], &out)
+            .expect_err("a path out of the folder");
+        assert!(escaping.to_string().contains("../luar.html"), "{escaping}");
         assert!(!tmp.path().join("luar.html").exists());
         assert_eq!(snapshot(&out), before);
         assert_eq!(siblings(tmp.path()), ["public"]);
@@ -343,7 +359,11 @@ mod tests {
         let tmp = tempfile::tempdir().expect("temp dir");
         let out = tmp.path().join("public");
         fs::write(&out, b"bukan folder").expect("write");
-        assert!(write_site(&[file("index.html", "x")], &[], &out).is_err());
+        let err = write_site(&[file("index.html", "x")], &[], &out).expect_err("a file");
+        assert!(
+            err.to_string().contains("public` is a file, not a folder"),
+            "{err}"
+        );
         assert_eq!(fs::read(&out).expect("still there"), b"bukan folder");
         assert_eq!(siblings(tmp.path()), ["public"]);
     }

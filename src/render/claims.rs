@@ -11,7 +11,7 @@ use std::sync::Mutex;
 use crate::diagnostic::{Diagnostic, Pos};
 use crate::model::{Asset, Handbook};
 
-use crate::output::{OutputFile, Sink};
+use crate::output::{OutputError, OutputFile, Sink};
 use crate::routes;
 
 /// The paths the attachments of content/ take (published or withheld).
@@ -50,7 +50,7 @@ impl<'a> Claims<'a> {
 
     /// Hands `file` to `sink`, unless an attachment takes its path: then the
     /// clash is kept for [`Claims::into_errors`] and the file goes nowhere.
-    pub fn pass(&self, file: OutputFile, sink: Sink<'_>) -> std::io::Result<()> {
+    pub fn pass(&self, file: OutputFile, sink: Sink<'_>) -> Result<(), OutputError> {
         if self.attachments.is_empty() {
             return sink(file);
         }

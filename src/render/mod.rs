@@ -48,7 +48,7 @@ pub enum RenderError {
     Pages(Diagnostics),
     /// The sink could not take a file.
     #[error("could not write the site: {0}")]
-    Write(#[source] std::io::Error),
+    Write(#[source] crate::output::OutputError),
 }
 
 /// The pages of one build, ready to render: the templates parsed once, the
@@ -201,7 +201,7 @@ impl<'a> Renderer<'a> {
 
 enum JobError {
     Page(Diagnostic),
-    Write(std::io::Error),
+    Write(crate::output::OutputError),
 }
 
 /// One unit of rendering work; all are independent, so they run in parallel.

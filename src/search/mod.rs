@@ -41,7 +41,7 @@ const TITLE_TERMS_WEIGHT: u8 = 6;
 pub enum SearchError {
     /// The sink could not take a file of the index.
     #[error(transparent)]
-    Write(#[from] std::io::Error),
+    Write(#[from] crate::output::OutputError),
 }
 
 /// Builds the Pagefind index of the handbook's SOPs and returns its files,

@@ -13,12 +13,11 @@
 //! locations and fragments.
 
 use std::collections::BTreeMap;
-use std::io;
 
 use rayon::prelude::*;
 
 use crate::config::Language;
-use crate::output::{OutputFile, Sink};
+use crate::output::{OutputError, OutputFile, Sink};
 use crate::search::SearchError;
 
 use super::format::{
@@ -155,7 +154,7 @@ impl<'a> Bundle<'a> {
         &mut self,
         items: &[T],
         make: impl Fn(&T) -> Record + Sync,
-    ) -> io::Result<()> {
+    ) -> Result<(), OutputError> {
         let reader = &self.reader;
         let mut previous = Vec::new();
         for batch in items.chunks(BATCH) {
@@ -224,7 +223,7 @@ impl Reader {
 
 impl Gathered<'_> {
     /// Adds pages read, in order, and writes their fragments.
-    fn add(&mut self, read: Vec<ReadPage>) -> io::Result<()> {
+    fn add(&mut self, read: Vec<ReadPage>) -> Result<(), OutputError> {
         let language = self.language.code();
         for page in read {
             let number = self.pages.len() as u32;
@@ -268,7 +267,7 @@ impl Gathered<'_> {
     }
 
     /// Writes the full groups of fragments, and the last one if `all`.
-    fn write_groups(&mut self, all: bool) -> io::Result<()> {
+    fn write_groups(&mut self, all: bool) -> Result<(), OutputError> {
         let mut groups: Vec<Vec<(usize, String, Vec<u8>)>> = Vec::new();
         while self.pending.len() >= self.group_size || (all && !self.pending.is_empty()) {
             let size = self.group_size.min(self.pending.len());
