@@ -32,8 +32,9 @@ use crate::config::Language;
 use crate::model::Sop;
 
 /// The whole `<svg>` element of the flowchart of `sop`, identical inline in
-/// the page and in alur.svg. Each symbol links to `#langkah-N` (the row of
-/// the steps table) and carries the id `alur-langkah-N` for the way back.
+/// the page and in alur.svg. Each symbol links to the row of the steps
+/// table ([`crate::routes::step_anchor`]) and carries the id
+/// [`crate::routes::CHART_STEP_ANCHOR`] and its number for the way back.
 pub fn render_svg(sop: &Sop, language: Language) -> String {
     render_svg_linked(sop, language, Vec::new())
 }
