@@ -74,4 +74,3 @@ fn parse_nested(line: &str, depth: usize) -> Citation {
         amends,
     }
 }
-

@@ -1,6 +1,7 @@
 //! The reading of real dasar_hukum lines, end to end: ids, parts, names.
 
 use super::*;
+use crate::model::RegulationKind;
 use RegulationKind as K;
 
 /// (line, id, kind).

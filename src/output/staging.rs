@@ -62,20 +62,14 @@ impl Staging {
             .take_while(|p| !p.as_os_str().is_empty() && !p.exists())
             .last()
             .map(Path::to_path_buf);
-        let staging = |path: &Path| {
-            move |source| OutputError::Staging {
-                path: path.to_path_buf(),
-                source,
-            }
-        };
-        fs::create_dir_all(&parent).map_err(staging(&parent))?;
+        fs::create_dir_all(&parent).map_err(|source| staging_error(&parent, source))?;
         let pid = std::process::id();
         let dir = parent.join(format!("{name}{MARKER}-tmp-{pid}"));
         if dir.exists() {
             // Left by a killed build that had our pid; it was never the output.
-            fs::remove_dir_all(&dir).map_err(staging(&dir))?;
+            fs::remove_dir_all(&dir).map_err(|source| staging_error(&dir, source))?;
         }
-        fs::create_dir_all(&dir).map_err(staging(&dir))?;
+        fs::create_dir_all(&dir).map_err(|source| staging_error(&dir, source))?;
         Ok(Staging {
             old: parent.join(format!("{name}{MARKER}-old-{pid}")),
             out: out.to_path_buf(),
@@ -156,6 +150,13 @@ impl Drop for Staging {
                 let _ = fs::remove_dir_all(made);
             }
         }
+    }
+}
+
+fn staging_error(path: &Path, source: io::Error) -> OutputError {
+    OutputError::Staging {
+        path: path.to_path_buf(),
+        source,
     }
 }
 
