@@ -135,18 +135,52 @@ fn gap_text(gap: &Gap, k: &CompletenessStrings) -> String {
     out
 }
 
+/// The gaps of one part in words. A run of three or more steps with the
+/// same problem is one item, "langkah 1–12: kosong": an SOP imported
+/// without waktu lacks it in every step, and a list of each would bury the
+/// other findings.
+fn part_items(gaps: &[&Gap], k: &CompletenessStrings) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < gaps.len() {
+        let first = gaps[i];
+        let mut end = i + 1;
+        if let (Some(step), None) = (first.step, &first.written) {
+            while end < gaps.len()
+                && gaps[end].written.is_none()
+                && gaps[end].problem == first.problem
+                && gaps[end].step == Some(step + (end - i))
+            {
+                end += 1;
+            }
+            if end - i >= 3 {
+                let problem = match first.problem {
+                    Problem::Missing => k.missing,
+                    Problem::Unreadable => k.unreadable,
+                };
+                out.push(format!(
+                    "{} {step}–{}: {problem}",
+                    k.step,
+                    step + (end - i) - 1
+                ));
+                i = end;
+                continue;
+            }
+        }
+        out.push(gap_text(first, k));
+        i += 1;
+    }
+    out
+}
+
 /// The gaps of an SOP by part, in the order of the form.
 fn part_gaps(sop: &SopCompleteness, language: Language) -> Vec<PartGaps> {
     let k = CompletenessStrings::of(language);
     Part::ALL
         .iter()
         .filter_map(|&part| {
-            let items: Vec<String> = sop
-                .gaps
-                .iter()
-                .filter(|g| g.part == part)
-                .map(|g| gap_text(g, k))
-                .collect();
+            let gaps: Vec<&Gap> = sop.gaps.iter().filter(|g| g.part == part).collect();
+            let items = part_items(&gaps, k);
             (!items.is_empty()).then(|| PartGaps {
                 part: part.key(),
                 label: i18n::part(language, part),
@@ -386,5 +420,45 @@ pub fn front_link(completeness: &Completeness, routes: &Routes) -> FrontLink {
         url: routes.url(Kind::Completeness).to_string(),
         score: whole.and_then(|u| u.score),
         due: whole.map_or(0, |u| u.due),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gap(part: Part, problem: Problem, step: usize, written: Option<&str>) -> Gap {
+        Gap {
+            part,
+            problem,
+            step: Some(step),
+            written: written.map(String::from),
+            line: 1,
+            column: 1,
+        }
+    }
+
+    #[test]
+    fn a_run_of_three_steps_with_the_same_gap_is_one_item() {
+        let k = CompletenessStrings::of(Language::Id);
+        let gaps = [
+            gap(Part::Waktu, Problem::Missing, 1, None),
+            gap(Part::Waktu, Problem::Missing, 2, None),
+            gap(Part::Waktu, Problem::Missing, 3, None),
+            gap(Part::Waktu, Problem::Missing, 4, None),
+            gap(Part::Waktu, Problem::Unreadable, 5, Some("segera")),
+            gap(Part::Waktu, Problem::Missing, 7, None),
+            gap(Part::Waktu, Problem::Missing, 8, None),
+        ];
+        let refs: Vec<&Gap> = gaps.iter().collect();
+        assert_eq!(
+            part_items(&refs, k),
+            [
+                "langkah 1–4: kosong",
+                "langkah 5: tidak terbaca “segera”",
+                "langkah 7: kosong",
+                "langkah 8: kosong",
+            ]
+        );
     }
 }
