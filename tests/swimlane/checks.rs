@@ -593,6 +593,16 @@ fn beside(a: Segment, b: Segment) -> bool {
     (a.0.x - b.0.x).abs() < TRACK_CLEARANCE && a1.min(b1) - a0.max(b0) > EPS
 }
 
+/// `r` grown by `by` on every side.
+fn grown(r: &Rect, by: f64) -> Rect {
+    Rect {
+        x: r.x - by,
+        y: r.y - by,
+        w: r.w + 2.0 * by,
+        h: r.h + 2.0 * by,
+    }
+}
+
 /// Does `seg` run clear of the drawing: through no symbol and no end
 /// terminator, across no forward arrow, along or close beside no line?
 fn clear_run(l: &Layout, seg: Segment) -> bool {
@@ -655,7 +665,16 @@ pub fn loops_take_a_free_channel(l: &Layout) -> Result<(), String> {
                     (Point { x, y: ys }, Point { x, y: yt }),
                     (Point { x, y: yt }, Point { x: edge(&t), y: yt }),
                 ];
-                if runs.iter().all(|&r| r.0 == r.1 || clear_run(l, r)) {
+                // The track itself keeps clear of every symbol, as a
+                // router's track keeps off the symbols: one along a
+                // symbol's edge (where arrows end) is no channel.
+                let off_symbols = l
+                    .symbols
+                    .iter()
+                    .map(|s| s.rect)
+                    .chain(l.ends.iter().map(|e| e.rect))
+                    .all(|r| !crosses(&grown(&r, TRACK_CLEARANCE), runs[1]));
+                if off_symbols && runs.iter().all(|&r| r.0 == r.1 || clear_run(l, r)) {
                     return Err(format!(
                         "loop {}->{} crosses arrow {}->{} but a track at x={x} is free",
                         back.from + 1,
@@ -679,7 +698,8 @@ pub fn check_drawing(l: &Layout) -> Result<(), String> {
     no_two_arrows_share_a_segment(l)?;
     labels_keep_clear(l)?;
     everything_fits(l)?;
-    texts_fit(l)
+    texts_fit(l)?;
+    loops_take_a_free_channel(l)
 }
 
 pub fn check_all(sop: &Sop) -> Result<Layout, String> {
@@ -693,6 +713,7 @@ pub fn check_all(sop: &Sop) -> Result<Layout, String> {
     labels_keep_clear(&l)?;
     everything_fits(&l)?;
     texts_fit(&l)?;
+    loops_take_a_free_channel(&l)?;
     Ok(l)
 }
 

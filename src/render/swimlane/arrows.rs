@@ -9,7 +9,7 @@ use super::layout::{
     LABEL_GAP_SIDE, LABEL_STEP, LEVEL_GAP, PORT_GAP, Point, Rect, Row, Symbol, TRACK_GAP,
     TRACK_PAD, round1, side_x,
 };
-use super::route::{End, Half, Plan, Route, Side};
+use super::route::{End, Half, Plan, Route, Side, ends_going_up};
 
 /// What the arrows run between: the plan and the symbols and rows laid out
 /// from it.
@@ -58,7 +58,7 @@ pub(super) fn draw(placed: &Placed) -> (Vec<Arrow>, Vec<PendingLabel>, Vec<EndMa
     for (&(step, lane, side), list) in &plan.ends {
         let count = list.len() as f64;
         let reserved = plan.inner_sides.contains(&(step, lane, side));
-        let half = list.len().div_ceil(2) as f64;
+        let up = ends_going_up(step, list);
         for (
             j,
             End {
@@ -77,8 +77,9 @@ pub(super) fn draw(placed: &Placed) -> (Vec<Arrow>, Vec<PendingLabel>, Vec<EndMa
             };
             let cy = symbols[s].rect.cy();
             let dy = if reserved {
-                // Around the row's own arrow in the middle.
-                let k = j as f64 - half;
+                // Around the row's own arrow in the middle: the ends going
+                // up above it, the others below.
+                let k = j as f64 - up as f64;
                 (if k < 0.0 { k } else { k + 1.0 }) * PORT_GAP
             } else {
                 (j as f64 - (count - 1.0) / 2.0) * PORT_GAP

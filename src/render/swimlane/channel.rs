@@ -222,6 +222,11 @@ const INSERTED: usize = 500;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(super) enum Level {
     Top,
+    /// Under the dog-legs: where a route over two gutters crosses the
+    /// upper margin of its target's row (see [`layout::CROSS`]).
+    ///
+    /// [`layout::CROSS`]: super::layout::CROSS
+    Cross,
     /// Beside the symbols: the sub-row of a berurutan row (0 for every
     /// other step), then the place among the ends of one side (see
     /// [`side_order`]), as the stubs are spread there.
@@ -354,7 +359,7 @@ fn lines_of(ends: &Ends, route: &Route) -> Lines {
     let last = match cross {
         Some((half2, slot2)) => {
             let x2 = track_x(half2, slot2);
-            let across = (to_row, Level::Top);
+            let across = (to_row, Level::Cross);
             lines.tracks.push(track(x, start, across));
             lines.runs.push(run(across, x, x2));
             lines.tracks.push(track(x2, across, end));
@@ -397,6 +402,19 @@ impl Crossings {
     /// arrow inside a berurutan row.
     pub(super) fn fixed(&mut self, run: Run) {
         self.runs.push((None, run));
+    }
+
+    /// A vertical line no channel route moves: the end of a down arrow,
+    /// from its dog-leg (or the row above) into the top of its target.
+    pub(super) fn fixed_track(&mut self, x: u64, from: (usize, Level), to: (usize, Level)) {
+        self.tracks.push((
+            None,
+            Track {
+                x,
+                ends: (from, to),
+                heading: Heading::Forward,
+            },
+        ));
     }
 
     fn add(&mut self, edge: usize, lines: &Lines) {

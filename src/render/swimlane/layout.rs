@@ -345,9 +345,15 @@ pub(crate) fn layout_with(sop: &Sop, offpage: &[bool], mutu: bool) -> Layout {
     // Symbol sizes, from how many ends share a side.
     // A side a berurutan row's own arrow uses keeps its middle for it.
     let slots = |step: usize, lane: usize, side: Side| {
-        let count = plan.ends.get(&(step, lane, side)).map_or(0, Vec::len);
+        let list = plan
+            .ends
+            .get(&(step, lane, side))
+            .map_or(&[][..], Vec::as_slice);
+        let count = list.len();
         if count > 0 && plan.inner_sides.contains(&(step, lane, side)) {
-            2 * count.div_ceil(2) + 1
+            // Those going up above it, the others below.
+            let up = route::ends_going_up(step, list);
+            2 * up.max(count - up) + 1
         } else {
             count
         }

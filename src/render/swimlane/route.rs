@@ -151,21 +151,37 @@ pub struct End {
 /// How far from a symbol's `side` in `lane` the track (`half`, `slot`) an
 /// end's stub runs to lies: the gutters crossed first, then within a
 /// gutter the tracks of the near half outwards and those of the far half
-/// inwards (slot 0 of a half is the one nearest its own lane).
+/// inwards (slot 0 of a half is the one nearest its own lane). Slots are
+/// numbered by then (a few dozen at most), so every track of a gutter
+/// ranks below every track of the next one: a wider spread let a far-half
+/// track outrank the next gutter's, and the stubs of one side then crossed
+/// each other's tracks (issue 17).
 fn track_rank(lane: usize, side: Side, half: Half, slot: usize) -> usize {
+    const GUTTER: usize = 1 << 20;
     let gutter = gutter_of(half);
     let crossed = match side {
         Side::Left => lane.saturating_sub(gutter),
         Side::Right => gutter.saturating_sub(lane + 1),
     };
+    let slot = slot.min(GUTTER / 2 - 1);
     let within = if half.side == side {
         slot
     } else {
-        usize::MAX / 4 - slot
+        GUTTER - 1 - slot
     };
-    crossed
-        .saturating_mul(usize::MAX / 2 / 4)
-        .saturating_add(within)
+    crossed.saturating_mul(GUTTER).saturating_add(within)
+}
+
+/// How many of the ends `list` (on one side of a symbol in `row`, in
+/// their order top to bottom) lead up to an earlier row. On a side a
+/// berurutan row's own arrow uses, those sit above its middle and the rest
+/// below, as the router counts crossings there (see
+/// [`super::channel::side_order`]): an end whose track goes up, drawn
+/// under the row's arrow, would cross it.
+pub(super) fn ends_going_up(row: usize, list: &[End]) -> usize {
+    list.iter()
+        .filter(|e| !e.to_end && e.other_row < row)
+        .count()
 }
 
 /// Everything decided before sizes: lanes per step, routes, port order.
@@ -361,16 +377,27 @@ pub fn plan(sop: &Sop) -> Plan {
     // What a channel route may cross: the dog-legs of the down arrows and
     // the arrows inside berurutan rows, then the other channel routes.
     let mut crossings = Crossings::default();
-    for e in &edges {
-        if let Route::Down { from_lane, to_lane } = e.route
-            && from_lane != to_lane
-        {
+    for (i, e) in edges.iter().enumerate() {
+        // Only the down arrows: the others still hold a placeholder.
+        let Route::Down { from_lane, to_lane } = e.route else {
+            continue;
+        };
+        if e.end || channel_edges.contains(&i) {
+            continue;
+        }
+        // Into the top of the target: a route over two gutters crosses
+        // the upper margin of that row under the dog-leg.
+        let top = (e.to, Level::Middle(0, 0));
+        if from_lane == to_lane {
+            crossings.fixed_track(centre(to_lane), (e.from, Level::Bottom), top);
+        } else {
             crossings.fixed(Run {
                 at: (e.to, Level::Top),
                 from: centre(from_lane),
                 to: centre(to_lane),
                 heading: Heading::Forward,
             });
+            crossings.fixed_track(centre(to_lane), (e.to, Level::Top), top);
         }
     }
     for (i, row) in symbols.iter().enumerate() {
