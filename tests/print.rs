@@ -144,15 +144,24 @@ fn build(extra: &str) -> (tempfile::TempDir, PathBuf) {
 
 /// Chromium and poppler, or a loud skip.
 fn tools() -> Option<PathBuf> {
-    let chromium = tool("chromium");
-    if chromium.is_none() || tool("pdftotext").is_none() || tool("pdfinfo").is_none() {
+    // The first one missing, by the name LAJUR_REQUIRE knows it by.
+    let missing = ["chromium", "pdftotext", "pdfinfo"]
+        .into_iter()
+        .find(|name| tool(name).is_none());
+    if let Some(name) = missing {
         support::skipped(
-            "chromium",
-            "chromium/pdftotext not installed (the print test needs them; .ci/run installs chromium and poppler-utils)",
+            if name == "chromium" {
+                name
+            } else {
+                "pdftotext"
+            },
+            &format!(
+                "{name} not installed (the print test needs chromium and poppler-utils; .ci/run installs them)"
+            ),
         );
         return None;
     }
-    chromium
+    tool("chromium")
 }
 
 /// Prints `page` to a PDF beside it, as the browser's Print does.

@@ -37,10 +37,17 @@ const SOP_PATH: &str = "/bagian-umum/cuti-pegawai/";
 fn tools() -> Option<(PathBuf, PathBuf)> {
     match (tool("chromium"), tool("pdftoppm")) {
         (Some(chromium), Some(pdftoppm)) => Some((chromium, pdftoppm)),
-        _ => {
+        (chromium, _) => {
+            let name = if chromium.is_none() {
+                "chromium"
+            } else {
+                "pdftoppm"
+            };
             skipped(
-                "chromium",
-                "chromium or pdftoppm (poppler-utils) is not installed: the printed QR code was NOT tested",
+                name,
+                &format!(
+                    "{name} is not installed (chromium, poppler-utils): the printed QR code was NOT tested"
+                ),
             );
             None
         }
