@@ -7,9 +7,9 @@ use std::path::PathBuf;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use lajur::config::Language;
-use lajur::diagnostic::Pos;
-use lajur::model::{Flow, Lane, Sop, Step, StepKind, Target, slug::slugify};
+use lajur::model::{Flow, Sop, Step, StepKind, Target};
 use lajur::render::swimlane::{layout, render_svg};
+use lajur::testing::model;
 
 const ROLES: [&str; 5] = [
     "Sekretaris",
@@ -25,6 +25,7 @@ fn fifteen_steps() -> Sop {
     let n = 15;
     let steps = (0..n)
         .map(|i| {
+            let lanes = if i == 2 { vec![1, 2] } else { vec![(i * 3) % 5] };
             let (kind, flow) = match i {
                 0 => (StepKind::Mulai, Flow::next(Some(1))),
                 6 | 11 => (
@@ -41,40 +42,26 @@ fn fifteen_steps() -> Sop {
                 _ => (StepKind::Proses, Flow::next(Some(i + 1))),
             };
             Step {
-                number: i + 1,
-                id: None,
                 kegiatan: format!(
                     "Mengkompilasikan form RKT dari masing-masing bidang untuk pertanggungjawaban tahap {}",
                     i + 1
                 ),
-                lanes: if i == 2 { vec![1, 2] } else { vec![(i * 3) % 5] },
                 kind,
                 flow,
-                kelengkapan: Vec::new(),
-                waktu: None,
-                output: None,
-                keterangan: None,
-                pos: Pos::default(),
-                no: (i + 1).to_string(),
-                ..Step::default()
+                ..model::step(i + 1, &lanes, None)
             }
         })
         .collect();
     Sop {
         file: PathBuf::from("content/rkt.yaml"),
         path: "rkt".into(),
-        nomor: "SOP-04/BPKPAD".into(),
         nama: "SOP Tehnis Perencanaan Kinerja".into(),
-        lanes: ROLES
-            .iter()
-            .map(|r| Lane {
-                nama: r.to_string(),
-                singkatan: None,
-                slug: slugify(r),
-            })
-            .collect(),
-        steps,
-        ..Sop::default()
+        ..model::sop(
+            "SOP-04/BPKPAD",
+            ROLES.iter().map(|r| model::lane(r, None)).collect(),
+            steps,
+            Vec::new(),
+        )
     }
 }
 

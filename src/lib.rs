@@ -27,8 +27,8 @@ pub mod scaffold;
 pub mod search;
 pub mod serve;
 pub mod source;
-#[cfg(test)]
-pub(crate) mod testing;
+#[cfg(any(test, feature = "test-support"))]
+pub mod testing;
 
 use std::path::PathBuf;
 

@@ -12,10 +12,9 @@
 
 mod support;
 
-use std::fs;
 use std::path::{Path, PathBuf};
 
-use support::{Site, headless, lajur_in, skipped, tool};
+use support::{Site, headless, lajur_in, skipped, tool, write};
 
 const UNIT: &str = "---\nnama: Bagian Umum\nsatuan_kerja: Sekretariat Daerah Kota Contoh\n---\n";
 
@@ -54,12 +53,6 @@ fn tools() -> Option<(PathBuf, PathBuf)> {
     }
 }
 
-fn write(root: &Path, path: &str, text: &str) {
-    let path = root.join(path);
-    fs::create_dir_all(path.parent().expect("a parent")).expect("mkdir");
-    fs::write(path, text).expect("write fixture");
-}
-
 /// A handbook whose handbook.yaml is `settings` (with `{site}` replaced by
 /// the address the site is served at), built by `lajur build` run in its
 /// folder and served; the temporary folder and the server live as long as
@@ -71,7 +64,7 @@ fn built(settings: &str) -> (tempfile::TempDir, Site) {
     write(
         root,
         "handbook.yaml",
-        &settings.replace("{site}", &site.url("/")),
+        settings.replace("{site}", &site.url("/")),
     );
     write(root, "content/bagian-umum/_index.md", UNIT);
     write(root, "content/bagian-umum/cuti-pegawai.yaml", SOP);

@@ -2,12 +2,8 @@
 //! folder (parents made as needed), and small builders for the YAML of a
 //! valid SOP and a unit's `_index.md`.
 //!
-//! Compiled twice: as `crate::testing::folder` for the unit tests (lib.rs,
-//! under `cfg(test)`), and as part of tests/support for the integration tests,
-//! which take it with `#[path]`. So it uses only std and tempfile, never
-//! `crate::` or `lajur::`: it writes text, and what the text means is the
-//! loader's business, which the tests test.
-#![allow(dead_code)]
+//! It writes text and knows nothing of the model: what the text means is
+//! the loader's business, which the tests test.
 
 use std::path::Path;
 

@@ -1,7 +1,9 @@
-//! Handbooks built in code, for the unit tests of the stages after the
-//! loader (link, routes, render): an SOP of numbered steps over named lanes,
-//! citations read or unread, a handbook of one root unit. A test that
-//! starts from files writes them with [`super::folder`] instead.
+//! Handbooks built in code, for the tests of the stages after the loader
+//! (link, routes, render, the flowchart): an SOP of numbered steps over
+//! named lanes ([`sop`], [`step`], [`lane`]) or one written as its form reads
+//! ([`form_sop`] with [`Go`]), citations read or unread, a handbook of one
+//! root unit. A test that starts from files writes them with
+//! [`super::folder`] instead.
 
 use std::path::PathBuf;
 
@@ -9,7 +11,7 @@ use crate::Handbook;
 use crate::config::Config;
 use crate::diagnostic::Pos;
 use crate::model::waktu::{Duration, DurationRange, Waktu};
-use crate::model::{Citation, Flow, Lane, RegulationKind, Sop, Step, StepKind, Unit};
+use crate::model::{Citation, Flow, Lane, RegulationKind, Sop, Step, StepKind, Target, Unit};
 
 /// A citation the recogniser read: its kind, number, year and the id the
 /// register gives it.
@@ -105,6 +107,71 @@ pub fn sop(nomor: &str, lanes: Vec<Lane>, steps: Vec<Step>, dasar_hukum: Vec<Cit
         lanes,
         steps,
         ..Sop::default()
+    }
+}
+
+/// How a step leads on, in the words of the form.
+#[derive(Clone, Copy, Debug)]
+pub enum Go {
+    /// The next step (or nothing after selesai).
+    Next,
+    /// lanjut: 1-based step number.
+    Lanjut(usize),
+    /// A decision: ya and tidak as 1-based step numbers.
+    Decide(usize, usize),
+}
+
+/// An SOP as its form reads: its nama, its lanes (roles without a
+/// singkatan) and each step's kegiatan, lanes (0-based) and where it goes.
+/// The first step is mulai, the last selesai, a [`Go::Decide`] a keputusan
+/// labelled Ya and Tidak. It sits at content/contoh.yaml as SOP-01.
+pub fn form_sop(nama: &str, lanes: &[&str], steps: &[(&str, &[usize], Go)]) -> Sop {
+    let n = steps.len();
+    let steps = steps
+        .iter()
+        .enumerate()
+        .map(|(i, &(kegiatan, lanes, go))| {
+            let (kind, flow) = match go {
+                Go::Decide(ya, tidak) => (
+                    StepKind::Keputusan,
+                    Flow::Decision {
+                        ya: Target::step(ya - 1),
+                        tidak: Target::step(tidak - 1),
+                        label_ya: "Ya".into(),
+                        label_tidak: "Tidak".into(),
+                    },
+                ),
+                Go::Lanjut(to) => (kind_at(i, n), Flow::next(Some(to - 1))),
+                Go::Next => (kind_at(i, n), Flow::next((i + 1 < n).then_some(i + 1))),
+            };
+            Step {
+                kegiatan: kegiatan.into(),
+                kind,
+                flow,
+                ..step(i + 1, lanes, None)
+            }
+        })
+        .collect();
+    Sop {
+        file: PathBuf::from("content/contoh.yaml"),
+        path: "contoh".into(),
+        nomor: "SOP-01".into(),
+        nama: nama.into(),
+        lanes: lanes.iter().map(|nama| lane(nama, None)).collect(),
+        steps,
+        ..Sop::default()
+    }
+}
+
+/// The kind of the step at 0-based `i` of `n` when it is no decision:
+/// mulai first, selesai last, proses between.
+pub fn kind_at(i: usize, n: usize) -> StepKind {
+    if i == 0 {
+        StepKind::Mulai
+    } else if i + 1 == n {
+        StepKind::Selesai
+    } else {
+        StepKind::Proses
     }
 }
 

@@ -1,7 +1,8 @@
 //! What the integration tests share, one file per concern:
 //!
-//! - handbook folders: [`handbook`], [`write`], [`sop`], [`unit`] (the same
-//!   code as the unit tests' `crate::testing::folder`, src/testing/folder.rs);
+//! - handbook folders: [`handbook`], [`write`], [`sop`], [`unit`], from
+//!   `lajur::testing::folder`, which the unit tests use too (handbooks built
+//!   in code are `lajur::testing::model`);
 //! - running lajur as a user does, in the handbook folder: [`lajur_in`]
 //!   (run.rs);
 //! - reading what it wrote: [`read`], [`snapshot`], [`copy_dir`] (files.rs);
@@ -19,15 +20,13 @@
 
 mod browser;
 mod files;
-#[path = "../../src/testing/folder.rs"]
-mod handbook_folder;
 mod run;
 mod site;
 pub mod synthetic;
 
 pub use browser::{dump_dom, headless, query_param, result_list, result_urls, search_page};
 pub use files::{copy_dir, read, snapshot};
-pub use handbook_folder::{STEPS, handbook, sop, unit, write};
+pub use lajur::testing::folder::{STEPS, handbook, sop, unit, write};
 pub use run::{lajur_in, lajur_in_finite, lajur_output, said};
 pub use site::Site;
 

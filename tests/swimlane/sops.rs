@@ -1,95 +1,31 @@
 //! SOPs built in code: the two seeds, a made-up one with what they lack,
-//! and the handbooks on disk (the example, the shapes of real SOPs).
+//! and the handbooks on disk (the example, the shapes of real SOPs). The
+//! builders are lajur::testing::model's, under the names these tests use.
 
 use std::path::PathBuf;
 
-use lajur::diagnostic::Pos;
-use lajur::model::{Flow, Lane, Sop, Step, StepKind, Target, slug::slugify};
+use lajur::model::{Flow, Lane, Sop, Step, StepKind};
+use lajur::testing::model;
+pub use lajur::testing::model::{Go, form_sop as sop, kind_at};
 
-/// How a step leads on, in the words of the form.
-#[derive(Clone, Copy)]
-pub enum Go {
-    /// The next step (or nothing after selesai).
-    Next,
-    /// lanjut: 1-based step number.
-    Lanjut(usize),
-    /// A decision: ya and tidak as 1-based step numbers.
-    Decide(usize, usize),
-}
-
-pub fn sop(nama: &str, lanes: &[&str], steps: &[(&str, &[usize], Go)]) -> Sop {
-    let n = steps.len();
-    let steps = steps
-        .iter()
-        .enumerate()
-        .map(|(i, &(kegiatan, lanes, go))| {
-            let (kind, flow) = match go {
-                Go::Decide(ya, tidak) => (
-                    StepKind::Keputusan,
-                    Flow::Decision {
-                        ya: Target::step(ya - 1),
-                        tidak: Target::step(tidak - 1),
-                        label_ya: "Ya".into(),
-                        label_tidak: "Tidak".into(),
-                    },
-                ),
-                Go::Lanjut(to) => (kind_at(i, n), Flow::next(Some(to - 1))),
-                Go::Next => (kind_at(i, n), Flow::next((i + 1 < n).then_some(i + 1))),
-            };
-            step(i, kegiatan, lanes.to_vec(), kind, flow)
-        })
-        .collect();
-    Sop {
-        lanes: lanes.iter().map(|n| lane(n)).collect(),
-        steps,
-        ..empty_sop(nama)
-    }
-}
-
-pub fn kind_at(i: usize, n: usize) -> StepKind {
-    if i == 0 {
-        StepKind::Mulai
-    } else if i + 1 == n {
-        StepKind::Selesai
-    } else {
-        StepKind::Proses
-    }
-}
-
+/// A lane of the role `nama`, without a singkatan.
 pub fn lane(nama: &str) -> Lane {
-    Lane {
-        nama: nama.to_string(),
-        singkatan: None,
-        slug: slugify(nama),
-    }
+    model::lane(nama, None)
 }
 
+/// The step at 0-based `i`: its kegiatan, lanes, kind and flow.
 pub fn step(i: usize, kegiatan: &str, lanes: Vec<usize>, kind: StepKind, flow: Flow) -> Step {
     Step {
-        number: i + 1,
-        id: None,
         kegiatan: kegiatan.to_string(),
-        lanes,
         kind,
         flow,
-        kelengkapan: Vec::new(),
-        waktu: None,
-        output: None,
-        keterangan: None,
-        pos: Pos::default(),
-        no: (i + 1).to_string(),
-        ..Step::default()
+        ..model::step(i + 1, &lanes, None)
     }
 }
 
+/// An SOP of no step: where a test puts its own.
 pub fn empty_sop(nama: &str) -> Sop {
-    Sop {
-        file: PathBuf::from("content/contoh.yaml"),
-        path: "contoh".into(),
-        nomor: "SOP-01".into(),
-        nama: nama.into(),
-        ..Sop::default()
-    }
+    sop(nama, &[], &[])
 }
 
 /// SOP-04/BPKPAD Balangan (seeds/): five lanes, nine steps, the correction
