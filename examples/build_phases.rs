@@ -62,7 +62,11 @@ fn main() -> ExitCode {
     };
     // `lajur build` runs the search index beside render-and-write; here they
     // run one after the other, so each gets a time of its own.
-    let staging = match lajur::output::Staging::create(&out, &handbook.assets) {
+    let staging = match lajur::output::Staging::create(
+        &out,
+        &handbook.assets,
+        lajur::routes::OUTPUT_MARKER,
+    ) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("cannot write {}: {e}", out.display());

@@ -95,7 +95,8 @@ pub fn build_to(opts: &Options, target: &Target) -> Result<BuildReport, BuildErr
     }
     let producer = pipeline::Producer::new(&linked, &opts.root)?;
     let staging =
-        output::Staging::create(&resolved, &linked.handbook.assets).map_err(BuildError::Write)?;
+        output::Staging::create(&resolved, &linked.handbook.assets, routes::OUTPUT_MARKER)
+            .map_err(BuildError::Write)?;
     // Every page and index file goes to disk as soon as it is made, so the
     // site is never held in memory.
     producer.site(&|file| staging.put(&file), true)?;
@@ -145,9 +146,11 @@ fn prepare(
                 },
             ),
         };
-        // A site lajur wrote before it left its marker is known by the
-        // route table's names of its front page and search index.
+        // A site lajur wrote is known by the route table's name of its
+        // marker or, from before it left one, of its front page and search
+        // index.
         let landmarks = output::Landmarks {
+            marker: routes::OUTPUT_MARKER,
             front_page: routes::PAGE_FILE,
             search_index: routes::SEARCH_INDEX_DIR,
         };

@@ -41,6 +41,19 @@ pub(crate) const NOT_FOUND_FILE: &str = "404.html";
 /// The files beside an SOP's page.
 pub(crate) const FLOWCHART_FILE: &str = "alur.svg";
 pub(crate) const SOP_JSON_FILE: &str = "sop.json";
+/// The folder of the search index's vocabulary (the words a typo is
+/// corrected to), under [`SEARCH_INDEX_DIR`]. The default theme's
+/// search-forgiving.js spells it too, under the bundle's URL.
+pub const SEARCH_VOCABULARY_DIR: &str = "kata";
+/// Files of the default theme the site names: its stylesheet, and the
+/// search page's script (cari.html loads it from the site's root).
+pub(crate) const STYLESHEET_FILE: &str = "style.css";
+pub(crate) const SEARCH_SCRIPT_FILE: &str = "search.js";
+/// The file lajur leaves in every output folder it writes, so that a later
+/// build knows the folder is its own to replace (`output` is handed it);
+/// the staging folder and the old site beside the output while a build
+/// swaps them are named with it too.
+pub const OUTPUT_MARKER: &str = ".lajur";
 
 /// Top-level folders the site itself writes: a unit or SOP there would mix
 /// its pages with the site's own or be overwritten by them (a unit

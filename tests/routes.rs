@@ -135,7 +135,11 @@ impl<'a> Site<'a> {
     /// is not the handbook's: the theme's, the search engine's, or the
     /// marker that lets a later build replace the folder.
     fn not_a_route(&self, path: &str) -> bool {
-        self.theme_files.contains(path) || path.starts_with("pagefind/") || path == ".lajur"
+        self.theme_files.contains(path)
+            || path
+                .strip_prefix(routes::SEARCH_INDEX_DIR)
+                .is_some_and(|rest| rest.starts_with('/'))
+            || path == routes::OUTPUT_MARKER
     }
 
     /// Checks one internal link found in `from`; external ones pass.

@@ -1,7 +1,7 @@
 //! Where `build` may write: the output folder checked before anything is
 //! written. Never the handbook or a folder of its sources, and only a folder
-//! lajur wrote itself (it leaves [`MARKER`] there), an empty or missing one,
-//! or any with `--force`.
+//! lajur wrote itself (it leaves a marker there, [`Landmarks::marker`]), an
+//! empty or missing one, or any with `--force`.
 
 use std::fs;
 use std::io;
@@ -9,23 +9,22 @@ use std::path::{Component, Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Pos};
 
-/// The file lajur leaves in every output folder it writes, so that a later
-/// build knows the folder is its own to replace.
-pub const MARKER: &str = ".lajur";
-
+/// What the marker file says to whoever opens it.
 pub(super) const MARKER_TEXT: &str = "This folder is written by `lajur build` and replaced whole by the next build.\n\
 Do not keep other files here: edit the handbook (content/, static/) instead.\n";
 
 /// The folders of the handbook an output folder may be neither, nor above, nor inside.
 const SOURCES: &[&str] = &["content", "static", "themes", "templates"];
 
-/// What a site lajur wrote before it left [`MARKER`] is recognised by: the
-/// file of its front page and the folder of its search index. The route
-/// table names both (`routes::PAGE_FILE`, `routes::SEARCH_INDEX_DIR`) and
-/// the caller passes them in: `output` sits below `routes`, which hands it
-/// the files.
+/// What a site lajur wrote is recognised by: the marker file it leaves, or,
+/// for a site written before it left one, the file of its front page and
+/// the folder of its search index. The route table names all three
+/// (`routes::OUTPUT_MARKER`, `routes::PAGE_FILE`, `routes::SEARCH_INDEX_DIR`)
+/// and the caller passes them in: `output` sits below `routes`, which hands
+/// it the files.
 #[derive(Debug, Clone, Copy)]
 pub struct Landmarks<'a> {
+    pub marker: &'a str,
     pub front_page: &'a str,
     pub search_index: &'a str,
 }
@@ -170,7 +169,7 @@ fn resolve(path: &Path) -> io::Result<PathBuf> {
 /// before it left markers: it has the search index's folder and a front
 /// page that names lajur as the generator.
 fn is_ours(dir: &Path, landmarks: Landmarks<'_>) -> bool {
-    if dir.join(MARKER).is_file() {
+    if dir.join(landmarks.marker).is_file() {
         return true;
     }
     let Ok(mut entries) = fs::read_dir(dir) else {

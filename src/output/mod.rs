@@ -10,7 +10,7 @@ mod destination;
 mod error;
 mod staging;
 
-pub use destination::{Landmarks, MARKER, Setting, destination};
+pub use destination::{Landmarks, Setting, destination};
 pub use error::OutputError;
 pub use staging::{Staging, Written};
 

@@ -15,7 +15,7 @@ use rayon::prelude::*;
 
 use crate::model::Asset;
 
-use super::destination::{MARKER, MARKER_TEXT};
+use super::destination::MARKER_TEXT;
 use super::{OutputError, OutputFile};
 
 /// A site being written: files go into a staging folder beside the output
@@ -29,6 +29,8 @@ pub struct Staging {
     made_parent: Option<PathBuf>,
     out: PathBuf,
     old: PathBuf,
+    /// The marker file left in the output (`routes::OUTPUT_MARKER`).
+    marker: String,
     assets: Vec<Asset>,
     files: AtomicUsize,
     pages: AtomicUsize,
@@ -45,8 +47,10 @@ pub struct Written {
 }
 
 impl Staging {
-    /// Makes an empty staging folder for `out`, on the same file system.
-    pub fn create(out: &Path, assets: &[Asset]) -> Result<Staging, OutputError> {
+    /// Makes an empty staging folder for `out`, on the same file system;
+    /// `marker` names it (and the old site while it is swapped out) and is
+    /// the file left in the output when it is committed.
+    pub fn create(out: &Path, assets: &[Asset], marker: &str) -> Result<Staging, OutputError> {
         // An attachment withheld (HTML with allow_html false) is not copied.
         let assets: Vec<Asset> = assets
             .iter()
@@ -64,14 +68,15 @@ impl Staging {
             .map(Path::to_path_buf);
         fs::create_dir_all(&parent).map_err(|source| staging_error(&parent, source))?;
         let pid = std::process::id();
-        let dir = parent.join(format!("{name}{MARKER}-tmp-{pid}"));
+        let dir = parent.join(format!("{name}{marker}-tmp-{pid}"));
         if dir.exists() {
             // Left by a killed build that had our pid; it was never the output.
             fs::remove_dir_all(&dir).map_err(|source| staging_error(&dir, source))?;
         }
         fs::create_dir_all(&dir).map_err(|source| staging_error(&dir, source))?;
         Ok(Staging {
-            old: parent.join(format!("{name}{MARKER}-old-{pid}")),
+            old: parent.join(format!("{name}{marker}-old-{pid}")),
+            marker: marker.to_string(),
             out: out.to_path_buf(),
             assets,
             files: AtomicUsize::new(0),
@@ -124,9 +129,11 @@ impl Staging {
                     source,
                 })
         })?;
-        fs::write(self.dir.join(MARKER), MARKER_TEXT).map_err(|source| OutputError::Write {
-            path: MARKER.to_string(),
-            source,
+        fs::write(self.dir.join(&self.marker), MARKER_TEXT).map_err(|source| {
+            OutputError::Write {
+                path: self.marker.clone(),
+                source,
+            }
         })?;
         swap(&self.dir, &self.out, &self.old)?;
         self.committed = true;
@@ -221,6 +228,7 @@ fn safe_relative(path: &str) -> Result<PathBuf, OutputError> {
 mod tests {
     use super::*;
     use crate::model::AssetKind;
+    use crate::routes::OUTPUT_MARKER as MARKER;
     use std::collections::BTreeMap;
 
     fn file(path: &str, text: &str) -> OutputFile {
@@ -250,7 +258,7 @@ mod tests {
     /// Writes `files` and the assets into `out` as `build` does: through
     /// a staging folder, committed when every file is in.
     fn write_site(files: &[OutputFile], assets: &[Asset], out: &Path) -> Result<(), OutputError> {
-        let staging = Staging::create(out, assets)?;
+        let staging = Staging::create(out, assets, MARKER)?;
         files.iter().try_for_each(|f| staging.put(f))?;
         staging.commit().map(|_| ())
     }

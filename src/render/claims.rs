@@ -121,9 +121,9 @@ fn folders_of(path: &str) -> impl Iterator<Item = &str> {
 /// What a generated file is, for the message.
 fn describe(path: &str) -> &'static str {
     let name = path.rsplit('/').next().unwrap_or(path);
-    if path == "style.css" {
+    if path == routes::STYLESHEET_FILE {
         "the site's stylesheet"
-    } else if path == super::search_page::SCRIPT_PATH {
+    } else if path == routes::SEARCH_SCRIPT_FILE {
         "the search script"
     } else if name == routes::PAGE_FILE || name == routes::NOT_FOUND_FILE {
         "a page of the site"

@@ -1,5 +1,5 @@
-//! The search page, /cari/: the names of its template and script, and the
-//! context of the page. The default template and script are embedded with
+//! The search page, /cari/: the name of its template, and the context of
+//! the page (its script is `routes::SEARCH_SCRIPT_FILE`). The default template and script are embedded with
 //! the rest of the default theme by `source::theme`, so a handbook without a
 //! themes/ folder has search too.
 
@@ -10,8 +10,6 @@ use crate::routes::{Kind, Routes};
 
 /// The template of the page (extends base.html).
 pub const TEMPLATE_NAME: &str = "cari.html";
-/// The script of the page, under the output root.
-pub const SCRIPT_PATH: &str = "search.js";
 
 /// One choice of a filter menu: a value of a Pagefind filter and how many
 /// SOPs have it.

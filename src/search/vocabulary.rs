@@ -28,9 +28,8 @@ use std::sync::Mutex;
 use hashbrown::{HashMap, HashSet};
 
 use crate::output::OutputFile;
-
-/// The folder of the shards, under the search bundle's folder.
-pub const DIR: &str = "kata";
+// The folder of the shards, under the search bundle's folder.
+use crate::routes::SEARCH_VOCABULARY_DIR as DIR;
 
 /// Shorter words are not corrected (one edit in three letters makes another
 /// word), but a four-letter word may be corrected to one of three.
