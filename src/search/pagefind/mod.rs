@@ -57,6 +57,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 
 pub use bundle::{Bundle, MAX_FRAGMENTS};
+pub use runtime::NOT_SERVED;
 
 /// The Pagefind version whose format this module writes, whose browser
 /// files are vendored, and to which the `pagefind` dev-dependency (Pagefind's
