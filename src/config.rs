@@ -4,6 +4,8 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+pub mod period;
+
 /// The UI language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -73,7 +75,7 @@ pub struct Config {
     pub print: PrintSettings,
     /// review_after: an SOP whose newest date is older than this on the
     /// day of the build is due for review (the kelengkapan page).
-    pub review_after: Option<crate::model::calendar::Period>,
+    pub review_after: Option<period::Period>,
 }
 
 impl Default for Config {

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::Date;
 use crate::config::Language;
+pub use crate::config::period::{Period, PeriodUnit};
 
 /// Days since 1970-01-01 of a full date (day and month not 0).
 pub fn days_from_civil(year: i32, month: u8, day: u8) -> i64 {
@@ -91,66 +92,9 @@ pub fn build_day() -> Date {
     civil_from_days(seconds.div_euclid(86_400))
 }
 
-/// The unit of a [`Period`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum PeriodUnit {
-    Hari,
-    Minggu,
-    Bulan,
-    Tahun,
-}
-
-/// A length of calendar time: review_after (`1 tahun`, `6 bulan`). Days
-/// here are calendar days, not the working days of waktu.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Period {
-    pub count: u32,
-    pub unit: PeriodUnit,
-}
-
-/// The spellings of each unit (any case): Indonesian as in waktu, and
-/// English, since handbook.yaml's keys are English.
-const PERIOD_WORDS: &[(&str, PeriodUnit)] = &[
-    ("hari", PeriodUnit::Hari),
-    ("hr", PeriodUnit::Hari),
-    ("day", PeriodUnit::Hari),
-    ("days", PeriodUnit::Hari),
-    ("minggu", PeriodUnit::Minggu),
-    ("pekan", PeriodUnit::Minggu),
-    ("mgg", PeriodUnit::Minggu),
-    ("week", PeriodUnit::Minggu),
-    ("weeks", PeriodUnit::Minggu),
-    ("bulan", PeriodUnit::Bulan),
-    ("bln", PeriodUnit::Bulan),
-    ("month", PeriodUnit::Bulan),
-    ("months", PeriodUnit::Bulan),
-    ("tahun", PeriodUnit::Tahun),
-    ("thn", PeriodUnit::Tahun),
-    ("th", PeriodUnit::Tahun),
-    ("year", PeriodUnit::Tahun),
-    ("years", PeriodUnit::Tahun),
-];
-
+/// Period itself is a setting (crate::config::period); the calendar adds
+/// it to dates.
 impl Period {
-    /// Reads `1 tahun`, `6 bulan`, `2 minggu`, `90 hari` (or `6bulan`,
-    /// `1 year`); None for anything else, a count of 0 included.
-    pub fn parse(text: &str) -> Option<Period> {
-        let text = text.trim();
-        let digits = text.find(|c: char| !c.is_ascii_digit())?;
-        let count: u32 = text[..digits].parse().ok().filter(|&n| n > 0)?;
-        // A century of days is plenty; a bigger count is a slip.
-        if count > 36_500 {
-            return None;
-        }
-        let word = text[digits..].trim().to_lowercase();
-        let unit = PERIOD_WORDS
-            .iter()
-            .find(|(w, _)| *w == word)
-            .map(|(_, u)| *u)?;
-        Some(Period { count, unit })
-    }
-
     /// The full date this period after `date` (a full date).
     pub fn after(&self, date: Date) -> Date {
         let n = i64::from(self.count);
@@ -164,22 +108,6 @@ impl Period {
             PeriodUnit::Bulan => add_months(date, n),
             PeriodUnit::Tahun => add_months(date, 12 * n),
         }
-    }
-
-    /// "1 tahun", "6 bulan" (`en`: "1 year", "6 months").
-    pub fn display(&self, language: Language) -> String {
-        let (id, en_one, en_many) = match self.unit {
-            PeriodUnit::Hari => ("hari", "day", "days"),
-            PeriodUnit::Minggu => ("minggu", "week", "weeks"),
-            PeriodUnit::Bulan => ("bulan", "month", "months"),
-            PeriodUnit::Tahun => ("tahun", "year", "years"),
-        };
-        let word = match (language, self.count) {
-            (Language::Id, _) => id,
-            (Language::En, 1) => en_one,
-            (Language::En, _) => en_many,
-        };
-        format!("{} {word}", self.count)
     }
 }
 
