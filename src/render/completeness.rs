@@ -370,7 +370,7 @@ pub fn sop_mark(
     routes: &Routes,
     language: Language,
 ) -> Option<ReviewMark> {
-    let review = completeness.sops.get(i)?.review.as_ref()?;
+    let review = completeness.sops[i].review.as_ref()?;
     review.overdue?;
     let today = completeness.today;
     let today_days = crate::model::calendar::days_from_civil(today.year, today.month, today.day);

@@ -360,7 +360,7 @@ fn regulation_page<'a>(
     let sops = r
         .cited_by
         .iter()
-        .filter_map(|&i| Some((handbook.sops.get(i)?, summaries.get(i)?)))
+        .map(|&i| (&handbook.sops[i], &summaries[i]))
         .map(|(sop, summary)| Citing {
             sop: summary,
             written: sop
@@ -556,21 +556,23 @@ fn role_page<'a>(builder: &Builder<'a>, summaries: &'a [SopSummary], index: usiz
     let sops = role
         .sops
         .iter()
-        .filter_map(|in_sop| {
-            let sop = builder.handbook.sops.get(in_sop.sop)?;
-            let summary = summaries.get(in_sop.sop)?;
+        .map(|in_sop| {
+            // The indexes hold only SOPs, steps and lanes of this handbook:
+            // an index out of range is a bug, not a page to leave out.
+            let sop = &builder.handbook.sops[in_sop.sop];
+            let summary = &summaries[in_sop.sop];
             // Only worth saying when the SOP writes the role another way.
             let lane_names = in_sop
                 .lanes
                 .iter()
-                .filter_map(|&l| sop.lanes.get(l).map(|lane| lane.nama.as_str()))
+                .map(|&l| sop.lanes[l].nama.as_str())
                 .filter(|n| n.trim() != role.nama)
                 .collect();
             let page = &builder.routes.sop(in_sop.sop).page;
             let steps = in_sop
                 .steps
                 .iter()
-                .filter_map(|&s| sop.steps.get(s))
+                .map(|&s| &sop.steps[s])
                 .map(|step| RoleStep {
                     number: step.number,
                     no: &step.no,
@@ -583,16 +585,16 @@ fn role_page<'a>(builder: &Builder<'a>, summaries: &'a [SopSummary], index: usiz
                         .lanes
                         .iter()
                         .filter(|l| !in_sop.lanes.contains(l))
-                        .filter_map(|&l| sop.lanes.get(l).map(|lane| lane.nama.as_str()))
+                        .map(|&l| sop.lanes[l].nama.as_str())
                         .collect(),
                 })
                 .collect();
-            Some(RoleInSopItem {
+            RoleInSopItem {
                 sop: summary,
                 lane_names,
                 steps,
                 total_waktu: in_sop.total_waktu.map(|t| t.display(lang)),
-            })
+            }
         })
         .collect();
     RolePage {

@@ -402,12 +402,9 @@ fn build_sop<'a>(
         .get(index)
         .map(|list| {
             list.iter()
-                .filter_map(|&(from, hubungan)| {
-                    let sop = handbook.sops.get(from)?;
-                    Some(BacklinkJson {
-                        hubungan,
-                        sop: SopRef::new(routes, from, sop),
-                    })
+                .map(|&(from, hubungan)| BacklinkJson {
+                    hubungan,
+                    sop: SopRef::new(routes, from, &handbook.sops[from]),
                 })
                 .collect()
         })
@@ -463,7 +460,7 @@ fn build_sop<'a>(
                 pelaksana: step
                     .lanes
                     .iter()
-                    .filter_map(|l| sop.lanes.get(*l).map(|lane| lane.nama.as_str()))
+                    .map(|&l| sop.lanes[l].nama.as_str())
                     .collect(),
                 lanes: &step.lanes,
                 alur: step.alur.as_str(),
@@ -534,12 +531,11 @@ fn symbols_json<'a>(sop: &'a Sop, step: &Step) -> Vec<SymbolJson<'a>> {
     step.lanes
         .iter()
         .enumerate()
-        .filter_map(|(j, &l)| {
-            Some(SymbolJson {
-                pelaksana: &sop.lanes.get(l)?.nama,
-                lane: l,
-                jenis: step.symbol_kind(j).as_str(),
-            })
+        // The loader checks every lane index of a step.
+        .map(|(j, &l)| SymbolJson {
+            pelaksana: &sop.lanes[l].nama,
+            lane: l,
+            jenis: step.symbol_kind(j).as_str(),
         })
         .collect()
 }

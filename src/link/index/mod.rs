@@ -458,7 +458,7 @@ fn agency(handbook: &Handbook, sop: usize) -> Option<(String, &str)> {
     if !handbook.config.roles_per_agency {
         return None;
     }
-    let nama = handbook.sops.get(sop)?.satuan_kerja.as_deref()?.trim();
+    let nama = handbook.sops[sop].satuan_kerja.as_deref()?.trim();
     let key = slugify(nama);
     (!key.is_empty()).then_some((key, nama))
 }
