@@ -10,8 +10,7 @@
 //! The SOPs are the synthetic ones of `gen_handbook` (same generator, same
 //! seed), so these figures and the script's describe the same handbooks.
 
-#[path = "../tests/support/synthetic/mod.rs"]
-mod synthetic;
+use lajur::testing::synthetic;
 
 use std::fs;
 use std::hint::black_box;

@@ -7,10 +7,9 @@
 //! DIR becomes a lajur handbook (handbook.yaml, content/); with `--hugo`,
 //! HUGO_DIR gets the same SOPs as bare Markdown pages for Hugo, to compare
 //! like with like (scripts/bench.sh does both). What the SOPs look like:
-//! see tests/support/synthetic/.
+//! see src/testing/synthetic/ (`lajur::testing::synthetic`).
 
-#[path = "../tests/support/synthetic/mod.rs"]
-mod synthetic;
+use lajur::testing::synthetic;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -1,5 +1,6 @@
 //! The one way a test makes a handbook: written as files ([`folder`]) or
-//! built in code ([`model`]).
+//! built in code ([`model`]), and realistic handbooks of N SOPs for load
+//! tests and benchmarks ([`synthetic`]).
 //!
 //! Compiled for the crate's own unit tests (`cfg(test)`) and, behind the
 //! `test-support` feature, for everything else that tests or measures lajur:
@@ -9,3 +10,4 @@
 
 pub mod folder;
 pub mod model;
+pub mod synthetic;

@@ -8,8 +8,8 @@
 //! - reading what it wrote: [`read`], [`snapshot`], [`copy_dir`] (files.rs);
 //! - a built site on a localhost port (site.rs) and headless Chromium
 //!   (browser.rs);
-//! - large realistic handbooks, [`synthetic`] (also the generator of
-//!   examples/gen_handbook.rs and benches/pipeline.rs);
+//! - large realistic handbooks, [`synthetic`] (`lajur::testing::synthetic`,
+//!   also the generator of examples/gen_handbook.rs and benches/pipeline.rs);
 //! - below: finding the programs a test drives, and saying loudly when one
 //!   is missing.
 //!
@@ -22,11 +22,11 @@ mod browser;
 mod files;
 mod run;
 mod site;
-pub mod synthetic;
 
 pub use browser::{dump_dom, headless, query_param, result_list, result_urls, search_page};
 pub use files::{copy_dir, read, snapshot};
 pub use lajur::testing::folder::{STEPS, handbook, sop, unit, write};
+pub use lajur::testing::synthetic;
 pub use run::{lajur_in, lajur_in_finite, lajur_output, said};
 pub use site::Site;
 

@@ -11,17 +11,12 @@
 //! The same text can be written as bare Markdown pages for Hugo (one page per
 //! SOP, identity as a list, steps as a table), to compare like with like.
 //!
-//! A part of tests/support (`support::synthetic`, for the search tests),
-//! which `examples/gen_handbook.rs` and `benches/pipeline.rs` take through
-//! `#[path]`: it is not a module of the library. Deterministic: the same
-//! `n` and seed give the same bytes.
+//! Part of `lajur::testing` (the test-support feature), for the tests
+//! (`support::synthetic`), `examples/gen_handbook.rs` and
+//! `benches/pipeline.rs`. Deterministic: the same `n` and seed give the same
+//! bytes.
 
-// Each user takes a part: what one leaves unused another uses.
-#![allow(dead_code, unused_imports)]
-
-use std::fmt::Write as _;
-
-use lajur::model::tanggal::MONTHS_ID;
+use crate::model::tanggal::MONTHS_ID;
 
 mod files;
 mod words;
