@@ -438,17 +438,11 @@ fn locations(locs: &[i128]) -> Vec<(i128, i128)> {
 /// capitals inside a word, weights, and text in an English handbook.
 #[test]
 fn tricky_words_index_as_pagefind_would() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let root = dir.path();
-    let write = |rel: &str, text: &str| {
-        let path = root.join(rel);
-        std::fs::create_dir_all(path.parent().expect("folder")).expect("mkdir");
-        std::fs::write(path, text).expect("write");
-    };
-    write("handbook.yaml", "title: Kata Sulit\n");
-    write(
-        "content/a.yaml",
-        "nomor: 800/12.3-KEU/2024\n\
+    let dir = support::handbook(&[
+        ("handbook.yaml", "title: Kata Sulit\n"),
+        (
+            "content/a.yaml",
+            "nomor: 800/12.3-KEU/2024\n\
          nama: Penerbitan SP2D e-Government Sub-Bagian Café\n\
          pelaksana: [KaSubBag Keuangan, Petugas SIMDA]\n\
          dasar_hukum:\n\
@@ -459,33 +453,29 @@ fn tricky_words_index_as_pagefind_would() {
          \x20   pelaksana: KaSubBag Keuangan\n\
          \x20 - kegiatan: Menerbitkan SP2D ke Bank    Kalsel; e‑mail ke BUD!\n\
          \x20   pelaksana: Petugas SIMDA\n",
-    );
-    assert!(compare(root).0 > 0);
+        ),
+    ]);
+    assert!(compare(dir.path()).0 > 0);
 }
 
 /// An English handbook: its own stemmer's WebAssembly (vendored apart from
 /// the Indonesian one) and its entry file are Pagefind's too.
 #[test]
 fn an_english_handbook_indexes_as_pagefind_would() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let root = dir.path();
-    std::fs::write(
-        root.join("handbook.yaml"),
-        "title: Procedures\nlanguage: en\n",
-    )
-    .expect("write");
-    std::fs::create_dir(root.join("content")).expect("mkdir");
-    std::fs::write(
-        root.join("content/a.yaml"),
-        "nomor: 1/2024\n\
+    let dir = support::handbook(&[
+        ("handbook.yaml", "title: Procedures\nlanguage: en\n"),
+        (
+            "content/a.yaml",
+            "nomor: 1/2024\n\
          nama: Issuing payment orders\n\
          pelaksana: [Treasurer]\n\
          dasar_hukum: [Undang-Undang Nomor 17 Tahun 2003 tentang Keuangan Negara]\n\
          langkah:\n\
          \x20 - kegiatan: Checks the running payments and issues the order\n\
          \x20   pelaksana: Treasurer\n",
-    )
-    .expect("write");
+        ),
+    ]);
+    let root = dir.path();
     let linked = load(root);
     assert_eq!(linked.handbook.config.language.code(), "en");
     assert!(compare(root).0 > 0);

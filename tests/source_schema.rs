@@ -121,10 +121,8 @@ fn the_schema_accepts_every_sop_of_the_example_handbook() {
 /// A one-SOP handbook holding `sop`; the number of errors `lajur check`
 /// reports for it, and the problems the schema finds.
 fn both_verdicts(sop: &str) -> (usize, Vec<String>) {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = support::handbook(&[("content/umum/cuti.yaml", sop)]);
     let file = dir.path().join("content/umum/cuti.yaml");
-    fs::create_dir_all(file.parent().unwrap()).unwrap();
-    fs::write(&file, sop).unwrap();
     let loaded = lajur::source::load(&lajur::Options {
         root: dir.path().to_path_buf(),
         ..lajur::Options::default()

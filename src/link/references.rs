@@ -407,13 +407,12 @@ mod tests {
     use crate::diagnostic::Pos;
     use crate::model::Relation;
 
+    /// An SOP at `file` whose keterkaitan are `refs`, each on a line of its own.
     fn sop(file: &str, nomor: &str, nama: &str, refs: &[&str]) -> Sop {
-        let path = slug::slugify_path(path_key(file));
         Sop {
             file: file.into(),
-            path,
+            path: slug::slugify_path(path_key(file)),
             pos: Pos::new(1, 1),
-            nomor: nomor.into(),
             nama: nama.into(),
             keterkaitan: refs
                 .iter()
@@ -424,7 +423,7 @@ mod tests {
                     ..Relation::default()
                 })
                 .collect(),
-            ..Sop::default()
+            ..crate::testing::model::sop(nomor, Vec::new(), Vec::new(), Vec::new())
         }
     }
 

@@ -271,24 +271,18 @@ mod tests {
     use super::*;
     use crate::Options;
     use crate::source::{load, load_with_cache};
-    use crate::testing::folder::{unit, write};
-
-    fn sop(nomor: &str, nama: &str) -> String {
-        format!(
-            "nomor: {nomor}\nnama: {nama}\npelaksana: [Pelaksana]\nlangkah:\n  - kegiatan: Bekerja\n    pelaksana: Pelaksana\n"
-        )
-    }
+    use crate::testing::folder::{self, named_sop as sop, unit, write};
 
     fn handbook() -> (tempfile::TempDir, Options) {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path();
-        write(root, "handbook.yaml", "title: Pedoman\n");
-        write(root, "content/umum/_index.md", unit("Bagian Umum"));
-        write(root, "content/umum/a.yaml", sop("SOP-1", "Satu"));
-        write(root, "content/umum/b.yaml", sop("SOP-2", "Dua"));
-        write(root, "content/keuangan/c.yaml", sop("SOP-3", "Tiga"));
+        let dir = folder::handbook(&[
+            ("handbook.yaml", "title: Pedoman\n"),
+            ("content/umum/_index.md", &unit("Bagian Umum")),
+            ("content/umum/a.yaml", &sop("SOP-1", "Satu")),
+            ("content/umum/b.yaml", &sop("SOP-2", "Dua")),
+            ("content/keuangan/c.yaml", &sop("SOP-3", "Tiga")),
+        ]);
         let opts = Options {
-            root: root.to_path_buf(),
+            root: dir.path().to_path_buf(),
             ..Options::default()
         };
         (dir, opts)

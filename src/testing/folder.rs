@@ -39,7 +39,12 @@ pub const STEPS: &str = "langkah:
 /// The YAML of a small valid SOP: its nomor, the nama "SOP {nomor}" and
 /// [`STEPS`].
 pub fn sop(nomor: &str) -> String {
-    format!("nomor: {nomor}\nnama: SOP {nomor}\n{STEPS}")
+    named_sop(nomor, &format!("SOP {nomor}"))
+}
+
+/// The YAML of a small valid SOP with its nomor, its nama and [`STEPS`].
+pub fn named_sop(nomor: &str, nama: &str) -> String {
+    format!("nomor: {nomor}\nnama: {nama}\n{STEPS}")
 }
 
 /// The `_index.md` of a unit that gives only its nama.
