@@ -3,6 +3,7 @@
 
 mod checks;
 mod random;
+mod routing;
 mod sops;
 
 use std::path::PathBuf;
@@ -609,4 +610,3 @@ fn a_loop_and_a_branch_between_the_same_rows_nest() {
     let l = check_all(&s).unwrap();
     assert_eq!(loop_back_crossings(&l), []);
 }
-mod routing;
