@@ -336,6 +336,19 @@ pub enum Flow {
 }
 
 impl Flow {
+    /// The labels of a decision's branches when the SOP gives none, as the
+    /// form prints them. Words of the handbook's form, not of the UI: an
+    /// English site shows them too unless the SOP writes its own.
+    pub const YA: &'static str = "Ya";
+    pub const TIDAK: &'static str = "Tidak";
+
+    /// A branch's `label`, or `default` (one of the above) where the SOP
+    /// leaves it empty: the steps table names every branch, even one the
+    /// drawing leaves unlabelled.
+    pub fn named<'a>(label: &'a str, default: &'static str) -> &'a str {
+        if label.is_empty() { default } else { label }
+    }
+
     /// To one step (0-based), or nowhere.
     pub fn next(to: Option<usize>) -> Flow {
         Flow::Next {

@@ -570,16 +570,12 @@ impl<'a> Builder<'a> {
                             Branch {
                                 // The table names the branch even where the
                                 // drawing leaves it unlabelled.
-                                label: if label_ya.is_empty() { "Ya" } else { label_ya },
+                                label: Flow::named(label_ya, Flow::YA),
                                 to: Jump::new(sop, ya),
                                 is_no: false,
                             },
                             Branch {
-                                label: if label_tidak.is_empty() {
-                                    "Tidak"
-                                } else {
-                                    label_tidak
-                                },
+                                label: Flow::named(label_tidak, Flow::TIDAK),
                                 to: Jump::new(sop, tidak),
                                 is_no: true,
                             },

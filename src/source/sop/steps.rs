@@ -457,8 +457,8 @@ pub(super) fn read_steps(
                 (Some(ya), Some(tidak)) => Flow::Decision {
                     ya,
                     tidak,
-                    label_ya: s.label_ya.unwrap_or_else(|| "Ya".into()),
-                    label_tidak: s.label_tidak.unwrap_or_else(|| "Tidak".into()),
+                    label_ya: s.label_ya.unwrap_or_else(|| Flow::YA.into()),
+                    label_tidak: s.label_tidak.unwrap_or_else(|| Flow::TIDAK.into()),
                 },
                 _ => Flow::Next {
                     to: next.into_iter().collect(),
