@@ -597,12 +597,8 @@ fn describe(sop: &Sop, w: &Words, steps: std::ops::Range<usize>, lanes: bool) ->
                 label_ya,
                 label_tidak,
             } => {
-                let ya_label = if label_ya.is_empty() { "Ya" } else { label_ya };
-                let tidak_label = if label_tidak.is_empty() {
-                    "Tidak"
-                } else {
-                    label_tidak
-                };
+                let ya_label = Flow::named(label_ya, Flow::YA);
+                let tidak_label = Flow::named(label_tidak, Flow::TIDAK);
                 let _ = write!(
                     out,
                     " ({}): {ya_label} {}, {tidak_label} {}.",
