@@ -261,6 +261,19 @@ pub enum StepKind {
 }
 
 impl StepKind {
+    /// The symbol of the step at 0-based `i` of `n` when the SOP gives no
+    /// `jenis` and it is no decision: mulai first, selesai last, proses
+    /// between.
+    pub fn default_at(i: usize, n: usize) -> StepKind {
+        if i == 0 {
+            StepKind::Mulai
+        } else if i + 1 == n {
+            StepKind::Selesai
+        } else {
+            StepKind::Proses
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             StepKind::Mulai => "mulai",

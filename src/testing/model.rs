@@ -141,8 +141,11 @@ pub fn form_sop(nama: &str, lanes: &[&str], steps: &[(&str, &[usize], Go)]) -> S
                         label_tidak: "Tidak".into(),
                     },
                 ),
-                Go::Lanjut(to) => (kind_at(i, n), Flow::next(Some(to - 1))),
-                Go::Next => (kind_at(i, n), Flow::next((i + 1 < n).then_some(i + 1))),
+                Go::Lanjut(to) => (StepKind::default_at(i, n), Flow::next(Some(to - 1))),
+                Go::Next => (
+                    StepKind::default_at(i, n),
+                    Flow::next((i + 1 < n).then_some(i + 1)),
+                ),
             };
             Step {
                 kegiatan: kegiatan.into(),
@@ -160,18 +163,6 @@ pub fn form_sop(nama: &str, lanes: &[&str], steps: &[(&str, &[usize], Go)]) -> S
         lanes: lanes.iter().map(|nama| lane(nama, None)).collect(),
         steps,
         ..Sop::default()
-    }
-}
-
-/// The kind of the step at 0-based `i` of `n` when it is no decision:
-/// mulai first, selesai last, proses between.
-pub fn kind_at(i: usize, n: usize) -> StepKind {
-    if i == 0 {
-        StepKind::Mulai
-    } else if i + 1 == n {
-        StepKind::Selesai
-    } else {
-        StepKind::Proses
     }
 }
 

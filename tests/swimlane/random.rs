@@ -155,7 +155,7 @@ fn build(raw: &[RawStep], roles: &[usize]) -> Sop {
                 } else {
                     i + 1
                 };
-                (kind_at(i, n), Flow::next(Some(to)))
+                (StepKind::default_at(i, n), Flow::next(Some(to)))
             };
             step(i, &text.join(" "), lanes, kind, flow)
         })

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use lajur::model::{Flow, Lane, Sop, Step, StepKind};
 use lajur::testing::model;
-pub use lajur::testing::model::{Go, form_sop as sop, kind_at};
+pub use lajur::testing::model::{Go, form_sop as sop};
 
 /// A lane of the role `nama`, without a singkatan.
 pub fn lane(nama: &str) -> Lane {

@@ -227,6 +227,11 @@ pub(super) fn symbol_kinds(
     report: &mut Report,
 ) -> (StepKind, Vec<StepKind>) {
     let sequence = s.alur == Alur::Berurutan && symbols > 1;
+    // The step's one jenis, or the default for its place.
+    let kind = s
+        .jenis
+        .first()
+        .map_or(StepKind::default_at(i, n), |(k, _)| *k);
     if s.jenis_is_list && !sequence {
         let pos = s.jenis_pos.unwrap_or(s.pos);
         if s.alur == Alur::Berurutan {
@@ -242,11 +247,9 @@ pub(super) fn symbol_kinds(
                 "a joint step (bersama) has one symbol drawn in each lane: write one jenis, or add `alur: berurutan` when the activity passes from lane to lane",
             );
         }
-        let kind = s.jenis.first().map_or(default_kind(i, n), |(k, _)| *k);
         return (kind, Vec::new());
     }
     if !sequence {
-        let kind = s.jenis.first().map_or(default_kind(i, n), |(k, _)| *k);
         return (kind, Vec::new());
     }
     let kinds: Vec<StepKind> = if s.jenis_is_list {
@@ -268,7 +271,6 @@ pub(super) fn symbol_kinds(
     } else {
         // One kind for a row: a mulai is where the row starts, a decision
         // or a selesai where it ends; the other symbols are boxes.
-        let kind = s.jenis.first().map_or(default_kind(i, n), |(k, _)| *k);
         let mut kinds = vec![StepKind::Proses; symbols];
         match kind {
             StepKind::Mulai => kinds[0] = kind,
@@ -534,22 +536,12 @@ pub(super) fn read_steps(
     (lanes, steps)
 }
 
-pub(super) fn default_kind(i: usize, n: usize) -> StepKind {
-    if i == 0 {
-        StepKind::Mulai
-    } else if i + 1 == n {
-        StepKind::Selesai
-    } else {
-        StepKind::Proses
-    }
-}
-
 /// Stands in for a step that is no map, so numbering stays right.
 pub(super) fn placeholder(i: usize, n: usize, pos: Pos) -> Step {
     Step {
         number: i + 1,
         no: (i + 1).to_string(),
-        kind: default_kind(i, n),
+        kind: StepKind::default_at(i, n),
         flow: Flow::next((i + 1 < n).then_some(i + 1)),
         pos,
         ..Step::default()
